@@ -1,0 +1,31 @@
+using InvestmentCrm.Companies;
+using InvestmentCrm.Organization;
+using InvestmentCrm.Projects;
+using InvestmentCrm.Settings;
+using InvestmentCrm.Targets;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.Common;
+
+/// <summary>
+/// What use cases see of the database: EF Core sets queried with LINQ and projected into DTOs.
+/// No repository layer on top — EF Core already is one (DESIGN §4.1: no home-made framework).
+/// </summary>
+public interface ICrmDbContext
+{
+    DbSet<Department> Departments { get; }
+    DbSet<AppUser> Users { get; }
+    DbSet<AppRole> Roles { get; }
+    DbSet<Company> Companies { get; }
+    DbSet<Project> Projects { get; }
+    DbSet<ProjectStageTransition> ProjectStageTransitions { get; }
+    DbSet<Contract> Contracts { get; }
+    DbSet<FundsTranche> FundsTranches { get; }
+    DbSet<Activity> Activities { get; }
+    DbSet<Target> Targets { get; }
+    DbSet<Campaign> Campaigns { get; }
+    DbSet<ExchangeRate> ExchangeRates { get; }
+    DbSet<SystemSetting> SystemSettings { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

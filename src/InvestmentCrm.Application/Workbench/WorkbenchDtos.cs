@@ -1,0 +1,18 @@
+using InvestmentCrm.Projects;
+
+namespace InvestmentCrm.Workbench;
+
+/// <summary>What the 工作台 shows: the pipeline by stage and the money that really arrived.</summary>
+public sealed record WorkbenchSummaryDto(
+    IReadOnlyList<StageCountDto> Stages,
+    int TotalProjects,
+    int FormalContracts,
+    decimal ContractedDomesticCny,
+    decimal VerifiedDomesticCny,
+    decimal VerifiedForeignUsd,
+    int PendingTranches,
+    IReadOnlyList<RecentActivityDto> RecentActivities);
+
+public sealed record StageCountDto(ProjectStage Stage, string Name, int Count);
+
+public sealed record RecentActivityDto(Guid Id, DateOnly Date, string Type, string Summary, string? ProjectName, string? CompanyName);

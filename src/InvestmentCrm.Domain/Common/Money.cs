@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace InvestmentCrm.Common;
+
+/// <summary>
+/// An amount in a currency's base unit (元, 美元) with its ISO currency code. The one money type of the product:
+/// decimal only, and amounts of different currencies are never added together (DESIGN §2.4 汇率).
+/// </summary>
+public readonly record struct Money
+{
+    public const string Cny = "CNY";
+    public const string Usd = "USD";
+
+    public Money(decimal amount, string currency)
+    {
+        if (string.IsNullOrWhiteSpace(currency) || currency.Length != 3)
+            throw new DomainException($"币种代码无效：“{currency}”");
+        Amount = amount;
+        Currency = currency.ToUpperInvariant();
+    }
+
+    public decimal Amount { get; init; }
+    public string Currency { get; init; }
+
+    public static Money Yuan(decimal amount) => new(amount, Cny);
+    public static Money Dollars(decimal amount) => new(amount, Usd);
+    /// <summary>亿元 → 元.</summary>
+    public static Money YiYuan(decimal yi) => new(yi * 100_000_000m, Cny);
+    /// <summary>万美元 → 美元.</summary>
+    public static Money WanDollars(decimal wan) => new(wan * 10_000m, Usd);
+    public static Money Zero(string currency) => new(0m, currency);
+
+    public static Money operator +(Money left, Money right)
+    {
+        if (left.Currency != right.Currency)
+            throw new DomainException($"不能直接相加不同币种的金额（{left.Currency} 与 {right.Currency}），需要先按汇率折算。");
+        return left with { Amount = left.Amount + right.Amount };
+    }
+
+    /// <summary>How Chinese statistics report it: 内资 in 亿元 (or 万元 when small), 外资 in 万美元.</summary>
+    public string ToDisplay()
+    {
+        var c = CultureInfo.InvariantCulture;
+        return Currency switch
+        {
+            Cny when Math.Abs(Amount) >= 100_000_000m => (Amount / 100_000_000m).ToString("#,0.##", c) + " 亿元",
+            Cny => (Amount / 10_000m).ToString("#,0.##", c) + " 万元",
+            Usd => (Amount / 10_000m).ToString("#,0.##", c) + " 万美元",
+            _ => (Amount / 10_000m).ToString("#,0.##", c) + " 万" + Currency,
+        };
+    }
+
+    public override string ToString() => ToDisplay();
+}

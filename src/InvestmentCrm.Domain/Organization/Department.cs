@@ -1,0 +1,56 @@
+using InvestmentCrm.Common;
+
+namespace InvestmentCrm.Organization;
+
+/// <summary>部门/单位 — a node of the district's organisation tree. Every user belongs to one.</summary>
+public class Department : AggregateRoot
+{
+    private Department() { Name = ""; Code = ""; }
+
+    public Department(string code, string name, DepartmentKind kind, Department? parent = null, int sortOrder = 0)
+    {
+        Code = code;
+        Name = string.IsNullOrWhiteSpace(name) ? throw new DomainException("部门名称不能为空。") : name.Trim();
+        Kind = kind;
+        ParentId = parent?.Id;
+        SortOrder = sortOrder;
+    }
+
+    /// <summary>Stable short code (e.g. NG-SWJ) used by imports and URLs.</summary>
+    public string Code { get; private set; }
+    public string Name { get; private set; }
+    public DepartmentKind Kind { get; private set; }
+    public Guid? ParentId { get; private set; }
+    public int SortOrder { get; private set; }
+    public bool IsActive { get; private set; } = true;
+}
+
+public enum DepartmentKind
+{
+    /// <summary>区政府/区委 — the root.</summary>
+    District = 0,
+    /// <summary>领导小组/指挥部.</summary>
+    LeadingGroup = 1,
+    /// <summary>职能部门 (局、办).</summary>
+    Functional = 2,
+    /// <summary>街道/乡.</summary>
+    SubDistrict = 3,
+    /// <summary>开发区.</summary>
+    DevelopmentZone = 4,
+    /// <summary>专班 (保障专班、项目专班).</summary>
+    TaskForce = 5,
+}
+
+public static class DepartmentKindNames
+{
+    public static string ToDisplay(this DepartmentKind kind) => kind switch
+    {
+        DepartmentKind.District => "区",
+        DepartmentKind.LeadingGroup => "领导小组/指挥部",
+        DepartmentKind.Functional => "职能部门",
+        DepartmentKind.SubDistrict => "街乡",
+        DepartmentKind.DevelopmentZone => "开发区",
+        DepartmentKind.TaskForce => "专班",
+        _ => kind.ToString(),
+    };
+}

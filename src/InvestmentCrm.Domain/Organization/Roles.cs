@@ -1,0 +1,41 @@
+namespace InvestmentCrm.Organization;
+
+/// <summary>The roles of DESIGN §6. The code name is stable; the Chinese name is what users see.</summary>
+public static class Roles
+{
+    public const string SystemAdmin = "SystemAdmin";
+    public const string AuditAdmin = "AuditAdmin";
+    public const string SecurityAdmin = "SecurityAdmin";
+    public const string DistrictLeader = "DistrictLeader";
+    public const string ResponsibleLeader = "ResponsibleLeader";
+    public const string DepartmentHead = "DepartmentHead";
+    public const string Officer = "Officer";
+    public const string Assessor = "Assessor";
+    public const string DispatchOffice = "DispatchOffice";
+
+    public static readonly IReadOnlyList<(string Name, string DisplayName, DataScope Scope)> All =
+    [
+        (SystemAdmin, "系统管理员", DataScope.OwnDepartment),
+        (AuditAdmin, "审计管理员", DataScope.OnlySelf),
+        (SecurityAdmin, "安全管理员", DataScope.OnlySelf),
+        (DistrictLeader, "区领导", DataScope.All),
+        (ResponsibleLeader, "包保领导", DataScope.OnlySelf),
+        (DepartmentHead, "部门负责人", DataScope.DepartmentAndBelow),
+        (Officer, "招商专员", DataScope.OwnDepartment),
+        (Assessor, "考核员", DataScope.All),
+        (DispatchOffice, "调度办", DataScope.All),
+    ];
+
+    public static string DisplayName(string role) =>
+        All.FirstOrDefault(r => r.Name == role).DisplayName ?? role;
+}
+
+/// <summary>RuoYi's five data-scope levels (DESIGN §6). Default is deny: a user without a role sees nothing.</summary>
+public enum DataScope
+{
+    All = 1,
+    CustomDepartments = 2,
+    OwnDepartment = 3,
+    DepartmentAndBelow = 4,
+    OnlySelf = 5,
+}

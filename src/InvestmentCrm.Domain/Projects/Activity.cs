@@ -1,0 +1,80 @@
+using InvestmentCrm.Common;
+
+namespace InvestmentCrm.Projects;
+
+/// <summary>走访/洽谈 — a visit, pitch or call, with the follow-up it leads to.</summary>
+public class Activity : AggregateRoot, ISoftDelete
+{
+    private readonly List<ActivityParticipant> _participants = [];
+
+    private Activity() { Summary = ""; }
+
+    public Activity(DateOnly date, ActivityType type, string summary, Guid? companyId, Guid? projectId)
+    {
+        Summary = string.IsNullOrWhiteSpace(summary) ? throw new DomainException("走访/洽谈内容不能为空。") : summary.Trim();
+        (Date, Type, CompanyId, ProjectId) = (date, type, companyId, projectId);
+    }
+
+    public DateOnly Date { get; private set; }
+    public ActivityType Type { get; private set; }
+    public Guid? CompanyId { get; private set; }
+    public Guid? ProjectId { get; private set; }
+    /// <summary>载体 visited (building, plot), free text until the carrier module exists.</summary>
+    public string? Carrier { get; set; }
+    public string Summary { get; private set; }
+    public string? Outcome { get; set; }
+    public string? NextStep { get; set; }
+    public DateOnly? NextStepDue { get; set; }
+    /// <summary>Outside participants (company side), free text.</summary>
+    public string? ExternalParticipants { get; set; }
+
+    public IReadOnlyCollection<ActivityParticipant> Participants => _participants;
+
+    public bool IsDeleted { get; set; }
+    public DateTime? DeletedAt { get; set; }
+    public Guid? DeletedBy { get; set; }
+
+    public void AddParticipant(Guid userId)
+    {
+        if (_participants.All(p => p.UserId != userId))
+            _participants.Add(new ActivityParticipant(userId));
+    }
+}
+
+public class ActivityParticipant : Entity
+{
+    private ActivityParticipant() { }
+
+    internal ActivityParticipant(Guid userId) => UserId = userId;
+
+    public Guid ActivityId { get; private set; }
+    public Guid UserId { get; private set; }
+}
+
+public enum ActivityType
+{
+    Negotiation = 1,
+    DoorKnocking = 2,
+    ResponsibilityVisit = 3,
+    BuildingSweep = 4,
+    Promotion = 5,
+    Inspection = 6,
+    Consultation = 7,
+    PhoneCall = 8,
+}
+
+public static class ActivityNames
+{
+    public static string ToDisplay(this ActivityType type) => type switch
+    {
+        ActivityType.Negotiation => "招商洽谈",
+        ActivityType.DoorKnocking => "叩门拜访",
+        ActivityType.ResponsibilityVisit => "包保走访",
+        ActivityType.BuildingSweep => "扫楼",
+        ActivityType.Promotion => "推介会",
+        ActivityType.Inspection => "考察",
+        ActivityType.Consultation => "会商",
+        ActivityType.PhoneCall => "电话",
+        _ => type.ToString(),
+    };
+}

@@ -1,0 +1,64 @@
+using InvestmentCrm.Common;
+
+namespace InvestmentCrm.Projects;
+
+/// <summary>合同/协议. Only a 正式投资合同 makes a project 签约 and puts it in the 履约率 cohort.</summary>
+public class Contract : AggregateRoot, ISoftDelete
+{
+    private Contract() { Number = ""; Parties = ""; }
+
+    public Contract(Guid projectId, ContractKind kind, string number, DateOnly signedOn, string parties, Money contractedDomestic, Money contractedForeign)
+    {
+        if (string.IsNullOrWhiteSpace(number)) throw new DomainException("合同编号不能为空。");
+        if (string.IsNullOrWhiteSpace(parties)) throw new DomainException("合同签约方不能为空。");
+        if (contractedDomestic.Currency != Money.Cny) throw new DomainException("合同内资金额必须以人民币计。");
+        if (contractedDomestic.Amount < 0 || contractedForeign.Amount < 0) throw new DomainException("合同金额不能为负数。");
+        (ProjectId, Kind, Number, SignedOn, Parties, ContractedDomestic, ContractedForeign) =
+            (projectId, kind, number.Trim(), signedOn, parties.Trim(), contractedDomestic, contractedForeign);
+    }
+
+    public Guid ProjectId { get; private set; }
+    public ContractKind Kind { get; private set; }
+    public string Number { get; private set; }
+    public DateOnly SignedOn { get; private set; }
+    /// <summary>签约场合, e.g. 东北亚博览会.</summary>
+    public string? Occasion { get; set; }
+    public string Parties { get; private set; }
+    /// <summary>Contracted 内资 (CNY).</summary>
+    public Money ContractedDomestic { get; private set; }
+    /// <summary>Contracted 外资 (USD or another currency).</summary>
+    public Money ContractedForeign { get; private set; }
+    public DateOnly? AgreedLandingDate { get; set; }
+    public DateOnly? AgreedStartDate { get; set; }
+    public DateOnly? AgreedOperationDate { get; set; }
+    /// <summary>约定的资金到位计划, free text until the funding-schedule issue structures it.</summary>
+    public string? FundingSchedule { get; set; }
+
+    public bool IsFormalInvestmentContract => Kind == ContractKind.FormalInvestment;
+
+    public bool IsDeleted { get; set; }
+    public DateTime? DeletedAt { get; set; }
+    public Guid? DeletedBy { get; set; }
+}
+
+public enum ContractKind
+{
+    LetterOfIntent = 1,
+    Framework = 2,
+    FormalInvestment = 3,
+    Supplementary = 4,
+    LeaseOrPurchase = 5,
+}
+
+public static class ContractNames
+{
+    public static string ToDisplay(this ContractKind kind) => kind switch
+    {
+        ContractKind.LetterOfIntent => "意向协议",
+        ContractKind.Framework => "框架协议",
+        ContractKind.FormalInvestment => "正式投资合同",
+        ContractKind.Supplementary => "补充协议",
+        ContractKind.LeaseOrPurchase => "租赁购置合同",
+        _ => kind.ToString(),
+    };
+}

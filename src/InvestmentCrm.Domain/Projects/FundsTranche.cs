@@ -1,0 +1,73 @@
+using InvestmentCrm.Common;
+
+namespace InvestmentCrm.Projects;
+
+/// <summary>
+/// 到位资金 — one arrival of capital. Only a verified (认定) tranche counts in any figure; it counts for
+/// the period it arrived in, also for projects signed in earlier years (续建).
+/// </summary>
+public class FundsTranche : AggregateRoot, ISoftDelete
+{
+    private FundsTranche() { }
+
+    public FundsTranche(Guid projectId, DateOnly arrivedOn, Money amount, CapitalSource source, FundsForm form, string? evidence)
+    {
+        if (amount.Amount <= 0) throw new DomainException("到位金额必须大于 0。");
+        if (source == CapitalSource.Domestic && amount.Currency != Money.Cny)
+            throw new DomainException("内资到位金额必须以人民币计。");
+        (ProjectId, ArrivedOn, Amount, Source, Form, Evidence) = (projectId, arrivedOn, amount, source, form, evidence);
+    }
+
+    public Guid ProjectId { get; private set; }
+    public DateOnly ArrivedOn { get; private set; }
+    public Money Amount { get; private set; }
+    public CapitalSource Source { get; private set; }
+    public FundsForm Form { get; private set; }
+    /// <summary>验资报告、银行进账单、发票、外汇登记 — description until attachments arrive.</summary>
+    public string? Evidence { get; private set; }
+
+    public VerificationStatus Verification { get; private set; } = VerificationStatus.Pending;
+    public Guid? VerifiedBy { get; private set; }
+    public DateOnly? VerifiedOn { get; private set; }
+    public string? VerificationNote { get; private set; }
+
+    public bool IsDeleted { get; set; }
+    public DateTime? DeletedAt { get; set; }
+    public Guid? DeletedBy { get; set; }
+
+    public void Verify(Guid verifier, DateOnly on, string? note = null)
+    {
+        if (Verification == VerificationStatus.Verified) throw new DomainException("该笔到位资金已认定。");
+        (Verification, VerifiedBy, VerifiedOn, VerificationNote) = (VerificationStatus.Verified, verifier, on, note);
+    }
+
+    public void Reject(Guid verifier, DateOnly on, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("不予认定必须填写原因。");
+        (Verification, VerifiedBy, VerifiedOn, VerificationNote) = (VerificationStatus.Rejected, verifier, on, reason.Trim());
+    }
+}
+
+public enum CapitalSource
+{
+    /// <summary>内资.</summary>
+    Domestic = 1,
+    /// <summary>外资.</summary>
+    Foreign = 2,
+}
+
+public enum FundsForm
+{
+    PaidInCapital = 1,
+    FixedAssetInvestment = 2,
+    EquityInvestment = 3,
+    Loan = 4,
+    InKind = 5,
+}
+
+public enum VerificationStatus
+{
+    Pending = 0,
+    Verified = 1,
+    Rejected = 2,
+}

@@ -1,0 +1,197 @@
+using InvestmentCrm.Common;
+
+namespace InvestmentCrm.Projects;
+
+/// <summary>
+/// 招商项目 — the lead and the project are one record; the stage tells them apart (DESIGN §2.3).
+/// Every stage change is kept with its effective business date apart from when it was recorded,
+/// so that figures "as of" a past date are reproducible.
+/// </summary>
+public class Project : AggregateRoot, ISoftDelete
+{
+    private readonly List<ProjectStageTransition> _stageTransitions = [];
+    private readonly List<ProjectContributor> _contributors = [];
+    private readonly List<ProjectCompany> _companies = [];
+    private readonly List<ProjectYearFlag> _yearFlags = [];
+    private readonly List<LandingEvidence> _landingEvidence = [];
+
+    private Project() { Name = ""; Industry = ""; }
+
+    public Project(string name, ProjectType type, string industry, DateOnly registeredOn, Guid? recordedBy, DateTime recordedAt)
+    {
+        Name = string.IsNullOrWhiteSpace(name) ? throw new DomainException("项目名称不能为空。") : name.Trim();
+        Type = type;
+        Industry = industry;
+        Stage = ProjectStage.Reserve;
+        PlannedDomestic = Money.Zero(Money.Cny);
+        PlannedForeign = Money.Zero(Money.Usd);
+        _stageTransitions.Add(new ProjectStageTransition(null, ProjectStage.Reserve, registeredOn, recordedAt, recordedBy, null, false));
+    }
+
+    public string Name { get; set; }
+    public string? Aliases { get; set; }
+    public ProjectType Type { get; set; }
+    /// <summary>Two-level industry “一级/二级” from domain-brief §5.1.</summary>
+    public string Industry { get; set; }
+    /// <summary>Planned 内资, in CNY.</summary>
+    public Money PlannedDomestic { get; set; }
+    /// <summary>Planned 外资, usually USD.</summary>
+    public Money PlannedForeign { get; set; }
+    /// <summary>集聚区 / 街区 / 载体 (domain-brief §5.2).</summary>
+    public string? TargetLocation { get; set; }
+    /// <summary>招商方式 (domain-brief §4.8).</summary>
+    public string? SourceChannel { get; set; }
+    public Guid? ReferrerCompanyId { get; set; }
+    public string? ReferrerName { get; set; }
+    public bool IsGreenChannel { get; set; }
+
+    public ProjectStage Stage { get; private set; }
+    public DispatchPhase? DispatchPhase { get; set; }
+
+    /// <summary>招引单位 — the one department credited (required from 签约 on).</summary>
+    public Guid? LeadDepartmentId { get; set; }
+    /// <summary>包保领导 for key projects.</summary>
+    public Guid? ResponsibleLeaderId { get; set; }
+    /// <summary>部门秘书.</summary>
+    public Guid? DepartmentSecretaryId { get; set; }
+    /// <summary>属地秘书.</summary>
+    public Guid? LocalSecretaryId { get; set; }
+
+    public IReadOnlyCollection<ProjectStageTransition> StageTransitions => _stageTransitions;
+    public IReadOnlyCollection<ProjectContributor> Contributors => _contributors;
+    public IReadOnlyCollection<ProjectCompany> Companies => _companies;
+    public IReadOnlyCollection<ProjectYearFlag> YearFlags => _yearFlags;
+    public IReadOnlyCollection<LandingEvidence> LandingEvidence => _landingEvidence;
+
+    public bool IsDeleted { get; set; }
+    public DateTime? DeletedAt { get; set; }
+    public Guid? DeletedBy { get; set; }
+
+    /// <summary>
+    /// Records a move. The evidence gates of each stage are checked by the pipeline use case, which
+    /// sees contracts, visits and tranches; here the aggregate keeps its history consistent.
+    /// </summary>
+    public ProjectStageTransition MoveTo(ProjectStage to, DateOnly effectiveDate, DateTime recordedAt, Guid? recordedBy, string? reason = null, bool isOverride = false)
+    {
+        if (to == Stage)
+            throw new DomainException($"项目已处于“{to.ToDisplay()}”阶段。");
+        var last = _stageTransitions.MaxBy(t => t.EffectiveDate);
+        if (last is not null && effectiveDate < last.EffectiveDate && !isOverride)
+            throw new DomainException($"生效日期 {effectiveDate:yyyy-MM-dd} 早于上一次阶段变更（{last.EffectiveDate:yyyy-MM-dd}）。");
+        if (isOverride && string.IsNullOrWhiteSpace(reason))
+            throw new DomainException("越级或回退阶段必须填写理由。");
+        var transition = new ProjectStageTransition(Stage, to, effectiveDate, recordedAt, recordedBy, reason?.Trim(), isOverride);
+        _stageTransitions.Add(transition);
+        Stage = to;
+        if (to == ProjectStage.Landed && DispatchPhase is null)
+            DispatchPhase = Projects.DispatchPhase.Landing;
+        return transition;
+    }
+
+    public void AddCompany(Guid companyId, ProjectCompanyRole role)
+    {
+        if (_companies.Any(c => c.CompanyId == companyId && c.Role == role))
+            return;
+        _companies.Add(new ProjectCompany(companyId, role));
+    }
+
+    /// <summary>Replaces the contributors; their weights must add up to exactly 100 %.</summary>
+    public void SetContributors(IReadOnlyCollection<(Guid UserId, ContributorRole Role, decimal WeightPercent)> contributors)
+    {
+        if (contributors.Count > 0 && contributors.Sum(c => c.WeightPercent) != 100m)
+            throw new DomainException($"贡献人权重合计必须为 100%，当前为 {contributors.Sum(c => c.WeightPercent):0.##}%。");
+        if (contributors.Any(c => c.WeightPercent <= 0))
+            throw new DomainException("贡献人权重必须大于 0。");
+        _contributors.Clear();
+        _contributors.AddRange(contributors.Select(c => new ProjectContributor(c.UserId, c.Role, c.WeightPercent)));
+    }
+
+    public void SetYearFlag(int year, bool isKeyProject, bool isContinuing)
+    {
+        _yearFlags.RemoveAll(f => f.Year == year);
+        _yearFlags.Add(new ProjectYearFlag(year, isKeyProject, isContinuing));
+    }
+
+    public LandingEvidence AddLandingEvidence(LandingEvidenceKind kind, DateOnly date, string? documentNumber, string? note)
+    {
+        var evidence = new LandingEvidence(kind, date, documentNumber, note);
+        _landingEvidence.Add(evidence);
+        return evidence;
+    }
+}
+
+/// <summary>One stage change: effective business date (may be back-filled) and when/by whom it was recorded.</summary>
+public class ProjectStageTransition : Entity
+{
+    private ProjectStageTransition() { }
+
+    internal ProjectStageTransition(ProjectStage? from, ProjectStage to, DateOnly effectiveDate, DateTime recordedAt, Guid? recordedBy, string? reason, bool isOverride)
+    {
+        (FromStage, ToStage, EffectiveDate, RecordedAt, RecordedBy, Reason, IsOverride) =
+            (from, to, effectiveDate, recordedAt, recordedBy, reason, isOverride);
+    }
+
+    public Guid ProjectId { get; private set; }
+    public ProjectStage? FromStage { get; private set; }
+    public ProjectStage ToStage { get; private set; }
+    public DateOnly EffectiveDate { get; private set; }
+    public DateTime RecordedAt { get; private set; }
+    public Guid? RecordedBy { get; private set; }
+    public string? Reason { get; private set; }
+    public bool IsOverride { get; private set; }
+}
+
+/// <summary>A person credited for a project (人人都是招商主体); weights of a project add up to 100 %.</summary>
+public class ProjectContributor : Entity
+{
+    private ProjectContributor() { }
+
+    internal ProjectContributor(Guid userId, ContributorRole role, decimal weightPercent) =>
+        (UserId, Role, WeightPercent) = (userId, role, weightPercent);
+
+    public Guid ProjectId { get; private set; }
+    public Guid UserId { get; private set; }
+    public ContributorRole Role { get; private set; }
+    public decimal WeightPercent { get; private set; }
+}
+
+public class ProjectCompany : Entity
+{
+    private ProjectCompany() { }
+
+    internal ProjectCompany(Guid companyId, ProjectCompanyRole role) => (CompanyId, Role) = (companyId, role);
+
+    public Guid ProjectId { get; private set; }
+    public Guid CompanyId { get; private set; }
+    public ProjectCompanyRole Role { get; private set; }
+}
+
+/// <summary>Per-year attributes: 重点项目 (threshold is configured per year) and 新建/续建.</summary>
+public class ProjectYearFlag : Entity
+{
+    private ProjectYearFlag() { }
+
+    internal ProjectYearFlag(int year, bool isKeyProject, bool isContinuing) =>
+        (Year, IsKeyProject, IsContinuing) = (year, isKeyProject, isContinuing);
+
+    public Guid ProjectId { get; private set; }
+    public int Year { get; private set; }
+    public bool IsKeyProject { get; private set; }
+    /// <summary>续建 when true, 新建 otherwise.</summary>
+    public bool IsContinuing { get; private set; }
+}
+
+/// <summary>落位 evidence: business licence in the district, land contract / 摘牌, or lease/purchase of space.</summary>
+public class LandingEvidence : Entity
+{
+    private LandingEvidence() { }
+
+    internal LandingEvidence(LandingEvidenceKind kind, DateOnly date, string? documentNumber, string? note) =>
+        (Kind, Date, DocumentNumber, Note) = (kind, date, documentNumber, note);
+
+    public Guid ProjectId { get; private set; }
+    public LandingEvidenceKind Kind { get; private set; }
+    public DateOnly Date { get; private set; }
+    public string? DocumentNumber { get; private set; }
+    public string? Note { get; private set; }
+}

@@ -1,0 +1,79 @@
+using InvestmentCrm.Common;
+using InvestmentCrm.Companies;
+using InvestmentCrm.Organization;
+using InvestmentCrm.Projects;
+using InvestmentCrm.Settings;
+using InvestmentCrm.Targets;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.EntityFrameworkCore.Common;
+
+/// <summary>
+/// The one EF Core model, shared by SQLite and PostgreSQL. Saving stamps who/when, renews concurrency
+/// stamps and turns deletes of business records into soft deletes.
+/// </summary>
+public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider clock, ICurrentUser currentUser)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), ICrmDbContext
+{
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectStageTransition> ProjectStageTransitions => Set<ProjectStageTransition>();
+    public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<FundsTranche> FundsTranches => Set<FundsTranche>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+    public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            if (typeof(AggregateRoot).IsAssignableFrom(entityType.ClrType))
+                builder.Entity(entityType.ClrType).Property(nameof(AggregateRoot.ConcurrencyStamp)).IsConcurrencyToken();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void StampChanges()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var user = currentUser.UserId;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry is { State: EntityState.Deleted, Entity: ISoftDelete softDeleted })
+            {
+                entry.State = EntityState.Modified;
+                (softDeleted.IsDeleted, softDeleted.DeletedAt, softDeleted.DeletedBy) = (true, now, user);
+            }
+
+            if (entry.Entity is IAuditedEntity audited)
+            {
+                if (entry.State == EntityState.Added)
+                    (audited.CreatedAt, audited.CreatedBy) = (now, audited.CreatedBy ?? user);
+                else if (entry.State == EntityState.Modified)
+                    (audited.UpdatedAt, audited.UpdatedBy) = (now, user);
+            }
+
+            if (entry is { State: EntityState.Modified, Entity: AggregateRoot root })
+                root.ConcurrencyStamp = Guid.NewGuid();
+        }
+    }
+}

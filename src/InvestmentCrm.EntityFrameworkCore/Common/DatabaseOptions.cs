@@ -1,0 +1,27 @@
+namespace InvestmentCrm.EntityFrameworkCore.Common;
+
+/// <summary>The <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    /// <summary><c>Sqlite</c> (embedded default) or <c>PostgreSql</c>.</summary>
+    public string Provider { get; set; } = DatabaseProviders.Sqlite;
+    /// <summary>Connection string; for SQLite it defaults to a file in <see cref="DataFolder"/>.</summary>
+    public string? ConnectionString { get; set; }
+    /// <summary>Folder for the SQLite file and other local data, relative to the content root.</summary>
+    public string DataFolder { get; set; } = "App_Data";
+    /// <summary>Apply pending migrations when the host starts.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+    /// <summary>Seed the demo organisation, users and projects into an empty database on start-up.</summary>
+    public bool SeedDemoData { get; set; }
+}
+
+public static class DatabaseProviders
+{
+    public const string Sqlite = "Sqlite";
+    public const string PostgreSql = "PostgreSql";
+}
+
+/// <summary>Configuration that cannot work; the host prints the message and stops (no stack trace).</summary>
+public sealed class InvalidConfigurationException(string message) : Exception(message);

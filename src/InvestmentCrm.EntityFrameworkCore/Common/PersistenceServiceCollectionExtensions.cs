@@ -1,0 +1,66 @@
+using InvestmentCrm.Common;
+using InvestmentCrm.EntityFrameworkCore.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InvestmentCrm.EntityFrameworkCore.Common;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>Registers the DbContext on the configured provider, the migrator and the demo seed.</summary>
+    public static IServiceCollection AddCrmPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = ResolveConnectionString(options, contentRoot);
+        services.AddSingleton(options);
+        services.AddDbContext<CrmDbContext>(builder => Configure(builder, options.Provider, connectionString));
+        services.AddScoped<ICrmDbContext>(sp => sp.GetRequiredService<CrmDbContext>());
+        services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<DemoDataSeeder>();
+        return services;
+    }
+
+    /// <summary>Validates the provider name and fills in the default SQLite file.</summary>
+    public static string ResolveConnectionString(DatabaseOptions options, string contentRoot)
+    {
+        switch (options.Provider)
+        {
+            case DatabaseProviders.Sqlite:
+                if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+                    return options.ConnectionString;
+                var folder = Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder));
+                Directory.CreateDirectory(folder);
+                return $"Data Source={Path.Combine(folder, "investment-crm.db")}";
+            case DatabaseProviders.PostgreSql:
+                return string.IsNullOrWhiteSpace(options.ConnectionString)
+                    ? throw new InvalidConfigurationException("配置错误：Database:Provider 为 PostgreSql 时必须设置 Database:ConnectionString。")
+                    : options.ConnectionString;
+            default:
+                throw new InvalidConfigurationException(
+                    $"配置错误：不支持的数据库类型 Database:Provider = “{options.Provider}”。可选值：{DatabaseProviders.Sqlite}、{DatabaseProviders.PostgreSql}。");
+        }
+    }
+
+    /// <summary>One place that turns a provider name into EF options (the host and the tests use it).</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string provider, string connectionString)
+    {
+        _ = provider switch
+        {
+            DatabaseProviders.Sqlite => builder.UseSqlite(connectionString),
+            DatabaseProviders.PostgreSql => builder.UseNpgsql(connectionString),
+            _ => throw new InvalidConfigurationException($"配置错误：不支持的数据库类型“{provider}”。"),
+        };
+        // Migrations are written by hand (the design-time package cannot be restored here), so there is no
+        // model snapshot to compare against; the schema drift test guards what this warning would.
+        return builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    public static CrmDbContext CreateContext(string provider, string connectionString, TimeProvider? clock = null, ICurrentUser? user = null)
+    {
+        var builder = new DbContextOptionsBuilder<CrmDbContext>();
+        Configure(builder, provider, connectionString);
+        return new CrmDbContext(builder.Options, clock ?? TimeProvider.System, user ?? new SystemUser());
+    }
+}

@@ -1,0 +1,160 @@
+using InvestmentCrm.Companies;
+using InvestmentCrm.EntityFrameworkCore.Common;
+using InvestmentCrm.Organization;
+using InvestmentCrm.Projects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using static InvestmentCrm.EntityFrameworkCore.Common.ModelBuilderExtensions;
+
+namespace InvestmentCrm.EntityFrameworkCore.Projects;
+
+internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
+{
+    public void Configure(EntityTypeBuilder<Project> entity)
+    {
+        entity.ToTable("Projects");
+        entity.HasSoftDelete();
+        entity.Property(p => p.Name).HasMaxLength(NameLength);
+        entity.Property(p => p.Aliases).HasMaxLength(500);
+        entity.Property(p => p.Industry).HasMaxLength(ShortLength);
+        entity.Property(p => p.TargetLocation).HasMaxLength(NameLength);
+        entity.Property(p => p.SourceChannel).HasMaxLength(ShortLength);
+        entity.Property(p => p.ReferrerName).HasMaxLength(ShortLength);
+        entity.HasMoney(p => p.PlannedDomestic, "PlannedDomestic");
+        entity.HasMoney(p => p.PlannedForeign, "PlannedForeign");
+        entity.HasIndex(p => p.Stage);
+        entity.HasIndex(p => p.LeadDepartmentId);
+        entity.HasIndex(p => p.ResponsibleLeaderId);
+        entity.HasOne<Department>().WithMany().HasForeignKey(p => p.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne<AppUser>().WithMany().HasForeignKey(p => p.ResponsibleLeaderId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne<AppUser>().WithMany().HasForeignKey(p => p.DepartmentSecretaryId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne<AppUser>().WithMany().HasForeignKey(p => p.LocalSecretaryId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne<Company>().WithMany().HasForeignKey(p => p.ReferrerCompanyId).OnDelete(DeleteBehavior.Restrict);
+
+        entity.HasMany(p => p.StageTransitions).WithOne().HasForeignKey(t => t.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasMany(p => p.Contributors).WithOne().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasMany(p => p.Companies).WithOne().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasMany(p => p.YearFlags).WithOne().HasForeignKey(f => f.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasMany(p => p.LandingEvidence).WithOne().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProjectStageTransitionConfiguration : IEntityTypeConfiguration<ProjectStageTransition>
+{
+    public void Configure(EntityTypeBuilder<ProjectStageTransition> entity)
+    {
+        entity.ToTable("ProjectStageTransitions");
+        entity.Property(t => t.Reason).HasMaxLength(500);
+        // Figures select transitions into a stage by effective date.
+        entity.HasIndex(t => new { t.ToStage, t.EffectiveDate });
+        entity.HasIndex(t => new { t.ProjectId, t.EffectiveDate });
+    }
+}
+
+internal sealed class ProjectContributorConfiguration : IEntityTypeConfiguration<ProjectContributor>
+{
+    public void Configure(EntityTypeBuilder<ProjectContributor> entity)
+    {
+        entity.ToTable("ProjectContributors");
+        entity.Property(c => c.WeightPercent).HasPrecision(5, 2);
+        entity.HasIndex(c => new { c.ProjectId, c.UserId, c.Role }).IsUnique();
+        entity.HasIndex(c => c.UserId);
+        entity.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ProjectCompanyConfiguration : IEntityTypeConfiguration<ProjectCompany>
+{
+    public void Configure(EntityTypeBuilder<ProjectCompany> entity)
+    {
+        entity.ToTable("ProjectCompanies");
+        entity.HasIndex(c => new { c.ProjectId, c.CompanyId, c.Role }).IsUnique();
+        entity.HasIndex(c => c.CompanyId);
+        entity.HasOne<Company>().WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ProjectYearFlagConfiguration : IEntityTypeConfiguration<ProjectYearFlag>
+{
+    public void Configure(EntityTypeBuilder<ProjectYearFlag> entity)
+    {
+        entity.ToTable("ProjectYearFlags");
+        entity.HasIndex(f => new { f.ProjectId, f.Year }).IsUnique();
+    }
+}
+
+internal sealed class LandingEvidenceConfiguration : IEntityTypeConfiguration<LandingEvidence>
+{
+    public void Configure(EntityTypeBuilder<LandingEvidence> entity)
+    {
+        entity.ToTable("LandingEvidence");
+        entity.Property(e => e.DocumentNumber).HasMaxLength(ShortLength);
+        entity.Property(e => e.Note).HasMaxLength(500);
+        entity.HasIndex(e => e.ProjectId);
+    }
+}
+
+internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
+{
+    public void Configure(EntityTypeBuilder<Contract> entity)
+    {
+        entity.ToTable("Contracts");
+        entity.HasSoftDelete();
+        entity.Property(c => c.Number).HasMaxLength(ShortLength);
+        entity.Property(c => c.Occasion).HasMaxLength(NameLength);
+        entity.Property(c => c.Parties).HasMaxLength(500);
+        entity.Property(c => c.FundingSchedule).HasMaxLength(TextLength);
+        entity.HasMoney(c => c.ContractedDomestic, "ContractedDomestic");
+        entity.HasMoney(c => c.ContractedForeign, "ContractedForeign");
+        entity.HasIndex(c => c.ProjectId);
+        entity.HasIndex(c => new { c.Kind, c.SignedOn });
+        entity.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FundsTrancheConfiguration : IEntityTypeConfiguration<FundsTranche>
+{
+    public void Configure(EntityTypeBuilder<FundsTranche> entity)
+    {
+        entity.ToTable("FundsTranches");
+        entity.HasSoftDelete();
+        entity.HasMoney(t => t.Amount, "Amount");
+        entity.Property(t => t.Evidence).HasMaxLength(500);
+        entity.Property(t => t.VerificationNote).HasMaxLength(500);
+        entity.HasIndex(t => t.ProjectId);
+        entity.HasIndex(t => new { t.Verification, t.ArrivedOn });
+        entity.HasOne<Project>().WithMany().HasForeignKey(t => t.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne<AppUser>().WithMany().HasForeignKey(t => t.VerifiedBy).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> entity)
+    {
+        entity.ToTable("Activities");
+        entity.HasSoftDelete();
+        entity.Property(a => a.Carrier).HasMaxLength(NameLength);
+        entity.Property(a => a.Summary).HasMaxLength(TextLength);
+        entity.Property(a => a.Outcome).HasMaxLength(TextLength);
+        entity.Property(a => a.NextStep).HasMaxLength(500);
+        entity.Property(a => a.ExternalParticipants).HasMaxLength(500);
+        entity.HasIndex(a => a.Date);
+        entity.HasIndex(a => a.ProjectId);
+        entity.HasIndex(a => a.CompanyId);
+        entity.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne<Company>().WithMany().HasForeignKey(a => a.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasMany(a => a.Participants).WithOne().HasForeignKey(p => p.ActivityId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ActivityParticipantConfiguration : IEntityTypeConfiguration<ActivityParticipant>
+{
+    public void Configure(EntityTypeBuilder<ActivityParticipant> entity)
+    {
+        entity.ToTable("ActivityParticipants");
+        entity.HasIndex(p => new { p.ActivityId, p.UserId }).IsUnique();
+        entity.HasIndex(p => p.UserId);
+        entity.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

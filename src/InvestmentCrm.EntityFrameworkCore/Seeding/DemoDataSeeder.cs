@@ -1,0 +1,443 @@
+using InvestmentCrm.Common;
+using InvestmentCrm.Companies;
+using InvestmentCrm.EntityFrameworkCore.Common;
+using InvestmentCrm.Organization;
+using InvestmentCrm.Projects;
+using InvestmentCrm.Settings;
+using InvestmentCrm.Targets;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.EntityFrameworkCore.Seeding;
+
+/// <summary>
+/// The demo installation: 南关区's organisation, one user per role, real companies and projects from the
+/// domain brief (§6) spread across stages, and the 2012 district targets. The 2012 cohort is built so that
+/// DESIGN §3's worked example holds: 10 formal contracts with 40 亿元 contracted 内资, 8 landed with a verified
+/// tranche, 10 亿元 verified in 2012 → 履约率 80 %, 到位率 25 %, 内资完成率 33.3 %.
+/// Demo users exist only here; their password is shown on the login page while the demo seed is active.
+/// </summary>
+public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
+{
+    public const string DemoPassword = "Nanguan@2026";
+
+    /// <summary>The demo accounts (user name, name, role) — listed on the login page while the seed is active.</summary>
+    public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role)> DemoAccounts =
+    [
+        ("officer", "陈静", Roles.Officer),
+        ("head", "刘洋", Roles.DepartmentHead),
+        ("leader", "李明", Roles.DistrictLeader),
+        ("baobao", "张华", Roles.ResponsibleLeader),
+        ("dispatch", "孙伟", Roles.DispatchOffice),
+        ("assessor", "赵敏", Roles.Assessor),
+        ("sysadmin", "王磊", Roles.SystemAdmin),
+        ("auditor", "吴芳", Roles.AuditAdmin),
+        ("security", "郑强", Roles.SecurityAdmin),
+    ];
+
+    private readonly Dictionary<string, Department> _departments = [];
+    private readonly Dictionary<string, AppUser> _users = [];
+    private readonly Dictionary<string, Company> _companies = [];
+    private DateTime _now;
+
+    /// <summary>Seeds an empty database. Returns false (and changes nothing) when it already holds data.</summary>
+    public async Task<bool> SeedAsync(CancellationToken ct = default)
+    {
+        if (await db.Departments.AnyAsync(ct) || await db.Users.AnyAsync(ct))
+            return false;
+
+        _now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        SeedOrganisation();
+        SeedRolesAndUsers();
+        SeedCompanies();
+        await db.SaveChangesAsync(ct);
+        SeedCohort2012();
+        SeedNamedProjects();
+        SeedTargets();
+        db.SystemSettings.Add(new SystemSetting(SystemSetting.DemoSeedAppliedKey, _now.ToString("O")));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private void SeedOrganisation()
+    {
+        Department Add(string code, string name, DepartmentKind kind, string? parent, int order)
+        {
+            var department = new Department(code, name, kind, parent is null ? null : _departments[parent], order);
+            _departments[code] = department;
+            db.Departments.Add(department);
+            return department;
+        }
+
+        Add("NG", "南关区人民政府", DepartmentKind.District, null, 0);
+        Add("NG-ZHB", "项目建设指挥部（领导小组）", DepartmentKind.LeadingGroup, "NG", 1);
+        Add("NG-XMZX", "项目中心办公室", DepartmentKind.Functional, "NG-ZHB", 1);
+        Add("NG-ZB-ZS", "征收保障专班", DepartmentKind.TaskForce, "NG-ZHB", 2);
+        Add("NG-ZB-SX", "手续保障专班", DepartmentKind.TaskForce, "NG-ZHB", 3);
+        Add("NG-ZB-SF", "涉法保障专班", DepartmentKind.TaskForce, "NG-ZHB", 4);
+        Add("NG-ZB-ZC", "政策保障专班", DepartmentKind.TaskForce, "NG-ZHB", 5);
+        Add("NG-FGJ", "发展和改革局", DepartmentKind.Functional, "NG", 2);
+        Add("NG-SWJ", "商务局", DepartmentKind.Functional, "NG", 3);
+        Add("NG-CZJ", "财政局", DepartmentKind.Functional, "NG", 4);
+        Add("NG-JRB", "金融服务中心", DepartmentKind.Functional, "NG", 5);
+        Add("NG-WLJ", "文化广播电视和旅游局", DepartmentKind.Functional, "NG", 6);
+        Add("NG-KFQ", "南部都市经济开发区（南部新城）", DepartmentKind.DevelopmentZone, "NG", 7);
+        Add("NG-KFQ-ZS", "开发区招商局", DepartmentKind.Functional, "NG-KFQ", 1);
+        Add("NG-JD-NL", "南岭街道", DepartmentKind.SubDistrict, "NG", 8);
+        Add("NG-JD-ZQ", "自强街道", DepartmentKind.SubDistrict, "NG", 9);
+        Add("NG-JD-MK", "民康街道", DepartmentKind.SubDistrict, "NG", 10);
+        Add("NG-JD-XC", "新春街道", DepartmentKind.SubDistrict, "NG", 11);
+        Add("NG-JD-QA", "全安街道", DepartmentKind.SubDistrict, "NG", 12);
+        Add("NG-JD-HC", "鸿城街道", DepartmentKind.SubDistrict, "NG", 13);
+        Add("NG-XFX", "幸福乡", DepartmentKind.SubDistrict, "NG", 14);
+    }
+
+    private void SeedRolesAndUsers()
+    {
+        var roles = Roles.All.ToDictionary(r => r.Name, r => new AppRole(r.Name, r.DisplayName, r.Scope));
+        db.Roles.AddRange(roles.Values);
+
+        var hasher = new PasswordHasher<AppUser>();
+        var departmentOf = new Dictionary<string, (string Department, string Title)>
+        {
+            ["officer"] = ("NG-SWJ", "招商专员"),
+            ["head"] = ("NG-SWJ", "商务局局长"),
+            ["leader"] = ("NG-ZHB", "区长"),
+            ["baobao"] = ("NG-ZHB", "副区长"),
+            ["dispatch"] = ("NG-XMZX", "项目中心办公室主任"),
+            ["assessor"] = ("NG-FGJ", "考核科科长"),
+            ["sysadmin"] = ("NG-XMZX", "信息化专员"),
+            ["auditor"] = ("NG-CZJ", "审计专员"),
+            ["security"] = ("NG-XMZX", "安全专员"),
+        };
+
+        void AddUser(string userName, string displayName, string departmentCode, string title, string? role)
+        {
+            var user = new AppUser
+            {
+                UserName = userName,
+                NormalizedUserName = userName.ToUpperInvariant(),
+                DisplayName = displayName,
+                DepartmentId = _departments[departmentCode].Id,
+                Title = title,
+                CreatedAt = _now,
+                PasswordChangedAt = _now,
+                LockoutEnabled = true,
+            };
+            user.PasswordHash = hasher.HashPassword(user, DemoPassword);
+            _users[userName] = user;
+            db.Users.Add(user);
+            if (role is not null)
+                db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roles[role].Id });
+        }
+
+        foreach (var (userName, displayName, role) in DemoAccounts)
+            AddUser(userName, displayName, departmentOf[userName].Department, departmentOf[userName].Title, role);
+        // Colleagues who share credit on projects (人人都是招商主体): a street officer and a zone officer.
+        AddUser("zhouting", "周婷", "NG-JD-NL", "经济发展办主任", Roles.Officer);
+        AddUser("mahui", "马辉", "NG-KFQ-ZS", "招商局副局长", Roles.Officer);
+    }
+
+    private static CreditCode Code(string first17) => CreditCode.Parse(first17 + CreditCode.CheckCharacter(first17));
+
+    private void SeedCompanies()
+    {
+        Company Add(string key, string name, CompanyNature nature, string first17, string industry, string origin, string? tags = null,
+            bool strategic = false, CompanyKind kind = CompanyKind.Enterprise, string? aliases = null)
+        {
+            var company = new Company(name, nature, Code(first17), kind)
+            {
+                Industry = industry,
+                Origin = origin,
+                Tags = tags,
+                IsStrategicInvestor = strategic,
+                Aliases = aliases,
+            };
+            _companies[key] = company;
+            db.Companies.Add(company);
+            return company;
+        }
+
+        Add("huawei", "华为技术有限公司", CompanyNature.Private, "91440300192203821", "数字科创/云计算", "广东省深圳市", "世界500强、中国500强、区域总部", true, aliases: "华为")
+            .AddContact("刘经理", "吉林代表处", "13804310001", "liu@example.com");
+        Add("crland", "华润置地有限公司", CompanyNature.CentralSoe, "91110000101730016", "房地产（含建筑业）/产业地产", "香港", "世界500强、央企、上市", true, aliases: "华润置地、华润");
+        Add("yillion", "吉林亿联银行股份有限公司", CompanyNature.Private, "91220000MA0Y4JPW2", "金融业/银行", "吉林省长春市", "东北互联网银行领军企业、全国总部", aliases: "亿联银行");
+        Add("crec", "中国中铁股份有限公司", CompanyNature.CentralSoe, "91110000710935003", "总部经济/营运总部", "北京市", "世界500强、央企、上市", true, aliases: "中国中铁、中铁");
+        Add("hana", "韩亚银行（中国）有限公司", CompanyNature.Foreign, "91310000717865433", "金融业/银行", "韩国", "外资银行、东北亚总部", aliases: "韩亚银行");
+        Add("zhongrong", "中融国际信托有限公司", CompanyNature.LocalSoe, "91230100127020985", "金融业/信托", "黑龙江省哈尔滨市", aliases: "中融信托");
+        Add("pingan", "平安银行股份有限公司", CompanyNature.Private, "91440300192185379", "金融业/银行", "广东省深圳市", "世界500强、上市", aliases: "平安银行");
+        Add("ctjt", "长春城投建设投资（集团）有限公司", CompanyNature.LocalSoe, "91220101735904512", "房地产（含建筑业）/产业地产", "吉林省长春市", "国资平台", aliases: "城投集团");
+        Add("jigao", "吉林省高速公路集团有限公司", CompanyNature.LocalSoe, "91220000124001234", "传统商贸业/新兴服务业", "吉林省长春市", aliases: "吉高集团");
+        Add("haobang", "长春豪邦房地产开发有限公司", CompanyNature.Private, "91220102605960123", "房地产（含建筑业）/住房租赁", "吉林省长春市", aliases: "豪邦");
+        Add("cmb", "招商银行股份有限公司", CompanyNature.LocalSoe, "9144030010001686X", "金融业/银行", "广东省深圳市", "世界500强、上市", aliases: "招商银行、招行");
+        Add("cpic", "中国太平洋保险（集团）股份有限公司", CompanyNature.LocalSoe, "91310000132211707", "金融业/保险", "上海市", "世界500强、上市", aliases: "太平洋保险");
+        Add("dbdl", "中国电力工程顾问集团东北电力设计院有限公司", CompanyNature.CentralSoe, "91220000123912345", "科技服务业/工程技术服务", "吉林省长春市", "央企、规模企业", aliases: "东北电力设计院");
+        Add("greenland", "绿地控股集团有限公司", CompanyNature.LocalSoe, "91310000132210123", "房地产（含建筑业）/产业地产", "上海市", "世界500强", aliases: "绿地");
+        Add("pwc", "普华永道中天会计师事务所（特殊普通合伙）", CompanyNature.JointVenture, "91310000607358216", "科技服务业/科技中介（法律、评估、会计）", "上海市", "中介服务机构", kind: CompanyKind.Intermediary, aliases: "普华永道");
+        var broker = Add("xincheng", "长春鑫诚招商咨询服务有限公司", CompanyNature.Private, "91220102MA14X5R7Y", "科技服务业/科技中介（法律、评估、会计）", "吉林省长春市", "中介服务机构", kind: CompanyKind.Intermediary);
+        broker.Blacklist("虚报引荐项目、骗取中介奖励（演示数据）", new DateOnly(2022, 6, 30));
+        // Investors of the 2012 cohort.
+        Add("jucheng", "长春钜城房地产开发有限公司", CompanyNature.Private, "91220102660123456", "传统商贸业/商场零售", "吉林省长春市", aliases: "钜城");
+        Add("guancheng", "冠城大通股份有限公司", CompanyNature.Private, "91350000154330123", "房地产（含建筑业）/产业地产", "福建省福州市", "上市", aliases: "冠城");
+        Add("hengxing", "长春恒兴房地产开发有限公司", CompanyNature.Private, "91220102660198765", "房地产（含建筑业）/产业地产", "吉林省长春市", aliases: "恒兴");
+    }
+
+    private Project NewProject(string name, ProjectType type, string industry, DateOnly registeredOn, string leadDepartment, string? location = null, string? channel = null)
+    {
+        var project = new Project(name, type, industry, registeredOn, _users["officer"].Id, _now)
+        {
+            LeadDepartmentId = _departments[leadDepartment].Id,
+            TargetLocation = location,
+            SourceChannel = channel,
+        };
+        db.Projects.Add(project);
+        return project;
+    }
+
+    private void Negotiate(Project project, string companyKey, DateOnly on, string summary)
+    {
+        project.AddCompany(_companies[companyKey].Id, ProjectCompanyRole.Investor);
+        var visit = new Activity(on, ActivityType.Negotiation, summary, _companies[companyKey].Id, project.Id)
+        {
+            Outcome = "对方有明确投资意向",
+            CreatedBy = _users["officer"].Id,
+        };
+        visit.AddParticipant(_users["officer"].Id);
+        db.Activities.Add(visit);
+        project.MoveTo(ProjectStage.Negotiating, on, _now, _users["officer"].Id);
+    }
+
+    private Contract Sign(Project project, string number, DateOnly on, string parties, Money domestic, Money foreign, string? occasion = null)
+    {
+        var contract = new Contract(project.Id, ContractKind.FormalInvestment, number, on, parties, domestic, foreign)
+        {
+            Occasion = occasion,
+            AgreedLandingDate = on.AddMonths(3),
+            AgreedStartDate = on.AddMonths(6),
+            AgreedOperationDate = on.AddYears(3),
+        };
+        db.Contracts.Add(contract);
+        project.MoveTo(ProjectStage.Signed, on, _now, _users["officer"].Id);
+        return contract;
+    }
+
+    private void Land(Project project, DateOnly on, LandingEvidenceKind kind, string document)
+    {
+        project.AddLandingEvidence(kind, on, document, null);
+        project.MoveTo(ProjectStage.Landed, on, _now, _users["officer"].Id);
+    }
+
+    private FundsTranche Arrive(Project project, DateOnly on, Money amount, CapitalSource source, bool verify = true)
+    {
+        var tranche = new FundsTranche(project.Id, on, amount, source, FundsForm.FixedAssetInvestment, "银行进账单、验资报告");
+        if (verify)
+            tranche.Verify(_users["assessor"].Id, on.AddDays(10), "凭证齐全，予以认定");
+        db.FundsTranches.Add(tranche);
+        return tranche;
+    }
+
+    /// <summary>The 2012 cohort behind DESIGN §3's worked example (names from domain-brief §6.2).</summary>
+    private void SeedCohort2012()
+    {
+        var names = new (string Name, ProjectType Type, string Investor, string Location)[]
+        {
+            ("钜城商业中心", ProjectType.CommercialComplex, "jucheng", "文化商贸融合大街区"),
+            ("冠城国际", ProjectType.CommercialComplex, "guancheng", "文化商贸融合大街区"),
+            ("长春国际金融中心", ProjectType.CommercialComplex, "guancheng", "人民大街金融隆起带"),
+            ("恒兴国际城", ProjectType.CommercialComplex, "hengxing", "高端产业集群大街区"),
+            ("恒和广场", ProjectType.CommercialComplex, "hengxing", "创新创业服务大街区"),
+            ("天伦中央广场", ProjectType.CommercialComplex, "jucheng", "文化商贸融合大街区"),
+            ("绿地中央广场", ProjectType.CommercialComplex, "greenland", "南部新城·总部商务集聚区"),
+            ("成基铂寓", ProjectType.CommercialComplex, "hengxing", "东部滨水宜居大街区"),
+            ("传奇鼎盛中心", ProjectType.CommercialComplex, "jucheng", "文化商贸融合大街区"),
+            ("君顶国际楼宇填充", ProjectType.BuildingFill, "guancheng", "君顶国际"),
+        };
+        for (var i = 0; i < names.Length; i++)
+        {
+            var (name, type, investor, location) = names[i];
+            var project = NewProject(name, type, "传统商贸业/商场零售", new DateOnly(2011, 10 + i % 3, 10), i % 2 == 0 ? "NG-SWJ" : "NG-KFQ-ZS", location, "专题招商");
+            project.PlannedDomestic = Money.YiYuan(4m);
+            project.SetYearFlag(2012, isKeyProject: true, isContinuing: false);
+            project.ResponsibleLeaderId = _users["baobao"].Id;
+            Negotiate(project, investor, new DateOnly(2012, 1, 10 + i), $"{name}：与投资方洽谈投资规模和建设节点");
+            Sign(project, $"NG-2012-{i + 1:000}", new DateOnly(2012, 3, 1 + i), $"南关区人民政府；{_companies[investor].Name}",
+                Money.YiYuan(4m), Money.Zero(Money.Usd), i < 5 ? "第七届东北亚博览会" : null);
+            project.SetContributors([
+                (_users["officer"].Id, ContributorRole.FirstNegotiator, 50m),
+                (_users["head"].Id, ContributorRole.Introducer, 20m),
+                (_users["zhouting"].Id, ContributorRole.LandingService, 30m),
+            ]);
+            if (i < 8)
+            {
+                Land(project, new DateOnly(2012, 5, 1 + i), LandingEvidenceKind.BusinessLicence, $"南关工商 2012-{i + 1:000}");
+                // 8 × 1.25 亿元 = 10 亿元 verified in 2012.
+                Arrive(project, new DateOnly(2012, 6 + i % 6, 15), Money.YiYuan(1.25m), CapitalSource.Domestic);
+                project.MoveTo(ProjectStage.Funded, new DateOnly(2012, 6 + i % 6, 15), _now, _users["officer"].Id);
+                project.DispatchPhase = i < 4 ? DispatchPhase.Construction : DispatchPhase.PreApproval;
+            }
+            else if (i == 9)
+            {
+                project.MoveTo(ProjectStage.Terminated, new DateOnly(2012, 11, 20), _now, _users["officer"].Id, "投资方资金链断裂，协议解除（仍计入履约率分母）");
+            }
+        }
+    }
+
+    /// <summary>The major projects of domain-brief §6.1, at the stages the source documents describe.</summary>
+    private void SeedNamedProjects()
+    {
+        var huawei = NewProject("华为吉林区域总部", ProjectType.Industrial, "数字科创/云计算", new DateOnly(2021, 3, 1), "NG-KFQ-ZS", "南部新城·数字科创集聚区", "产业链招商");
+        huawei.PlannedDomestic = Money.YiYuan(20m);
+        huawei.SetYearFlag(2022, true, false);
+        huawei.ResponsibleLeaderId = _users["baobao"].Id;
+        huawei.DepartmentSecretaryId = _users["officer"].Id;
+        huawei.LocalSecretaryId = _users["mahui"].Id;
+        huawei.IsGreenChannel = true;
+        Negotiate(huawei, "huawei", new DateOnly(2021, 5, 12), "华为吉林区域总部选址洽谈：南部新城数字科创集聚区地块");
+        Sign(huawei, "NG-2021-018", new DateOnly(2021, 9, 2), "南关区人民政府；华为技术有限公司", Money.YiYuan(20m), Money.Zero(Money.Usd), "第十三届东北亚博览会");
+        Land(huawei, new DateOnly(2022, 3, 18), LandingEvidenceKind.LandContract, "长国土挂 2022-031 成交确认书");
+        huawei.DispatchPhase = DispatchPhase.Construction;
+        huawei.SetContributors([(_users["officer"].Id, ContributorRole.FirstNegotiator, 60m), (_users["mahui"].Id, ContributorRole.LandingService, 40m)]);
+        Arrive(huawei, new DateOnly(2022, 8, 30), Money.YiYuan(3.5m), CapitalSource.Domestic);
+        huawei.MoveTo(ProjectStage.Funded, new DateOnly(2022, 8, 30), _now, _users["officer"].Id);
+        Arrive(huawei, new DateOnly(2026, 9, 28), Money.YiYuan(2m), CapitalSource.Domestic, verify: false);
+
+        var crc = NewProject("华润中心", ProjectType.CommercialComplex, "高端商务商业/高端商业品牌", new DateOnly(2016, 4, 1), "NG-SWJ", "人民大街与解放大路交汇处", "定向招商");
+        crc.PlannedDomestic = Money.YiYuan(60m);
+        crc.SetYearFlag(2022, true, true);
+        crc.ResponsibleLeaderId = _users["leader"].Id;
+        Negotiate(crc, "crland", new DateOnly(2016, 6, 20), "华润中心综合体投资洽谈：A 座 289 米办公楼、万象城");
+        Sign(crc, "NG-2016-007", new DateOnly(2016, 12, 8), "南关区人民政府；华润置地有限公司", Money.YiYuan(60m), Money.Zero(Money.Usd));
+        Land(crc, new DateOnly(2017, 5, 10), LandingEvidenceKind.LandContract, "长国土挂 2017-112");
+        Arrive(crc, new DateOnly(2022, 11, 15), Money.YiYuan(8m), CapitalSource.Domestic);
+        crc.MoveTo(ProjectStage.Funded, new DateOnly(2022, 11, 15), _now, _users["officer"].Id);
+        crc.DispatchPhase = DispatchPhase.Operation;
+        Arrive(crc, new DateOnly(2023, 4, 20), Money.WanDollars(1200m), CapitalSource.Foreign);
+
+        var crc2 = NewProject("华润中心二期", ProjectType.CommercialComplex, "高端商务商业/楼宇经济", new DateOnly(2023, 2, 1), "NG-SWJ", "人民大街金融隆起带", "以企引企");
+        crc2.PlannedDomestic = Money.YiYuan(30m);
+        crc2.AddCompany(_companies["crland"].Id, ProjectCompanyRole.Investor);
+
+        var yillion = NewProject("亿联银行总部", ProjectType.Industrial, "金融业/银行", new DateOnly(2018, 3, 1), "NG-JRB", "南部新城·金融集聚区", "精准招商");
+        yillion.PlannedDomestic = Money.YiYuan(12m);
+        Negotiate(yillion, "yillion", new DateOnly(2018, 5, 8), "亿联银行全国总部落位洽谈");
+        Sign(yillion, "NG-2019-004", new DateOnly(2019, 1, 16), "南关区人民政府；吉林亿联银行股份有限公司", Money.YiYuan(12m), Money.Zero(Money.Usd));
+        Land(yillion, new DateOnly(2020, 6, 1), LandingEvidenceKind.BusinessLicence, "长春南关 2020-营-0601");
+        yillion.DispatchPhase = DispatchPhase.Construction;
+
+        var crec = NewProject("中国中铁吉林区域总部基地", ProjectType.Industrial, "总部经济/营运总部", new DateOnly(2019, 5, 1), "NG-KFQ-ZS", "华远路高端服务业聚集带（金腰带）", "定向招商");
+        crec.PlannedDomestic = Money.YiYuan(25m);
+        crec.SetYearFlag(2022, true, true);
+        crec.ResponsibleLeaderId = _users["baobao"].Id;
+        Negotiate(crec, "crec", new DateOnly(2019, 7, 2), "中铁塔楼选址与区域总部功能洽谈");
+        Sign(crec, "NG-2020-011", new DateOnly(2020, 8, 26), "南关区人民政府；中国中铁股份有限公司", Money.YiYuan(25m), Money.Zero(Money.Usd), "第十二届东北亚博览会");
+        Land(crec, new DateOnly(2021, 3, 30), LandingEvidenceKind.LandContract, "长国土挂 2021-045");
+        Arrive(crec, new DateOnly(2022, 7, 12), Money.YiYuan(6m), CapitalSource.Domestic);
+        crec.MoveTo(ProjectStage.Funded, new DateOnly(2022, 7, 12), _now, _users["officer"].Id);
+        crec.DispatchPhase = DispatchPhase.Construction;
+
+        var galaxy = NewProject("“银河一英里”地下空间东段工程", ProjectType.CommercialComplex, "传统商贸业/夜间经济", new DateOnly(2021, 11, 1), "NG-SWJ", "“银河一英里”商圈", "联动招商");
+        galaxy.PlannedDomestic = Money.YiYuan(35.7m);
+        Negotiate(galaxy, "ctjt", new DateOnly(2022, 2, 14), "地下三层商业空间加地上步行街方案会商");
+        Sign(galaxy, "NG-2022-021", new DateOnly(2022, 9, 6), "南关区人民政府；长春城投建设投资（集团）有限公司", Money.YiYuan(35.7m), Money.Zero(Money.Usd));
+
+        var haobang = NewProject("豪邦锦上", ProjectType.CommercialComplex, "房地产（含建筑业）/住房租赁", new DateOnly(2019, 2, 1), "NG-JD-NL", "临河街与福祉大路交汇处", "以商招商");
+        haobang.PlannedDomestic = Money.YiYuan(8m);
+        Negotiate(haobang, "haobang", new DateOnly(2019, 4, 11), "豪邦锦上一期、二期开发节点洽谈");
+        Sign(haobang, "NG-2019-015", new DateOnly(2019, 10, 9), "南关区人民政府；长春豪邦房地产开发有限公司", Money.YiYuan(8m), Money.Zero(Money.Usd));
+        Land(haobang, new DateOnly(2020, 4, 2), LandingEvidenceKind.LandContract, "长国土挂 2020-018");
+        Arrive(haobang, new DateOnly(2021, 5, 20), Money.YiYuan(2.4m), CapitalSource.Domestic);
+        haobang.MoveTo(ProjectStage.Funded, new DateOnly(2021, 5, 20), _now, _users["officer"].Id);
+        haobang.DispatchPhase = DispatchPhase.Operation;
+
+        var hotel = NewProject("城投水文化园酒店", ProjectType.Industrial, "文化旅游业/文旅康养", new DateOnly(2021, 6, 1), "NG-WLJ", "伊通河都市生态轴", "专题招商");
+        hotel.PlannedDomestic = Money.YiYuan(3.2m);
+        Negotiate(hotel, "ctjt", new DateOnly(2021, 7, 6), "水文化园酒店运营方案会商");
+        Sign(hotel, "NG-2021-026", new DateOnly(2021, 12, 1), "南关区人民政府；长春城投建设投资（集团）有限公司", Money.YiYuan(3.2m), Money.Zero(Money.Usd));
+        Land(hotel, new DateOnly(2022, 6, 15), LandingEvidenceKind.LandContract, "土地划转批复 2022-07");
+        hotel.DispatchPhase = DispatchPhase.PreApproval;
+
+        var jigao = NewProject("吉高集团京哈高速公路服务区项目", ProjectType.Industrial, "传统商贸业/新兴服务业", new DateOnly(2021, 8, 1), "NG-XFX", "绕城以外", "以企引企");
+        jigao.PlannedDomestic = Money.YiYuan(2.6m);
+        Negotiate(jigao, "jigao", new DateOnly(2021, 9, 15), "京哈高速服务区选址与农转征手续会商");
+        Sign(jigao, "NG-2022-003", new DateOnly(2022, 2, 25), "南关区人民政府；吉林省高速公路集团有限公司", Money.YiYuan(2.6m), Money.Zero(Money.Usd));
+        Land(jigao, new DateOnly(2022, 9, 9), LandingEvidenceKind.BusinessLicence, "长春南关 2022-营-0909");
+        jigao.DispatchPhase = DispatchPhase.PreApproval;
+
+        var nanxi = NewProject("南溪智融", ProjectType.Industrial, "金融业/金融科技", new DateOnly(2025, 3, 1), "NG-JRB", "南部新城·金融集聚区", "中介招商");
+        nanxi.ReferrerCompanyId = _companies["pwc"].Id;
+        Negotiate(nanxi, "pingan", new DateOnly(2026, 10, 21), "南溪智融金融科技楼宇入驻洽谈");
+
+        var hana = NewProject("韩亚银行东北亚总部", ProjectType.Industrial, "金融业/银行", new DateOnly(2025, 9, 1), "NG-JRB", "人民大街金融隆起带", "精准招商");
+        hana.PlannedForeign = Money.WanDollars(3000m);
+        Negotiate(hana, "hana", new DateOnly(2026, 9, 18), "韩亚银行东北亚总部设立方案洽谈");
+
+        var zhongrong = NewProject("中融信托吉林分支机构", ProjectType.Industrial, "金融业/信托", new DateOnly(2025, 11, 1), "NG-JRB", "人民大街金融隆起带", "定向招商");
+        Negotiate(zhongrong, "zhongrong", new DateOnly(2026, 3, 5), "中融信托落位启动洽谈");
+        zhongrong.MoveTo(ProjectStage.Suspended, new DateOnly(2026, 8, 1), _now, _users["officer"].Id, "投资方内部调整，暂缓推进");
+
+        var pingan = NewProject("平安银行长春分行新址", ProjectType.BuildingFill, "金融业/银行", new DateOnly(2025, 6, 1), "NG-JD-ZQ", "长春国际金融中心", "楼宇包装加定向招商活动");
+        pingan.PlannedDomestic = Money.YiYuan(1.5m);
+        Negotiate(pingan, "pingan", new DateOnly(2025, 8, 19), "平安银行楼宇购置洽谈");
+        Sign(pingan, "NG-2026-002", new DateOnly(2026, 4, 10), "南关区人民政府；平安银行股份有限公司", Money.YiYuan(1.5m), Money.Zero(Money.Usd));
+
+        foreach (var (name, company, industry) in new[]
+                 {
+                     ("招商银行吉林分行区域总部", "cmb", "金融业/银行"),
+                     ("太平洋保险吉林后援中心", "cpic", "金融业/金融后援（数据处理、研发、查询、客服、培训中心）"),
+                     ("东北电力设计院科创中心", "dbdl", "科技服务业/研发与设计"),
+                 })
+        {
+            var reserve = NewProject(name, ProjectType.Industrial, industry, new DateOnly(2026, 6, 1), "NG-SWJ", "南部新城·总部商务集聚区", "本地项目源");
+            reserve.AddCompany(_companies[company].Id, ProjectCompanyRole.Investor);
+        }
+
+        var followUp = new Activity(new DateOnly(2026, 11, 12), ActivityType.DoorKnocking, "走访太平洋保险吉林分公司，介绍南部新城金融集聚区政策", _companies["cpic"].Id, null)
+        {
+            NextStep = "报送后援中心选址方案",
+            NextStepDue = new DateOnly(2026, 11, 30),
+            CreatedBy = _users["officer"].Id,
+        };
+        followUp.AddParticipant(_users["officer"].Id);
+        db.Activities.Add(followUp);
+        var overdue = new Activity(new DateOnly(2026, 10, 28), ActivityType.ResponsibilityVisit, "包保走访华为吉林区域总部：协调超高土外运与管网配套", _companies["huawei"].Id, huawei.Id)
+        {
+            NextStep = "市政配套方案报区领导审定",
+            NextStepDue = new DateOnly(2026, 11, 15),
+            CreatedBy = _users["baobao"].Id,
+        };
+        overdue.AddParticipant(_users["baobao"].Id);
+        overdue.AddParticipant(_users["officer"].Id);
+        db.Activities.Add(overdue);
+    }
+
+    private void SeedTargets()
+    {
+        // 2012 district targets (domain-brief §3.1).
+        db.Targets.AddRange(
+            Target.ForYear(2012, MetricCode.DomesticFunds, 30m, "亿元"),
+            Target.ForYear(2012, MetricCode.ForeignFunds, 5000m, "万美元"),
+            Target.ForYear(2012, MetricCode.FulfilmentRate, 80m, "%"),
+            Target.ForYear(2012, MetricCode.ArrivalRate, 25m, "%"));
+
+        var campaign = new Campaign("第五轮招商引资九个月攻坚行动", new DateOnly(2012, 4, 1), new DateOnly(2012, 12, 31));
+        db.Campaigns.Add(campaign);
+        foreach (var (metric, value) in new[] { (MetricCode.ReserveCount, 130m), (MetricCode.SignedCount, 60m), (MetricCode.StrategicInvestorCount, 1m) })
+        {
+            db.Targets.Add(new Target(metric, PeriodKind.Campaign, campaign.Start, campaign.End, TargetScope.District, value, "个")
+            {
+                CampaignId = campaign.Id,
+            });
+        }
+
+        // 十四五 targets (domain-brief §3.4).
+        db.Targets.AddRange(
+            new Target(MetricCode.DomesticFunds, PeriodKind.FiveYearPlan, new DateOnly(2021, 1, 1), new DateOnly(2025, 12, 31), TargetScope.District, 350m, "亿元"),
+            new Target(MetricCode.ForeignFunds, PeriodKind.FiveYearPlan, new DateOnly(2021, 1, 1), new DateOnly(2025, 12, 31), TargetScope.District, 8000m, "万美元"));
+
+        // Yearly average rates (demo values); monthly rates are entered by the finance bureau.
+        foreach (var (year, usdToCny) in new[] { (2012, 6.3125m), (2021, 6.4515m), (2022, 6.7261m), (2023, 7.0467m), (2026, 7.1200m) })
+            db.ExchangeRates.Add(new ExchangeRate(year, null, Money.Usd, usdToCny, 1m));
+    }
+}

@@ -1,0 +1,47 @@
+using InvestmentCrm.Organization;
+using InvestmentCrm.Targets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using static InvestmentCrm.EntityFrameworkCore.Common.ModelBuilderExtensions;
+
+namespace InvestmentCrm.EntityFrameworkCore.Targets;
+
+internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
+{
+    public void Configure(EntityTypeBuilder<Target> entity)
+    {
+        entity.ToTable("Targets");
+        entity.Property(t => t.Value).HasPrecision(20, 4);
+        entity.Property(t => t.Unit).HasMaxLength(16);
+        entity.HasIndex(t => new { t.Metric, t.PeriodStart });
+        entity.HasIndex(t => t.DepartmentId);
+        entity.HasIndex(t => t.UserId);
+        entity.HasIndex(t => t.CampaignId);
+        entity.HasIndex(t => t.ParentTargetId);
+        entity.HasOne<Department>().WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne<Campaign>().WithMany().HasForeignKey(t => t.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne<Target>().WithMany().HasForeignKey(t => t.ParentTargetId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
+{
+    public void Configure(EntityTypeBuilder<Campaign> entity)
+    {
+        entity.ToTable("Campaigns");
+        entity.Property(c => c.Name).HasMaxLength(NameLength);
+    }
+}
+
+internal sealed class ExchangeRateConfiguration : IEntityTypeConfiguration<ExchangeRate>
+{
+    public void Configure(EntityTypeBuilder<ExchangeRate> entity)
+    {
+        entity.ToTable("ExchangeRates");
+        entity.Property(r => r.Currency).HasMaxLength(3);
+        entity.Property(r => r.ToCny).HasPrecision(18, 6);
+        entity.Property(r => r.ToUsd).HasPrecision(18, 6);
+        entity.HasIndex(r => new { r.Year, r.Month, r.Currency }).IsUnique();
+    }
+}

@@ -1,0 +1,114 @@
+using InvestmentCrm.EntityFrameworkCore.Common;
+using InvestmentCrm.Organization;
+using InvestmentCrm.Web.Account;
+using InvestmentCrm.Web.Shared;
+using InvestmentCrm.Web.Workbench;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.OpenApi;
+
+namespace InvestmentCrm.Web.Hosting;
+
+/// <summary>Service registration and the request pipeline of the web host.</summary>
+public static class CrmWebSetup
+{
+    public static WebApplicationBuilder AddCrm(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddCrmPersistence(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddCrmApplication();
+        services.AddHttpContextAccessor();
+        services.AddScoped<InvestmentCrm.Common.ICurrentUser, HttpCurrentUser>();
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<AppRole>()
+            .AddEntityFrameworkStores<CrmDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<CrmClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.AccessDeniedPath = "/account/login";
+            options.Cookie.Name = "crm.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            options.SlidingExpiration = true;
+            // API callers get 401/403 ProblemDetails, not a redirect to the login page.
+            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        // Default is deny: every endpoint needs a signed-in user unless it says [AllowAnonymous].
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddCascadingAuthenticationState();
+
+        // Chinese text goes out as UTF-8 characters, not &#x…; entities (smaller pages, readable source).
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRazorComponents();
+        services.AddAntiforgery();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ChineseProblemDetails.Customize);
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("database");
+
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "InvestmentCrm API",
+                Version = "v1",
+                Description = "南关区招商引资管理平台 REST API（/api/v1）。错误以 ProblemDetails 返回，title/detail 为中文。",
+            }));
+        return builder;
+    }
+
+    public static WebApplication UseCrm(this WebApplication app)
+    {
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            if (!app.Environment.IsDevelopment())
+                pages.UseExceptionHandler("/error", createScopeForErrors: true);
+            pages.UseStatusCodePagesWithReExecute("/not-found");
+        });
+
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.UseSwagger();
+        app.UseSwaggerUI(options => options.DocumentTitle = "InvestmentCrm API");
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccountEndpoints();
+        var api = app.MapGroup("/api/v1");
+        api.MapWorkbenchApi();
+        api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "请求的接口不存在。"));
+
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (IsApi(context.HttpContext))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
