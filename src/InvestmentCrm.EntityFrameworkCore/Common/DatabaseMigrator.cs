@@ -9,7 +9,11 @@ public sealed class DatabaseMigrator(CrmDbContext db)
 {
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct = default)
     {
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        // On a new database ask for nothing but the list: querying the missing history table makes EF log an error.
+        var history = db.GetService<IHistoryRepository>();
+        var pending = await history.ExistsAsync(ct)
+            ? (await db.Database.GetPendingMigrationsAsync(ct)).ToList()
+            : db.Database.GetMigrations().ToList();
         await db.Database.MigrateAsync(ct);
         return pending;
     }

@@ -42,9 +42,10 @@ public static class CrmHost
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("InvestmentCrm.Startup");
 
-        // Fail fast with a clear message instead of on the first request.
-        await db.Database.OpenConnectionAsync(ct);
-        await db.Database.CloseConnectionAsync();
+        // Fail fast with one clear message instead of on the first request (the raw connection, so EF logs nothing extra).
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        await connection.CloseAsync();
 
         if (options.MigrateOnStartup)
         {

@@ -1,0 +1,61 @@
+using InvestmentCrm.Common;
+using InvestmentCrm.Projects;
+using InvestmentCrm.TestBase;
+using InvestmentCrm.Workbench;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.Application.Tests.Workbench;
+
+public class WorkbenchAppServiceTests
+{
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Counts_projects_per_stage_and_sums_only_verified_funds(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using var db = database.CreateContext();
+
+        var summary = await new WorkbenchAppService(db).GetSummaryAsync();
+
+        var expectedCounts = await db.Projects.GroupBy(p => p.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        summary.Stages.Select(s => s.Stage).ShouldBe(
+            [ProjectStage.Reserve, ProjectStage.Negotiating, ProjectStage.Signed, ProjectStage.Landed, ProjectStage.Funded, ProjectStage.Suspended, ProjectStage.Terminated]);
+        summary.Stages.ShouldAllBe(s => s.Count == expectedCounts.GetValueOrDefault(s.Stage));
+        summary.Stages[0].Name.ShouldBe("储备");
+        summary.TotalProjects.ShouldBe(expectedCounts.Values.Sum());
+
+        // Seed: 2012 cohort 8 × 1.25 + 华为 3.5 + 华润中心 8 + 中铁 6 + 豪邦 2.4 = 29.9 亿元 verified; 华为's 2 亿元 of 2026 is still pending.
+        summary.VerifiedDomesticCny.ShouldBe(Money.YiYuan(29.9m).Amount);
+        summary.VerifiedForeignUsd.ShouldBe(Money.WanDollars(1200m).Amount);
+        summary.PendingTranches.ShouldBe(1);
+        summary.FormalContracts.ShouldBe(await db.Contracts.CountAsync(c => c.Kind == ContractKind.FormalInvestment));
+        summary.RecentActivities[0].Date.ShouldBe(new DateOnly(2026, 11, 12));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_rejected_tranche_does_not_count(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using var db = database.CreateContext();
+        var before = (await new WorkbenchAppService(db).GetSummaryAsync()).VerifiedDomesticCny;
+
+        var tranche = await db.FundsTranches.FirstAsync(t => t.Verification == VerificationStatus.Pending);
+        var assessor = await db.Users.SingleAsync(u => u.UserName == "assessor");
+        tranche.Reject(assessor.Id, new DateOnly(2026, 11, 20), "凭证不全");
+        await db.SaveChangesAsync();
+
+        var after = await new WorkbenchAppService(db).GetSummaryAsync();
+        after.VerifiedDomesticCny.ShouldBe(before);
+        after.PendingTranches.ShouldBe(0);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task An_empty_database_shows_zeros_not_errors(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.Migrated);
+        await using var db = database.CreateContext();
+        var summary = await new WorkbenchAppService(db).GetSummaryAsync();
+        summary.TotalProjects.ShouldBe(0);
+        summary.VerifiedDomesticCny.ShouldBe(0m);
+        summary.RecentActivities.ShouldBeEmpty();
+    }
+}

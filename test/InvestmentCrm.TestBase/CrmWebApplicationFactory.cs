@@ -1,0 +1,60 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using InvestmentCrm.EntityFrameworkCore.Seeding;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace InvestmentCrm.TestBase;
+
+/// <summary>The real host over a test database (already migrated/seeded), with a fixed clock.</summary>
+public sealed class CrmWebApplicationFactory(TestDatabase database) : WebApplicationFactory<Program>
+{
+    public TestClock Clock { get; } = new();
+
+    public TestDatabase Database => database;
+
+    public static async Task<CrmWebApplicationFactory> CreateAsync(string provider, TestDatabaseContent content = TestDatabaseContent.DemoData) =>
+        new(await TestDatabase.CreateAsync(provider, content));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", database.Provider);
+        builder.UseSetting("Database:ConnectionString", database.ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("Database:SeedDemoData", "false");
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    /// <summary>A client signed in through the real login form (antiforgery token included).</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string password = DemoDataSeeder.DemoPassword)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await PostLoginAsync(client, userName, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"登录 {userName} 失败：HTTP {(int)response.StatusCode}");
+        return client;
+    }
+
+    /// <summary>Fills in and posts the login form as a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
+    {
+        var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/account/login"));
+        var form = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["_handler"] = "login",
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        };
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(form));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await database.DisposeAsync();
+    }
+}
