@@ -5,6 +5,7 @@ using InvestmentCrm.Web.Shared;
 using InvestmentCrm.Web.Workbench;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.OpenApi;
@@ -60,7 +61,12 @@ public static class CrmWebSetup
         services.AddAntiforgery();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ChineseProblemDetails.Customize);
         services.AddExceptionHandler<DomainExceptionHandler>();
-        services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("database");
+        // A real query against the schema: "can connect" alone passes for an empty or corrupt SQLite file.
+        services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("database", customTestQuery: async (db, ct) =>
+        {
+            await db.SystemSettings.AnyAsync(ct);
+            return true;
+        });
 
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
@@ -84,14 +90,17 @@ public static class CrmWebSetup
         });
 
         app.UseStaticFiles();
+        // Explicitly after the status-code pages, so that re-executing /not-found is routed again.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "InvestmentCrm API");
 
         app.MapHealthChecks("/health").AllowAnonymous();
+        // The OpenAPI document describes every endpoint: signed-in users only.
+        app.MapSwagger().RequireAuthorization();
         app.MapAccountEndpoints();
         var api = app.MapGroup("/api/v1");
         api.MapWorkbenchApi();
