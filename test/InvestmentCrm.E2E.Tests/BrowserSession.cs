@@ -1,0 +1,78 @@
+using InvestmentCrm.EntityFrameworkCore.Common;
+using InvestmentCrm.TestBase;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace InvestmentCrm.E2E.Tests;
+
+/// <summary>The real app on Kestrel (a free loopback port, demo data) and Debian's Chromium driven by Playwright.</summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private BrowserSession(CrmWebApplicationFactory factory, IPlaywright playwright, IBrowser browser, string baseUrl) =>
+        (Factory, Playwright, Browser, BaseUrl) = (factory, playwright, browser, baseUrl);
+
+    public CrmWebApplicationFactory Factory { get; }
+    public IPlaywright Playwright { get; }
+    public IBrowser Browser { get; }
+    public string BaseUrl { get; }
+
+    public static async Task<BrowserSession> StartAsync()
+    {
+        var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath,
+            Headless = true,
+            // This machine has no network but loopback: keep Chromium from reaching out.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return new BrowserSession(factory, playwright, browser, baseUrl);
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 800, bool isMobile = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            IsMobile = isMobile,
+            HasTouch = isMobile,
+            Locale = "zh-CN",
+        });
+        return await context.NewPageAsync();
+    }
+
+    public static async Task SignInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", InvestmentCrm.EntityFrameworkCore.Seeding.DemoDataSeeder.DemoPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+    }
+
+    /// <summary>docs/screenshots in the repository (found by walking up to the solution file).</summary>
+    public static string ScreenshotPath(string name)
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "InvestmentCrm.sln")))
+            folder = folder.Parent;
+        var target = Path.Combine(folder?.FullName ?? Path.GetTempPath(), "docs", "screenshots");
+        Directory.CreateDirectory(target);
+        return Path.Combine(target, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        await Factory.DisposeAsync();
+    }
+}
