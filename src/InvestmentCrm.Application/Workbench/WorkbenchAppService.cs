@@ -23,12 +23,13 @@ public sealed class WorkbenchAppService(ICrmDbContext db)
 
         var formal = db.Contracts.Where(c => c.Kind == ContractKind.FormalInvestment);
         var formalCount = await formal.CountAsync(ct);
-        // SUM over decimals: SQLite stores them as TEXT, so the sum is done on the materialised amounts column only.
-        var contracted = (await formal.Select(c => c.ContractedDomestic.Amount).ToListAsync(ct)).Sum();
+        // Exact decimal sums in the database on both providers (SQLite through EF's ef_sum function).
+        var contracted = await formal.SumAsync(c => c.ContractedDomestic.Amount, ct);
 
         var verified = await db.FundsTranches
             .Where(t => t.Verification == VerificationStatus.Verified)
-            .Select(t => new { t.Source, t.Amount.Amount, t.Amount.Currency })
+            .GroupBy(t => new { t.Source, t.Amount.Currency })
+            .Select(g => new { g.Key.Source, g.Key.Currency, Amount = g.Sum(t => t.Amount.Amount), Count = g.Count() })
             .ToListAsync(ct);
         var pending = await db.FundsTranches.CountAsync(t => t.Verification == VerificationStatus.Pending, ct);
 
@@ -53,6 +54,8 @@ public sealed class WorkbenchAppService(ICrmDbContext db)
             contracted,
             verified.Where(t => t.Source == CapitalSource.Domestic && t.Currency == Money.Cny).Sum(t => t.Amount),
             verified.Where(t => t.Source == CapitalSource.Foreign && t.Currency == Money.Usd).Sum(t => t.Amount),
+            // Other currencies need the month's exchange rate (figures engine); they are counted, never added as USD.
+            verified.Where(t => t.Source == CapitalSource.Foreign && t.Currency != Money.Usd).Sum(t => t.Count),
             pending,
             recent.Select(a => new RecentActivityDto(a.Id, a.Date, a.Type.ToDisplay(), a.Summary, a.ProjectName, a.CompanyName)).ToList());
     }

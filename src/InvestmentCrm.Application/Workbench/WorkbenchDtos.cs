@@ -10,6 +10,7 @@ public sealed record WorkbenchSummaryDto(
     decimal ContractedDomesticCny,
     decimal VerifiedDomesticCny,
     decimal VerifiedForeignUsd,
+    int VerifiedForeignNotInUsd,
     int PendingTranches,
     IReadOnlyList<RecentActivityDto> RecentActivities);
 

@@ -4,6 +4,8 @@ using InvestmentCrm.Web.Account;
 using InvestmentCrm.Web.Shared;
 using InvestmentCrm.Web.Workbench;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using System.Text.Encodings.Web;
@@ -23,6 +25,12 @@ public static class CrmWebSetup
         services.AddCrmApplication();
         services.AddHttpContextAccessor();
         services.AddScoped<InvestmentCrm.Common.ICurrentUser, HttpCurrentUser>();
+
+        // Cookie keys in a folder all nodes share (DESIGN §4.6): a cookie issued by one node is read by the other.
+        var keysFolder = builder.Configuration["DataProtection:KeysFolder"] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Database:DataFolder"] ?? "App_Data", "keys");
+        services.AddDataProtection().SetApplicationName("InvestmentCrm").PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
 
         services.AddIdentityCore<AppUser>(options =>
             {
@@ -81,6 +89,8 @@ public static class CrmWebSetup
 
     public static WebApplication UseCrm(this WebApplication app)
     {
+        // Behind nginx (etc/nginx): the client's address and scheme come from X-Forwarded-* of the loopback proxy.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages =>
         {

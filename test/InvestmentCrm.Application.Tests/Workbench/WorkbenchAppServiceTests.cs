@@ -49,6 +49,23 @@ public class WorkbenchAppServiceTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task Foreign_funds_in_another_currency_are_counted_apart_never_added_as_dollars(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using var db = database.CreateContext();
+        var project = await db.Projects.FirstAsync(p => p.Name == "韩亚银行东北亚总部");
+        var assessor = await db.Users.SingleAsync(u => u.UserName == "assessor");
+        var tranche = new FundsTranche(project.Id, new DateOnly(2026, 10, 8), new Money(5_000_000m, "KRW"), CapitalSource.Foreign, FundsForm.PaidInCapital, "外汇登记");
+        tranche.Verify(assessor.Id, new DateOnly(2026, 10, 18));
+        db.FundsTranches.Add(tranche);
+        await db.SaveChangesAsync();
+
+        var summary = await new WorkbenchAppService(db).GetSummaryAsync();
+        summary.VerifiedForeignUsd.ShouldBe(Money.WanDollars(1200m).Amount);
+        summary.VerifiedForeignNotInUsd.ShouldBe(1);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task An_empty_database_shows_zeros_not_errors(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.Migrated);
