@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace InvestmentCrm.TestBase;
 
 /// <summary>The real host over a test database (already migrated/seeded), with a fixed clock.</summary>
-public sealed class CrmWebApplicationFactory(TestDatabase database) : WebApplicationFactory<Program>
+public sealed class CrmWebApplicationFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public TestClock Clock { get; } = new();
 
@@ -25,6 +25,8 @@ public sealed class CrmWebApplicationFactory(TestDatabase database) : WebApplica
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Database:SeedDemoData", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

@@ -1,0 +1,70 @@
+using InvestmentCrm.EntityFrameworkCore.Common;
+using InvestmentCrm.TestBase;
+using InvestmentCrm.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.Web.Tests.Hosting;
+
+/// <summary>Start-up and the maintenance verbs against real, empty databases.</summary>
+[Collection(ConsoleCollection.Name)]
+public class DatabasePreparationTests
+{
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Starting_against_an_empty_database_migrates_and_seeds_it(string provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.Empty);
+        await using var factory = new CrmWebApplicationFactory(database, new Dictionary<string, string>
+        {
+            ["Database:MigrateOnStartup"] = "true",
+            ["Database:SeedDemoData"] = "true",
+        });
+
+        var client = await factory.SignInAsync("officer");
+        (await client.GetStringAsync("/")).ShouldContain("华为吉林区域总部");
+
+        await using var db = database.CreateContext();
+        (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+        (await db.Projects.CountAsync()).ShouldBeGreaterThan(20);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_migrate_and_seed_verbs_prepare_an_empty_database(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.Empty);
+        string[] config = [$"Database:Provider={provider}", $"Database:ConnectionString={database.ConnectionString}", "Logging:LogLevel:Default=None"];
+
+        var (migrateExit, migrated) = await RunAsync(["migrate", .. config]);
+        migrateExit.ShouldBe(0);
+        migrated.ShouldContain("已应用 1 个迁移：20261122000000_Initial");
+        (await RunAsync(["migrate", .. config])).Output.ShouldContain("数据库已是最新");
+
+        var (seedExit, seeded) = await RunAsync(["seed", .. config]);
+        seedExit.ShouldBe(0);
+        seeded.ShouldContain("已写入演示数据");
+        (await RunAsync(["seed", .. config])).Output.ShouldContain("数据库中已有数据，未写入演示数据");
+    }
+
+    [Fact]
+    public async Task Migrate_script_prints_an_idempotent_script_for_PostgreSql()
+    {
+        var (exit, script) = await RunAsync(["migrate", "--script", "Database:Provider=PostgreSql", "Database:ConnectionString=Host=127.0.0.1;Port=1;Database=x;Username=x;Password=x", "Logging:LogLevel:Default=None"]);
+        exit.ShouldBe(0);
+        script.ShouldContain("CREATE TABLE \"Projects\"");
+        script.ShouldContain("IF NOT EXISTS(SELECT 1 FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = '20261122000000_Initial')");
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(string[] args)
+    {
+        var original = Console.Out;
+        using var output = new StringWriter();
+        Console.SetOut(output);
+        try
+        {
+            return (await CrmHost.RunAsync(args), output.ToString());
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+    }
+}
