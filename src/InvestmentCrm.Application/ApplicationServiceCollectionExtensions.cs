@@ -8,7 +8,16 @@ namespace InvestmentCrm;
 public static class ApplicationServiceCollectionExtensions
 {
     public static IServiceCollection AddCrmApplication(this IServiceCollection services) =>
-        services.AddWorkbench().AddSettings();
+        services.AddAuthorizationScope().AddWorkbench().AddSettings().AddProjects().AddAuditing();
+
+    public static IServiceCollection AddAuthorizationScope(this IServiceCollection services) =>
+        services.AddScoped<Authorization.DataScope>();
+
+    public static IServiceCollection AddProjects(this IServiceCollection services) =>
+        services.AddScoped<Projects.ProjectAppService>();
+
+    public static IServiceCollection AddAuditing(this IServiceCollection services) =>
+        services.AddScoped<Auditing.AuditLogAppService>().AddScoped<Auditing.SecurityLogWriter>();
 
     public static IServiceCollection AddSettings(this IServiceCollection services) =>
         services.AddScoped<InstallationAppService>();

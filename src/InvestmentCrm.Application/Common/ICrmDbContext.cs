@@ -1,3 +1,4 @@
+using InvestmentCrm.Auditing;
 using InvestmentCrm.Companies;
 using InvestmentCrm.Organization;
 using InvestmentCrm.Projects;
@@ -26,6 +27,13 @@ public interface ICrmDbContext
     DbSet<Campaign> Campaigns { get; }
     DbSet<ExchangeRate> ExchangeRates { get; }
     DbSet<SystemSetting> SystemSettings { get; }
+    DbSet<RoleDepartment> RoleDepartments { get; }
+    DbSet<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>> UserRoles { get; }
+    DbSet<Microsoft.AspNetCore.Identity.IdentityRoleClaim<Guid>> RoleClaims { get; }
+    DbSet<AuditLog> AuditLogs { get; }
+    DbSet<SecurityLog> SecurityLogs { get; }
+
+    Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

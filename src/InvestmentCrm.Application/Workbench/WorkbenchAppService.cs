@@ -1,3 +1,4 @@
+using InvestmentCrm.Authorization;
 using InvestmentCrm.Common;
 using InvestmentCrm.Projects;
 using Microsoft.EntityFrameworkCore;
@@ -6,13 +7,14 @@ namespace InvestmentCrm.Workbench;
 
 /// <summary>
 /// The home page figures. Aggregates are computed by the database (GROUP BY / SUM), never by loading rows.
-/// Data scope will narrow these queries once the roles issue lands; until then every signed-in user sees the district.
+/// Every figure is computed inside the user's data scope: no out-of-scope project adds to a count or a sum.
 /// </summary>
-public sealed class WorkbenchAppService(ICrmDbContext db)
+public sealed class WorkbenchAppService(DataScope scope)
 {
     public async Task<WorkbenchSummaryDto> GetSummaryAsync(CancellationToken ct = default)
     {
-        var counts = await db.Projects
+        var projects = await scope.ProjectsAsync(ct);
+        var counts = await projects
             .GroupBy(p => p.Stage)
             .Select(g => new { Stage = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Stage, x => x.Count, ct);
@@ -21,19 +23,21 @@ public sealed class WorkbenchAppService(ICrmDbContext db)
             .Select(s => new StageCountDto(s, s.ToDisplay(), counts.GetValueOrDefault(s)))
             .ToList();
 
-        var formal = db.Contracts.Where(c => c.Kind == ContractKind.FormalInvestment);
+        var formal = (await scope.ContractsAsync(ct)).Where(c => c.Kind == ContractKind.FormalInvestment);
         var formalCount = await formal.CountAsync(ct);
         // Exact decimal sums in the database on both providers (SQLite through EF's ef_sum function).
         var contracted = await formal.SumAsync(c => c.ContractedDomestic.Amount, ct);
 
-        var verified = await db.FundsTranches
+        var tranches = await scope.FundsTranchesAsync(ct);
+        var verified = await tranches
             .Where(t => t.Verification == VerificationStatus.Verified)
             .GroupBy(t => new { t.Source, t.Amount.Currency })
             .Select(g => new { g.Key.Source, g.Key.Currency, Amount = g.Sum(t => t.Amount.Amount), Count = g.Count() })
             .ToListAsync(ct);
-        var pending = await db.FundsTranches.CountAsync(t => t.Verification == VerificationStatus.Pending, ct);
+        var pending = await tranches.CountAsync(t => t.Verification == VerificationStatus.Pending, ct);
 
-        var recent = await db.Activities
+        var companies = await scope.CompaniesAsync(ct);
+        var recent = await (await scope.ActivitiesAsync(ct))
             .OrderByDescending(a => a.Date).ThenByDescending(a => a.CreatedAt)
             .Take(8)
             .Select(a => new
@@ -42,8 +46,8 @@ public sealed class WorkbenchAppService(ICrmDbContext db)
                 a.Date,
                 a.Type,
                 a.Summary,
-                ProjectName = db.Projects.Where(p => p.Id == a.ProjectId).Select(p => p.Name).FirstOrDefault(),
-                CompanyName = db.Companies.Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault(),
+                ProjectName = projects.Where(p => p.Id == a.ProjectId).Select(p => p.Name).FirstOrDefault(),
+                CompanyName = companies.Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
 

@@ -35,3 +35,9 @@ public interface ISoftDelete
     DateTime? DeletedAt { get; set; }
     Guid? DeletedBy { get; set; }
 }
+
+/// <summary>A record that belongs to the department of whoever created it (RuoYi's dept_id), for data scope.</summary>
+public interface IDepartmentOwned
+{
+    Guid? OwnerDepartmentId { get; set; }
+}

@@ -3,7 +3,7 @@ using InvestmentCrm.Common;
 namespace InvestmentCrm.Companies;
 
 /// <summary>企业/投资方 — an investor, a partner or an intermediary (中介/商会/协会).</summary>
-public class Company : AggregateRoot, ISoftDelete
+public class Company : AggregateRoot, ISoftDelete, IDepartmentOwned
 {
     private readonly List<CompanyContact> _contacts = [];
 
@@ -51,6 +51,9 @@ public class Company : AggregateRoot, ISoftDelete
     public DateOnly? BlacklistedOn { get; private set; }
 
     public IReadOnlyCollection<CompanyContact> Contacts => _contacts;
+
+    /// <summary>The department that registered the company; data scope reads it.</summary>
+    public Guid? OwnerDepartmentId { get; set; }
 
     public bool IsDeleted { get; set; }
     public DateTime? DeletedAt { get; set; }

@@ -3,7 +3,7 @@ using InvestmentCrm.Common;
 namespace InvestmentCrm.Projects;
 
 /// <summary>走访/洽谈 — a visit, pitch or call, with the follow-up it leads to.</summary>
-public class Activity : AggregateRoot, ISoftDelete
+public class Activity : AggregateRoot, ISoftDelete, IDepartmentOwned
 {
     private readonly List<ActivityParticipant> _participants = [];
 
@@ -29,6 +29,9 @@ public class Activity : AggregateRoot, ISoftDelete
     public string? ExternalParticipants { get; set; }
 
     public IReadOnlyCollection<ActivityParticipant> Participants => _participants;
+
+    /// <summary>The department of whoever logged it; data scope reads it.</summary>
+    public Guid? OwnerDepartmentId { get; set; }
 
     public bool IsDeleted { get; set; }
     public DateTime? DeletedAt { get; set; }

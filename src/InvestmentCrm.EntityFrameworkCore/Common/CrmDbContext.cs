@@ -1,4 +1,6 @@
+using InvestmentCrm.Auditing;
 using InvestmentCrm.Common;
+using InvestmentCrm.EntityFrameworkCore.Auditing;
 using InvestmentCrm.Companies;
 using InvestmentCrm.Organization;
 using InvestmentCrm.Projects;
@@ -27,6 +29,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+    public DbSet<RoleDepartment> RoleDepartments => Set<RoleDepartment>();
+    public DbSet<AuditLog> AuditLogs => Set<AuditLog>();
+    public DbSet<SecurityLog> SecurityLogs => Set<SecurityLog>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -52,12 +57,17 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>Stamps who/when, turns deletes into soft deletes, and adds the audit rows to the same save (one transaction).</summary>
     private void StampChanges()
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var user = currentUser.UserId;
-        foreach (var entry in ChangeTracker.Entries())
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries().ToList())
         {
+            if (entry is { State: EntityState.Added, Entity: IDepartmentOwned { OwnerDepartmentId: null } owned })
+                owned.OwnerDepartmentId = currentUser.DepartmentId;
+
             if (entry is { State: EntityState.Deleted, Entity: ISoftDelete softDeleted })
             {
                 entry.State = EntityState.Modified;
@@ -75,5 +85,6 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
             if (entry is { State: EntityState.Modified, Entity: AggregateRoot root })
                 root.ConcurrencyStamp = Guid.NewGuid();
         }
+        AuditLogs.AddRange(AuditTrail.Collect(ChangeTracker, now, currentUser));
     }
 }

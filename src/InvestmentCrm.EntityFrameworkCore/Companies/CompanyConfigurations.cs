@@ -31,6 +31,8 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         entity.Property(c => c.BlacklistReason).HasMaxLength(500);
         entity.HasIndex(c => c.CreditCode).IsUnique();
         entity.HasIndex(c => c.Name);
+        entity.HasIndex(c => c.OwnerDepartmentId);
+        entity.HasOne<InvestmentCrm.Organization.Department>().WithMany().HasForeignKey(c => c.OwnerDepartmentId).OnDelete(DeleteBehavior.Restrict);
         entity.HasOne<Company>().WithMany().HasForeignKey(c => c.ParentCompanyId).OnDelete(DeleteBehavior.Restrict);
         entity.HasMany(c => c.Contacts).WithOne().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -142,6 +142,8 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         entity.HasIndex(a => a.Date);
         entity.HasIndex(a => a.ProjectId);
         entity.HasIndex(a => a.CompanyId);
+        entity.HasIndex(a => a.OwnerDepartmentId);
+        entity.HasOne<Department>().WithMany().HasForeignKey(a => a.OwnerDepartmentId).OnDelete(DeleteBehavior.Restrict);
         entity.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Restrict);
         entity.HasOne<Company>().WithMany().HasForeignKey(a => a.CompanyId).OnDelete(DeleteBehavior.Restrict);
         entity.HasMany(a => a.Participants).WithOne().HasForeignKey(p => p.ActivityId).OnDelete(DeleteBehavior.Cascade);

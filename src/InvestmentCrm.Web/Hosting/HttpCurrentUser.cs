@@ -3,17 +3,28 @@ using InvestmentCrm.Common;
 
 namespace InvestmentCrm.Web.Hosting;
 
-/// <summary>The signed-in user of the current request, from the Identity cookie's claims.</summary>
+/// <summary>The signed-in user of the current request, from the Identity cookie's claims, plus where the request came from.</summary>
 public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
-    public Guid? UserId =>
-        Guid.TryParse(accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    private ClaimsPrincipal? User => accessor.HttpContext?.User;
 
-    public string? DisplayName => accessor.HttpContext?.User.FindFirstValue(CrmClaims.DisplayName);
+    public Guid? UserId => Guid.TryParse(User?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    public string? UserName => User?.Identity?.IsAuthenticated == true ? User.Identity.Name : null;
+    public string? DisplayName => User?.FindFirstValue(CrmClaims.DisplayName);
+    public Guid? DepartmentId => Guid.TryParse(User?.FindFirstValue(CrmClaims.DepartmentId), out var id) ? id : null;
+    public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+    public string? RequestId => accessor.HttpContext?.TraceIdentifier;
 }
 
 public static class CrmClaims
 {
     public const string DisplayName = "crm:display_name";
     public const string DepartmentName = "crm:department";
+    public const string DepartmentId = "crm:department_id";
+    /// <summary>When the user signed in (absolute session limit).</summary>
+    public const string SignedInAt = "crm:signed_in_at";
+    /// <summary>Present while the user must set a new password (initial or expired).</summary>
+    public const string MustChangePassword = "crm:must_change_password";
+    /// <summary>The date the password expires, yyyy-MM-dd, for the reminder.</summary>
+    public const string PasswordExpiresOn = "crm:password_expires_on";
 }

@@ -13,7 +13,11 @@ public class PersistenceBehaviourTests
     private sealed class FixedUser(Guid id) : ICurrentUser
     {
         public Guid? UserId => id;
+        public string? UserName => "tester";
         public string? DisplayName => "测试用户";
+        public Guid? DepartmentId => null;
+        public string? IpAddress => "127.0.0.1";
+        public string? RequestId => "test";
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -1,0 +1,115 @@
+using InvestmentCrm.Authorization;
+using InvestmentCrm.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.Projects;
+
+/// <summary>
+/// Reading and maintaining projects within the user's data scope. A project outside the scope does not
+/// exist for the caller: every method answers as for a missing id (null / false), so pages return 404.
+/// Permissions (who may edit, delete, export) are checked by the host before these are called.
+/// </summary>
+public sealed class ProjectAppService(ICrmDbContext db, DataScope scope)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<PagedResult<ProjectListItemDto>> ListAsync(ProjectListQuery query, CancellationToken ct = default)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, query.Page);
+        var projects = Filter(await scope.ProjectsAsync(ct), query);
+        var total = await projects.CountAsync(ct);
+        var items = await Project(projects.OrderBy(p => p.Stage).ThenBy(p => p.Name).ThenBy(p => p.Id))
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new PagedResult<ProjectListItemDto>(items.Select(ToDto).ToList(), total, page, pageSize);
+    }
+
+    public async Task<ProjectDetailDto?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var project = await (await scope.ProjectsAsync(ct)).AsNoTracking()
+            .Include(p => p.StageTransitions)
+            .FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null)
+            return null;
+        var lead = await db.Departments.Where(d => d.Id == project.LeadDepartmentId).Select(d => d.Name).FirstOrDefaultAsync(ct);
+        var leader = await db.Users.Where(u => u.Id == project.ResponsibleLeaderId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        return new ProjectDetailDto(project.Id, project.Name, project.Aliases, project.Type, project.Type.ToDisplay(), project.Industry,
+            project.Stage, project.Stage.ToDisplay(), project.DispatchPhase?.ToDisplay(), lead, leader, project.TargetLocation, project.SourceChannel,
+            project.IsGreenChannel, project.PlannedDomestic.Amount, project.PlannedForeign.Amount, project.PlannedForeign.Currency, project.ConcurrencyStamp,
+            project.StageTransitions.OrderBy(t => t.EffectiveDate).ThenBy(t => t.RecordedAt)
+                .Select(t => new StageTransitionDto(t.FromStage?.ToDisplay(), t.ToStage.ToDisplay(), t.EffectiveDate, t.RecordedAt, t.Reason)).ToList());
+    }
+
+    /// <summary>False when the project is not found in scope; throws <see cref="DomainException"/> for invalid input.</summary>
+    public async Task<bool> UpdateAsync(Guid id, ProjectUpdateDto input, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(input.Name))
+            throw new DomainException("项目名称不能为空。");
+        if (input.Name.Trim().Length > 200)
+            throw new DomainException("项目名称不能超过 200 个字符。");
+        if (string.IsNullOrWhiteSpace(input.Industry))
+            throw new DomainException("请选择产业。");
+        if (input.PlannedDomesticCny < 0)
+            throw new DomainException("计划内资不能为负数。");
+
+        var project = await (await scope.ProjectsAsync(ct)).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null)
+            return false;
+        // The stamp the editor saw: if someone saved in between, SaveChanges refuses (409), nothing is overwritten.
+        db.Entry(project).Property(p => p.ConcurrencyStamp).OriginalValue = input.ConcurrencyStamp;
+        project.Name = input.Name.Trim();
+        project.Type = input.Type;
+        project.Industry = input.Industry.Trim();
+        project.TargetLocation = string.IsNullOrWhiteSpace(input.TargetLocation) ? null : input.TargetLocation.Trim();
+        project.SourceChannel = string.IsNullOrWhiteSpace(input.SourceChannel) ? null : input.SourceChannel.Trim();
+        project.PlannedDomestic = Money.Yuan(input.PlannedDomesticCny);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Soft delete (who/when kept, audited). False when not found in scope.</summary>
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct = default)
+    {
+        var project = await (await scope.ProjectsAsync(ct)).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null)
+            return false;
+        db.Projects.Remove(project);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Every project of the query in scope, as an Excel workbook (rows streamed from the database).</summary>
+    public async Task ExportAsync(ProjectListQuery query, Stream output, CancellationToken ct = default)
+    {
+        var projects = Filter(await scope.ProjectsAsync(ct), query).OrderBy(p => p.Stage).ThenBy(p => p.Name);
+        var rows = new List<object?[]>();
+        await foreach (var p in Project(projects).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var dto = ToDto(p);
+            rows.Add([dto.Name, dto.StageName, dto.TypeName, dto.Industry, dto.LeadDepartment, dto.PlannedDomesticCny / 100_000_000m, dto.PlannedForeignAmount / 10_000m, dto.PlannedForeignCurrency]);
+        }
+        ExcelWriter.Write(output, new ExcelWriter.Sheet("招商项目", ["项目名称", "阶段", "类型", "产业", "招引单位", "计划内资（亿元）", "计划外资（万）", "外资币种"], rows));
+    }
+
+    private static IQueryable<Project> Filter(IQueryable<Project> projects, ProjectListQuery query)
+    {
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var text = query.Search.Trim();
+            projects = projects.Where(p => p.Name.Contains(text) || (p.Aliases != null && p.Aliases.Contains(text)));
+        }
+        if (query.Stage is { } stage)
+            projects = projects.Where(p => p.Stage == stage);
+        return projects;
+    }
+
+    private sealed record Row(Guid Id, string Name, ProjectStage Stage, ProjectType Type, string Industry, string? LeadDepartment, decimal Domestic, decimal Foreign, string ForeignCurrency);
+
+    private IQueryable<Row> Project(IQueryable<Project> projects) =>
+        projects.Select(p => new Row(p.Id, p.Name, p.Stage, p.Type, p.Industry,
+            db.Departments.Where(d => d.Id == p.LeadDepartmentId).Select(d => d.Name).FirstOrDefault(),
+            p.PlannedDomestic.Amount, p.PlannedForeign.Amount, p.PlannedForeign.Currency));
+
+    private static ProjectListItemDto ToDto(Row p) =>
+        new(p.Id, p.Name, p.Stage, p.Stage.ToDisplay(), p.Type.ToDisplay(), p.Industry, p.LeadDepartment, p.Domestic, p.Foreign, p.ForeignCurrency);
+}
