@@ -17,7 +17,7 @@ const copies = [
   ['echarts/dist/echarts.min.js', 'echarts/echarts.min.js'],
 ];
 // Hand-written files of this product.
-const own = [['src/site.css', 'app/site.css']];
+const own = [['src/site.css', 'app/site.css'], ['src/site.js', 'app/site.js']];
 
 for (const [from, to] of copies) {
   const source = join(here, 'node_modules', from);

@@ -14,13 +14,13 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<Authorization.DataScope>();
 
     public static IServiceCollection AddProjects(this IServiceCollection services) =>
-        services.AddScoped<Projects.ProjectAppService>();
+        services.AddScoped<Projects.ProjectAppService>().AddScoped<Organization.OrganizationAdminAppService>();
 
     public static IServiceCollection AddAuditing(this IServiceCollection services) =>
         services.AddScoped<Auditing.AuditLogAppService>().AddScoped<Auditing.SecurityLogWriter>();
 
     public static IServiceCollection AddSettings(this IServiceCollection services) =>
-        services.AddScoped<InstallationAppService>();
+        services.AddScoped<InstallationAppService>().AddScoped<SecuritySettingsAppService>();
 
     public static IServiceCollection AddWorkbench(this IServiceCollection services) =>
         services.AddScoped<WorkbenchAppService>();

@@ -23,7 +23,11 @@ public class SmokeTests
         (await page.Locator("[data-testid=current-user]").InnerTextAsync()).ShouldContain("陈静");
         var stageLabels = await page.Locator("[data-testid=stage-counts] .crm-kpi-label").AllInnerTextsAsync();
         stageLabels.ShouldBe(["储备", "在谈", "签约", "落位", "到位", "暂停", "终止"]);
-        (await page.Locator("[data-testid=verified-domestic]").InnerTextAsync()).ShouldBe("29.9 亿元");
+        // The officer's figures are those of the officer's data scope (商务局 and the projects the officer contributes to).
+        string expected;
+        await using (var db = session.Factory.Database.CreateContext())
+            expected = InvestmentCrm.Common.Money.Yuan((await new InvestmentCrm.Workbench.WorkbenchAppService(await TestScopes.ForAsync(db, "officer")).GetSummaryAsync()).VerifiedDomesticCny).ToDisplay();
+        (await page.Locator("[data-testid=verified-domestic]").InnerTextAsync()).ShouldBe(expected);
         // Chinese must render with a CJK font, not as boxes (Debian fonts-noto-cjk).
         (await page.EvaluateAsync<bool>("() => document.fonts.check('16px \"Noto Sans CJK SC\"', '工作台')")).ShouldBeTrue();
         (await page.EvaluateAsync<int>("() => document.querySelectorAll('link[rel=stylesheet]').length")).ShouldBe(3);

@@ -23,6 +23,21 @@ public class Department : AggregateRoot
     public Guid? ParentId { get; private set; }
     public int SortOrder { get; private set; }
     public bool IsActive { get; private set; } = true;
+
+    public void Rename(string name) =>
+        Name = string.IsNullOrWhiteSpace(name) ? throw new DomainException("部门名称不能为空。") : name.Trim();
+
+    /// <summary>Moves under a new parent; <paramref name="descendantsOfThis"/> guards against making a cycle.</summary>
+    public void MoveTo(Department? parent, IReadOnlyCollection<Guid> descendantsOfThis)
+    {
+        if (parent is not null && (parent.Id == Id || descendantsOfThis.Contains(parent.Id)))
+            throw new DomainException("不能把部门移动到它自己或它的下级部门之下。");
+        if (parent is null && Kind != DepartmentKind.District)
+            throw new DomainException("只有区级单位可以作为顶级部门。");
+        ParentId = parent?.Id;
+    }
+
+    public void SetActive(bool active) => IsActive = active;
 }
 
 public enum DepartmentKind

@@ -39,3 +39,16 @@ public enum DataScope
     DepartmentAndBelow = 4,
     OnlySelf = 5,
 }
+
+public static class DataScopeNames
+{
+    public static string ToDisplay(this DataScope scope) => scope switch
+    {
+        DataScope.All => "全部",
+        DataScope.CustomDepartments => "自定义部门",
+        DataScope.OwnDepartment => "本部门",
+        DataScope.DepartmentAndBelow => "本部门及以下",
+        DataScope.OnlySelf => "仅本人",
+        _ => scope.ToString(),
+    };
+}

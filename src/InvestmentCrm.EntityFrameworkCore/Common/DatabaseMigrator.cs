@@ -18,6 +18,10 @@ public sealed class DatabaseMigrator(CrmDbContext db)
         return pending;
     }
 
+    /// <summary>True when the schema exists and every migration is applied.</summary>
+    public async Task<bool> IsUpToDateAsync(CancellationToken ct = default) =>
+        await db.GetService<IHistoryRepository>().ExistsAsync(ct) && !(await db.Database.GetPendingMigrationsAsync(ct)).Any();
+
     /// <summary>
     /// The SQL of every migration. Idempotent on PostgreSQL (each migration is guarded by the history table);
     /// EF cannot make idempotent scripts for SQLite, which is the embedded single-user case anyway.

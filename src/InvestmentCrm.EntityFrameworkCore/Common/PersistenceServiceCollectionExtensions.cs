@@ -19,6 +19,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<ICrmDbContext>(sp => sp.GetRequiredService<CrmDbContext>());
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<SystemRolesSeeder>();
         return services;
     }
 

@@ -63,8 +63,21 @@ public sealed class AuditAndDataScope : Migration
                 table.ForeignKey("FK_RoleDepartments_Departments_DepartmentId", x => x.DepartmentId, "Departments", "Id", onDelete: ReferentialAction.Cascade);
             });
 
-        migrationBuilder.AddColumn<Guid>(name: "OwnerDepartmentId", table: "Companies", nullable: true);
-        migrationBuilder.AddColumn<Guid>(name: "OwnerDepartmentId", table: "Activities", nullable: true);
+        var postgres = migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL";
+        foreach (var table in new[] { "Companies", "Activities" })
+        {
+            if (postgres)
+            {
+                migrationBuilder.AddColumn<Guid>(name: "OwnerDepartmentId", table: table, nullable: true);
+                migrationBuilder.AddForeignKey($"FK_{table}_Departments_OwnerDepartmentId", table, "OwnerDepartmentId", "Departments",
+                    principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+            }
+            else
+            {
+                // EF cannot rebuild a SQLite table without a target model; SQLite itself can add a nullable column with its reference.
+                migrationBuilder.Sql($"ALTER TABLE \"{table}\" ADD \"OwnerDepartmentId\" TEXT NULL REFERENCES \"Departments\" (\"Id\") ON DELETE RESTRICT;");
+            }
+        }
 
         migrationBuilder.CreateIndex("IX_AuditLogs_At", "AuditLogs", "At");
         migrationBuilder.CreateIndex("IX_AuditLogs_EntityType_EntityId", "AuditLogs", ["EntityType", "EntityId"]);
@@ -75,17 +88,11 @@ public sealed class AuditAndDataScope : Migration
         migrationBuilder.CreateIndex("IX_Companies_OwnerDepartmentId", "Companies", "OwnerDepartmentId");
         migrationBuilder.CreateIndex("IX_Activities_OwnerDepartmentId", "Activities", "OwnerDepartmentId");
 
-        // SQLite rebuilds these two tables to add the foreign keys (EF does it for us).
-        migrationBuilder.AddForeignKey("FK_Companies_Departments_OwnerDepartmentId", "Companies", "OwnerDepartmentId", "Departments",
-            principalColumn: "Id", onDelete: ReferentialAction.Restrict);
-        migrationBuilder.AddForeignKey("FK_Activities_Departments_OwnerDepartmentId", "Activities", "OwnerDepartmentId", "Departments",
-            principalColumn: "Id", onDelete: ReferentialAction.Restrict);
-
-        if (migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        if (postgres)
             migrationBuilder.Sql(PostgresFunction);
         foreach (var table in new[] { "AuditLogs", "SecurityLogs" })
         {
-            if (migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL")
+            if (postgres)
             {
                 migrationBuilder.Sql($"""
                     CREATE TRIGGER "{table}_append_only" BEFORE UPDATE OR DELETE ON "{table}"

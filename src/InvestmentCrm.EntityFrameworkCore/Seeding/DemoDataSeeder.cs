@@ -43,13 +43,14 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
     /// <summary>Seeds an empty database. Returns false (and changes nothing) when it already holds data.</summary>
     public async Task<bool> SeedAsync(CancellationToken ct = default)
     {
-        if (await db.Departments.AnyAsync(ct) || await db.Users.AnyAsync(ct))
+        if (await db.Departments.AnyAsync(ct) || await db.Users.AnyAsync(ct) || await db.SystemSettings.AnyAsync(s => s.Key == SystemSetting.DemoSeedAppliedKey, ct))
             return false;
 
         _now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var roles = await new SystemRolesSeeder(db).EnsureAsync(ct);
         SeedOrganisation();
-        SeedRolesAndUsers();
+        SeedUsers(roles);
         SeedCompanies();
         await db.SaveChangesAsync(ct);
         SeedCohort2012();
@@ -94,11 +95,8 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         Add("NG-XFX", "幸福乡", DepartmentKind.SubDistrict, "NG", 14);
     }
 
-    private void SeedRolesAndUsers()
+    private void SeedUsers(IReadOnlyDictionary<string, AppRole> roles)
     {
-        var roles = Roles.All.ToDictionary(r => r.Name, r => new AppRole(r.Name, r.DisplayName, r.Scope));
-        db.Roles.AddRange(roles.Values);
-
         var hasher = new PasswordHasher<AppUser>();
         var departmentOf = new Dictionary<string, (string Department, string Title)>
         {
@@ -149,6 +147,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         {
             var company = new Company(name, nature, Code(first17), kind)
             {
+                OwnerDepartmentId = _departments["NG-SWJ"].Id,
                 Industry = industry,
                 Origin = origin,
                 Tags = tags,
@@ -196,17 +195,25 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         return project;
     }
 
+    /// <summary>The colleague of the project's 招引单位 who logs its visits (so that data scope has something to tell apart).</summary>
+    private AppUser VisitorFor(Project project) =>
+        project.LeadDepartmentId == _departments["NG-SWJ"].Id ? _users["officer"]
+        : project.LeadDepartmentId == _departments["NG-KFQ-ZS"].Id ? _users["mahui"]
+        : _users["zhouting"];
+
     private void Negotiate(Project project, string companyKey, DateOnly on, string summary)
     {
         project.AddCompany(_companies[companyKey].Id, ProjectCompanyRole.Investor);
+        var visitor = VisitorFor(project);
         var visit = new Activity(on, ActivityType.Negotiation, summary, _companies[companyKey].Id, project.Id)
         {
+            OwnerDepartmentId = project.LeadDepartmentId,
             Outcome = "对方有明确投资意向",
-            CreatedBy = _users["officer"].Id,
+            CreatedBy = visitor.Id,
         };
-        visit.AddParticipant(_users["officer"].Id);
+        visit.AddParticipant(visitor.Id);
         db.Activities.Add(visit);
-        project.MoveTo(ProjectStage.Negotiating, on, _now, _users["officer"].Id);
+        project.MoveTo(ProjectStage.Negotiating, on, _now, visitor.Id);
     }
 
     private Contract Sign(Project project, string number, DateOnly on, string parties, Money domestic, Money foreign, string? occasion = null)
@@ -398,6 +405,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
             NextStep = "报送后援中心选址方案",
             NextStepDue = new DateOnly(2026, 11, 30),
             CreatedBy = _users["officer"].Id,
+            OwnerDepartmentId = _departments["NG-SWJ"].Id,
         };
         followUp.AddParticipant(_users["officer"].Id);
         db.Activities.Add(followUp);
@@ -406,6 +414,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
             NextStep = "市政配套方案报区领导审定",
             NextStepDue = new DateOnly(2026, 11, 15),
             CreatedBy = _users["baobao"].Id,
+            OwnerDepartmentId = _departments["NG-ZHB"].Id,
         };
         overdue.AddParticipant(_users["baobao"].Id);
         overdue.AddParticipant(_users["officer"].Id);

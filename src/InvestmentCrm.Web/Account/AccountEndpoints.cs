@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using InvestmentCrm.Auditing;
 using InvestmentCrm.Organization;
 using Microsoft.AspNetCore.Identity;
 
@@ -7,9 +9,14 @@ public static class AccountEndpoints
 {
     /// <summary>退出: a POST with an antiforgery token (the form in the top bar), never a GET link.</summary>
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPost("/account/logout", async (SignInManager<AppUser> signInManager) =>
+        app.MapPost("/account/logout", async (HttpContext context, SignInManager<AppUser> signInManager, SecurityLogWriter log) =>
         {
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                var id = Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? userId : (Guid?)null;
+                await log.WriteAsync(SecurityEvent.Logout, id, context.User.Identity.Name);
+            }
             await signInManager.SignOutAsync();
             return Results.LocalRedirect("/account/login?loggedOut=true");
-        });
+        }).AllowAnonymous();
 }

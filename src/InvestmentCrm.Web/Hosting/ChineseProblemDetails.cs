@@ -31,19 +31,28 @@ public static class ChineseProblemDetails
     };
 }
 
-/// <summary>A broken business rule is the caller's error (400) and its Chinese message is the detail.</summary>
-public sealed class DomainExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+/// <summary>
+/// A broken business rule is the caller's error (400, its Chinese message is the detail); a stale edit is a
+/// conflict (409) — nothing was overwritten and the caller can reload and retry.
+/// </summary>
+public sealed class BusinessExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not DomainException domain)
+        var (status, detail) = exception switch
+        {
+            DomainException domain => (StatusCodes.Status400BadRequest, domain.Message),
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "该记录已被他人修改，您的修改未保存。请刷新后重新编辑。"),
+            _ => (0, ""),
+        };
+        if (status == 0)
             return false;
-        httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+        httpContext.Response.StatusCode = status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status400BadRequest, Detail = domain.Message },
+            ProblemDetails = new ProblemDetails { Status = status, Detail = detail },
         });
     }
 }

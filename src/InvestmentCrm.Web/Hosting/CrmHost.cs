@@ -20,8 +20,9 @@ public static class CrmHost
             {
                 "migrate" => await MigrateAsync(app, script: options.Contains("--script")),
                 "seed" => await SeedAsync(app),
+                "create-admin" => await CreateAdminAsync(app, options),
                 null => await ServeAsync(app),
-                _ => Fail($"未知命令“{verb}”。可用命令：migrate、migrate --script、seed；不带命令则启动网站。"),
+                _ => Fail($"未知命令“{verb}”。可用命令：migrate、migrate --script、seed、create-admin <用户名> [--name 姓名]；不带命令则启动网站。"),
             };
         }
         catch (InvalidConfigurationException ex)
@@ -47,12 +48,18 @@ public static class CrmHost
         await connection.OpenAsync(ct);
         await connection.CloseAsync();
 
+        var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
         if (options.MigrateOnStartup)
         {
-            var applied = await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+            var applied = await migrator.MigrateAsync(ct);
             if (applied.Count > 0)
                 logger.LogInformation("已应用数据库迁移：{Migrations}", string.Join(", ", applied));
         }
+        // The roles of DESIGN §6 exist in every installation, with their default permissions.
+        if (await migrator.IsUpToDateAsync(ct))
+            await scope.ServiceProvider.GetRequiredService<SystemRolesSeeder>().EnsureAsync(ct);
+        else
+            logger.LogWarning("数据库有未应用的迁移，请先运行 migrate 命令。");
 
         if (options.SeedDemoData && await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(ct))
             logger.LogInformation("已写入演示数据（南关区组织机构、演示用户、项目与 2012 年指标）。演示密码：{Password}", DemoDataSeeder.DemoPassword);
@@ -91,13 +98,52 @@ public static class CrmHost
         return 0;
     }
 
-    /// <summary>The first argument that is not an option is the verb; options of the verb follow it; the rest is configuration.</summary>
-    internal static (string? Verb, HashSet<string> Options, string[] ConfigArgs) ParseVerb(string[] args)
+    /// <summary>
+    /// The first argument, when it is not an option or a setting, is the verb. After it, arguments of the form
+    /// key=value are configuration; the others belong to the verb.
+    /// </summary>
+    internal static (string? Verb, List<string> Options, string[] ConfigArgs) ParseVerb(string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith('-') || args[0].Contains('=', StringComparison.Ordinal))
             return (null, [], args);
-        var verbOptions = args.Skip(1).TakeWhile(a => a is "--script").ToHashSet();
-        return (args[0], verbOptions, args.Skip(1 + verbOptions.Count).ToArray());
+        var rest = args.Skip(1).ToList();
+        return (args[0], rest.Where(a => !a.Contains('=', StringComparison.Ordinal)).ToList(), rest.Where(a => a.Contains('=', StringComparison.Ordinal)).ToArray());
+    }
+
+    /// <summary>
+    /// create-admin: the first system administrator (no built-in account has a known password). Prints a random
+    /// password once; it must be changed at the first login.
+    /// </summary>
+    private static async Task<int> CreateAdminAsync(WebApplication app, List<string> options)
+    {
+        var userName = options.FirstOrDefault(o => !o.StartsWith("--", StringComparison.Ordinal));
+        if (userName is null)
+            return Fail("用法：create-admin <用户名> [--name 姓名]");
+        var nameIndex = options.IndexOf("--name");
+        var displayName = nameIndex >= 0 && nameIndex + 1 < options.Count ? options[nameIndex + 1] : "系统管理员";
+
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<SystemRolesSeeder>().EnsureAsync();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var root = await db.Departments.FirstOrDefaultAsync(d => d.ParentId == null);
+        if (root is null)
+        {
+            root = new InvestmentCrm.Organization.Department("ROOT", "区人民政府", InvestmentCrm.Organization.DepartmentKind.District);
+            db.Departments.Add(root);
+            await db.SaveChangesAsync();
+        }
+        var admin = scope.ServiceProvider.GetRequiredService<InvestmentCrm.Organization.OrganizationAdminAppService>();
+        try
+        {
+            var (_, password) = await admin.CreateUserAsync(new InvestmentCrm.Organization.UserInput(userName, displayName, root.Id, "系统管理员", [InvestmentCrm.Organization.Roles.SystemAdmin]));
+            await Console.Out.WriteLineAsync($"已创建系统管理员“{userName}”。初始密码（只显示这一次，首次登录必须修改）：{password}");
+            return 0;
+        }
+        catch (InvestmentCrm.Common.DomainException ex)
+        {
+            return Fail($"未能创建管理员：{ex.Message}");
+        }
     }
 
     private static bool IsDatabaseUnavailable(Exception ex) =>

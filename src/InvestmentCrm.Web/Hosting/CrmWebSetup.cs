@@ -1,15 +1,14 @@
-using InvestmentCrm.EntityFrameworkCore.Common;
-using InvestmentCrm.Organization;
-using InvestmentCrm.Web.Account;
-using InvestmentCrm.Web.Shared;
-using InvestmentCrm.Web.Workbench;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using InvestmentCrm.EntityFrameworkCore.Common;
+using InvestmentCrm.Web.Account;
+using InvestmentCrm.Web.Admin;
+using InvestmentCrm.Web.Projects;
+using InvestmentCrm.Web.Shared;
+using InvestmentCrm.Web.Workbench;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 
 namespace InvestmentCrm.Web.Hosting;
@@ -32,43 +31,13 @@ public static class CrmWebSetup
             : Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Database:DataFolder"] ?? "App_Data", "keys");
         services.AddDataProtection().SetApplicationName("InvestmentCrm").PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
 
-        services.AddIdentityCore<AppUser>(options =>
-            {
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
-                options.User.RequireUniqueEmail = false;
-            })
-            .AddRoles<AppRole>()
-            .AddEntityFrameworkStores<CrmDbContext>()
-            .AddSignInManager()
-            .AddClaimsPrincipalFactory<CrmClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.ConfigureApplicationCookie(options =>
-        {
-            options.LoginPath = "/account/login";
-            options.AccessDeniedPath = "/account/login";
-            options.Cookie.Name = "crm.auth";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-            options.SlidingExpiration = true;
-            // API callers get 401/403 ProblemDetails, not a redirect to the login page.
-            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
-        });
-        // Default is deny: every endpoint needs a signed-in user unless it says [AllowAnonymous].
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-        services.AddCascadingAuthenticationState();
+        builder.AddCrmSecurity();
 
         // Chinese text goes out as UTF-8 characters, not &#x…; entities (smaller pages, readable source).
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents();
-        services.AddAntiforgery();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ChineseProblemDetails.Customize);
-        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddExceptionHandler<BusinessExceptionHandler>();
         // A real query against the schema: "can connect" alone passes for an empty or corrupt SQLite file.
         services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("database", customTestQuery: async (db, ct) =>
         {
@@ -91,18 +60,21 @@ public static class CrmWebSetup
     {
         // Behind nginx (etc/nginx): the client's address and scheme come from X-Forwarded-* of the loopback proxy.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        app.UseCrmSecurityHeaders();
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages =>
         {
             if (!app.Environment.IsDevelopment())
                 pages.UseExceptionHandler("/error", createScopeForErrors: true);
-            pages.UseStatusCodePagesWithReExecute("/not-found");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
 
         app.UseStaticFiles();
-        // Explicitly after the status-code pages, so that re-executing /not-found is routed again.
+        // Explicitly after the status-code pages, so that re-executing /error/404 is routed again.
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMustChangePassword();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -112,8 +84,10 @@ public static class CrmWebSetup
         // The OpenAPI document describes every endpoint: signed-in users only.
         app.MapSwagger().RequireAuthorization();
         app.MapAccountEndpoints();
+        app.MapAdminEndpoints();
         var api = app.MapGroup("/api/v1");
         api.MapWorkbenchApi();
+        api.MapProjectsApi();
         api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "请求的接口不存在。"));
 
         app.MapRazorComponents<App>();
@@ -121,13 +95,4 @@ public static class CrmWebSetup
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
-
-    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
-    {
-        if (IsApi(context.HttpContext))
-            context.Response.StatusCode = status;
-        else
-            context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
-    }
 }

@@ -14,7 +14,7 @@ public class WorkbenchAppServiceTests
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
         await using var db = database.CreateContext();
 
-        var summary = await new WorkbenchAppService(db).GetSummaryAsync();
+        var summary = await new WorkbenchAppService(await TestScopes.ForAsync(db, "leader")).GetSummaryAsync();
 
         var expectedCounts = await db.Projects.GroupBy(p => p.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         summary.Stages.Select(s => s.Stage).ShouldBe(
@@ -36,14 +36,14 @@ public class WorkbenchAppServiceTests
     {
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
         await using var db = database.CreateContext();
-        var before = (await new WorkbenchAppService(db).GetSummaryAsync()).VerifiedDomesticCny;
+        var before = (await new WorkbenchAppService(await TestScopes.ForAsync(db, "leader")).GetSummaryAsync()).VerifiedDomesticCny;
 
         var tranche = await db.FundsTranches.FirstAsync(t => t.Verification == VerificationStatus.Pending);
         var assessor = await db.Users.SingleAsync(u => u.UserName == "assessor");
         tranche.Reject(assessor.Id, new DateOnly(2026, 11, 20), "凭证不全");
         await db.SaveChangesAsync();
 
-        var after = await new WorkbenchAppService(db).GetSummaryAsync();
+        var after = await new WorkbenchAppService(await TestScopes.ForAsync(db, "leader")).GetSummaryAsync();
         after.VerifiedDomesticCny.ShouldBe(before);
         after.PendingTranches.ShouldBe(0);
     }
@@ -60,7 +60,7 @@ public class WorkbenchAppServiceTests
         db.FundsTranches.Add(tranche);
         await db.SaveChangesAsync();
 
-        var summary = await new WorkbenchAppService(db).GetSummaryAsync();
+        var summary = await new WorkbenchAppService(await TestScopes.ForAsync(db, "leader")).GetSummaryAsync();
         summary.VerifiedForeignUsd.ShouldBe(Money.WanDollars(1200m).Amount);
         summary.VerifiedForeignNotInUsd.ShouldBe(1);
     }
@@ -70,7 +70,7 @@ public class WorkbenchAppServiceTests
     {
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.Migrated);
         await using var db = database.CreateContext();
-        var summary = await new WorkbenchAppService(db).GetSummaryAsync();
+        var summary = await new WorkbenchAppService(new InvestmentCrm.Authorization.DataScope(db, new TestUser(Guid.NewGuid(), "nobody", null))).GetSummaryAsync();
         summary.TotalProjects.ShouldBe(0);
         summary.VerifiedDomesticCny.ShouldBe(0m);
         summary.RecentActivities.ShouldBeEmpty();

@@ -14,7 +14,8 @@ public class HomePageTests
     public async Task The_home_page_shows_the_pipeline_by_stage_from_the_database(string provider)
     {
         await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);
-        var client = await factory.SignInAsync("officer");
+        // 区领导 sees the whole district (data scope 全部).
+        var client = await factory.SignInAsync("leader");
         Dictionary<ProjectStage, int> expected;
         await using (var db = factory.Database.CreateContext())
             expected = await db.Projects.GroupBy(p => p.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
@@ -34,6 +35,7 @@ public class HomePageTests
         page.QuerySelector("[data-testid=verified-domestic]")!.TextContent.ShouldBe("29.9 亿元");
         page.QuerySelector("[data-testid=verified-foreign]")!.TextContent.ShouldBe("1,200 万美元");
         page.QuerySelectorAll("nav .nav-link").Select(l => l.TextContent.Trim()).ShouldContain(t => t.StartsWith("招商项目", StringComparison.Ordinal));
+        page.QuerySelectorAll("nav .nav-link").Select(l => l.TextContent.Trim()).ShouldNotContain("审计日志");
     }
 
     [Fact]

@@ -1,0 +1,240 @@
+using InvestmentCrm.Common;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.Organization;
+
+public sealed record DepartmentNodeDto(Guid Id, string Code, string Name, DepartmentKind Kind, string KindName, Guid? ParentId, int Depth, bool IsActive, int Users);
+
+public sealed record UserListItemDto(Guid Id, string UserName, string DisplayName, string Department, string? Title, IReadOnlyList<string> Roles, bool IsActive, bool IsLockedOut, bool MustChangePassword);
+
+public sealed record UserInput(string UserName, string DisplayName, Guid DepartmentId, string? Title, IReadOnlyList<string> Roles);
+
+public sealed record RoleListItemDto(Guid Id, string Name, string DisplayName, DataScope DataScope, int Permissions, int Users);
+
+public sealed record RoleDetailDto(Guid Id, string Name, string DisplayName, DataScope DataScope, IReadOnlyList<string> Permissions, IReadOnlyList<Guid> CustomDepartments);
+
+/// <summary>
+/// 系统管理: users, the department tree and roles. Every change is audited by the persistence layer; a change
+/// that affects what a user may do renews the user's security stamp, so other sessions follow within a minute.
+/// </summary>
+public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<AppUser> users, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<DepartmentNodeDto>> DepartmentTreeAsync(CancellationToken ct = default)
+    {
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).ToListAsync(ct);
+        var userCounts = await db.Users.GroupBy(u => u.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var children = departments.ToLookup(d => d.ParentId);
+        var result = new List<DepartmentNodeDto>();
+        void Walk(Guid? parent, int depth)
+        {
+            foreach (var d in children[parent])
+            {
+                result.Add(new DepartmentNodeDto(d.Id, d.Code, d.Name, d.Kind, d.Kind.ToDisplay(), d.ParentId, depth, d.IsActive, userCounts.GetValueOrDefault(d.Id)));
+                Walk(d.Id, depth + 1);
+            }
+        }
+        Walk(null, 0);
+        return result;
+    }
+
+    public async Task<Guid> AddDepartmentAsync(string code, string name, DepartmentKind kind, Guid? parentId, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+            throw new DomainException("请填写部门编码。");
+        if (await db.Departments.AnyAsync(d => d.Code == code.Trim(), ct))
+            throw new DomainException($"部门编码“{code.Trim()}”已存在。");
+        var parent = parentId is null ? null : await db.Departments.FirstOrDefaultAsync(d => d.Id == parentId, ct) ?? throw new DomainException("上级部门不存在。");
+        if (parent is null && kind != DepartmentKind.District)
+            throw new DomainException("请选择上级部门（只有区级单位可以作为顶级部门）。");
+        var department = new Department(code.Trim(), name, kind, parent);
+        db.Departments.Add(department);
+        await db.SaveChangesAsync(ct);
+        return department.Id;
+    }
+
+    public async Task UpdateDepartmentAsync(Guid id, string name, Guid? parentId, bool isActive, CancellationToken ct = default)
+    {
+        var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new DomainException("部门不存在。");
+        department.Rename(name);
+        if (parentId != department.ParentId)
+        {
+            var tree = await DepartmentTreeAsync(ct);
+            var descendants = Descendants(tree, id);
+            var parent = parentId is null ? null : await db.Departments.FirstOrDefaultAsync(d => d.Id == parentId, ct) ?? throw new DomainException("上级部门不存在。");
+            department.MoveTo(parent, descendants);
+        }
+        if (!isActive && department.IsActive && await db.Users.AnyAsync(u => u.DepartmentId == id && u.IsActive, ct))
+            throw new DomainException("该部门仍有启用的用户，请先调整这些用户的部门或停用他们。");
+        department.SetActive(isActive);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<UserListItemDto>> UsersAsync(string? search, CancellationToken ct = default)
+    {
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+            query = query.Where(u => u.UserName!.Contains(search.Trim()) || u.DisplayName.Contains(search.Trim()));
+        var now = clock.GetUtcNow();
+        var list = await query.OrderBy(u => u.UserName)
+            .Select(u => new
+            {
+                u.Id, u.UserName, u.DisplayName, u.Title, u.IsActive, u.LockoutEnd, u.MustChangePassword,
+                Department = db.Departments.Where(d => d.Id == u.DepartmentId).Select(d => d.Name).FirstOrDefault(),
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.DisplayName).ToList(),
+            })
+            .ToListAsync(ct);
+        return list.Select(u => new UserListItemDto(u.Id, u.UserName!, u.DisplayName, u.Department ?? "—", u.Title, u.Roles, u.IsActive, u.LockoutEnd > now, u.MustChangePassword)).ToList();
+    }
+
+    public async Task<(AppUser User, IReadOnlyList<string> Roles)?> UserAsync(Guid id, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        return user is null ? null : (user, (await users.GetRolesAsync(user)).ToList());
+    }
+
+    /// <summary>Creates a user with a random initial password, returned once; it must be changed at first login.</summary>
+    public async Task<(Guid Id, string InitialPassword)> CreateUserAsync(UserInput input, CancellationToken ct = default)
+    {
+        Validate(input);
+        if (!await db.Departments.AnyAsync(d => d.Id == input.DepartmentId && d.IsActive, ct))
+            throw new DomainException("请选择一个启用的部门。");
+        var password = PasswordGenerator.Generate();
+        var user = new AppUser
+        {
+            UserName = input.UserName.Trim(),
+            DisplayName = input.DisplayName.Trim(),
+            DepartmentId = input.DepartmentId,
+            Title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title.Trim(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            PasswordChangedAt = clock.GetUtcNow().UtcDateTime,
+            MustChangePassword = true,
+            LockoutEnabled = true,
+        };
+        Check(await users.CreateAsync(user, password));
+        if (input.Roles.Count > 0)
+            Check(await users.AddToRolesAsync(user, input.Roles));
+        return (user.Id, password);
+    }
+
+    public async Task UpdateUserAsync(Guid id, UserInput input, CancellationToken ct = default)
+    {
+        Validate(input);
+        var user = await users.FindByIdAsync(id.ToString()) ?? throw new DomainException("用户不存在。");
+        if (!await db.Departments.AnyAsync(d => d.Id == input.DepartmentId, ct))
+            throw new DomainException("部门不存在。");
+        user.DisplayName = input.DisplayName.Trim();
+        user.DepartmentId = input.DepartmentId;
+        user.Title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title.Trim();
+        Check(await users.UpdateAsync(user));
+        var current = await users.GetRolesAsync(user);
+        Check(await users.RemoveFromRolesAsync(user, current.Except(input.Roles)));
+        Check(await users.AddToRolesAsync(user, input.Roles.Except(current)));
+        Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    /// <summary>停用/启用. Disabling renews the security stamp: the user's open sessions end within a minute.</summary>
+    public async Task SetUserActiveAsync(Guid id, bool active, Guid? actingUserId, CancellationToken ct = default)
+    {
+        if (!active && id == actingUserId)
+            throw new DomainException("不能停用自己的账号。");
+        var user = await users.FindByIdAsync(id.ToString()) ?? throw new DomainException("用户不存在。");
+        user.IsActive = active;
+        Check(await users.UpdateAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    /// <summary>A new random password, shown once; the user must change it at next login; other sessions end.</summary>
+    public async Task<string> ResetPasswordAsync(Guid id, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(id.ToString()) ?? throw new DomainException("用户不存在。");
+        var password = PasswordGenerator.Generate();
+        Check(await users.RemovePasswordAsync(user));
+        Check(await users.AddPasswordAsync(user, password));
+        user.MustChangePassword = true;
+        user.PasswordChangedAt = clock.GetUtcNow().UtcDateTime;
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        Check(await users.ResetAccessFailedCountAsync(user));
+        Check(await users.UpdateAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+        return password;
+    }
+
+    public async Task<IReadOnlyList<RoleListItemDto>> RolesAsync(CancellationToken ct = default) =>
+        await db.Roles.AsNoTracking().OrderBy(r => r.Name)
+            .Select(r => new RoleListItemDto(r.Id, r.Name!, r.DisplayName, r.DataScope,
+                db.RoleClaims.Count(c => c.RoleId == r.Id && c.ClaimType == Permissions.ClaimType),
+                db.UserRoles.Count(ur => ur.RoleId == r.Id)))
+            .ToListAsync(ct);
+
+    public async Task<RoleDetailDto?> RoleAsync(Guid id, CancellationToken ct = default)
+    {
+        var role = await db.Roles.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (role is null)
+            return null;
+        var permissions = await db.RoleClaims.Where(c => c.RoleId == id && c.ClaimType == Permissions.ClaimType).Select(c => c.ClaimValue!).ToListAsync(ct);
+        var departments = await db.RoleDepartments.Where(r => r.RoleId == id).Select(r => r.DepartmentId).ToListAsync(ct);
+        return new RoleDetailDto(role.Id, role.Name!, role.DisplayName, role.DataScope, permissions, departments);
+    }
+
+    public async Task UpdateRoleAsync(Guid id, IReadOnlyCollection<string> permissions, DataScope scope, IReadOnlyCollection<Guid> customDepartments, CancellationToken ct = default)
+    {
+        var role = await db.Roles.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new DomainException("角色不存在。");
+        var unknown = permissions.Where(p => Permissions.All.All(a => a.Name != p)).ToList();
+        if (unknown.Count > 0)
+            throw new DomainException($"未知的权限：{string.Join("、", unknown)}。");
+        if (scope == DataScope.CustomDepartments && customDepartments.Count == 0)
+            throw new DomainException("“自定义部门”数据范围至少要选择一个部门。");
+        // 三权分立: log reading and security settings stay with their own administrators.
+        if (role.Name == Roles.SystemAdmin && permissions.Any(p => p.StartsWith("Audit.", StringComparison.Ordinal) || p.StartsWith("Security.", StringComparison.Ordinal)))
+            throw new DomainException("三权分立：系统管理员不能拥有审计或安全策略权限。");
+        if (role.Name == Roles.AuditAdmin && permissions.Any(p => !p.StartsWith("Audit.", StringComparison.Ordinal)))
+            throw new DomainException("三权分立：审计管理员只能拥有审计日志权限。");
+
+        role.DataScope = scope;
+        var existing = await db.RoleClaims.Where(c => c.RoleId == id && c.ClaimType == Permissions.ClaimType).ToListAsync(ct);
+        foreach (var claim in existing.Where(c => !permissions.Contains(c.ClaimValue!)))
+            db.RoleClaims.Remove(claim);
+        foreach (var permission in permissions.Except(existing.Select(c => c.ClaimValue!)))
+            db.RoleClaims.Add(new IdentityRoleClaim<Guid> { RoleId = id, ClaimType = Permissions.ClaimType, ClaimValue = permission });
+        var departments = await db.RoleDepartments.Where(r => r.RoleId == id).ToListAsync(ct);
+        var wanted = scope == DataScope.CustomDepartments ? customDepartments.ToHashSet() : [];
+        foreach (var d in departments.Where(d => !wanted.Contains(d.DepartmentId)))
+            db.RoleDepartments.Remove(d);
+        foreach (var d in wanted.Except(departments.Select(x => x.DepartmentId)))
+            db.RoleDepartments.Add(new RoleDepartment(id, d));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static HashSet<Guid> Descendants(IReadOnlyList<DepartmentNodeDto> tree, Guid root)
+    {
+        var result = new HashSet<Guid>();
+        var frontier = new Queue<Guid>([root]);
+        while (frontier.TryDequeue(out var id))
+        {
+            foreach (var child in tree.Where(d => d.ParentId == id))
+            {
+                if (result.Add(child.Id))
+                    frontier.Enqueue(child.Id);
+            }
+        }
+        return result;
+    }
+
+    private static void Validate(UserInput input)
+    {
+        if (string.IsNullOrWhiteSpace(input.UserName))
+            throw new DomainException("请填写用户名。");
+        if (string.IsNullOrWhiteSpace(input.DisplayName))
+            throw new DomainException("请填写姓名。");
+        var unknown = input.Roles.Where(r => Roles.All.All(a => a.Name != r)).ToList();
+        if (unknown.Count > 0)
+            throw new DomainException($"未知的角色：{string.Join("、", unknown)}。");
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+}

@@ -1,0 +1,15 @@
+using InvestmentCrm.Auditing;
+using InvestmentCrm.Organization;
+using InvestmentCrm.Web.Hosting;
+using InvestmentCrm.Web.Projects;
+
+namespace InvestmentCrm.Web.Admin;
+
+public static class AdminEndpoints
+{
+    public static void MapAdminEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/admin/audit/export", (string? user, string? entity, DateOnly? from, DateOnly? to, AuditLogAppService audit) =>
+                Results.Stream(stream => audit.ExportAsync(new AuditQuery(user, entity, from, to), stream), ProjectsApi.ExcelContentType, "审计日志.xlsx"))
+            .RequireAuthorization(Permissions.Audit.Export)
+            .RequireRateLimiting(SecuritySetup.ExportLimit);
+}
