@@ -15,12 +15,15 @@ public sealed class CrmWebApplicationFactory(TestDatabase database, IReadOnlyDic
 
     public TestDatabase Database => database;
 
+    /// <summary>The hosting environment; "Testing" unless a test needs production behaviour (e.g. __Host- cookies).</summary>
+    public string Environment { get; init; } = "Testing";
+
     public static async Task<CrmWebApplicationFactory> CreateAsync(string provider, TestDatabaseContent content = TestDatabaseContent.DemoData) =>
         new(await TestDatabase.CreateAsync(provider, content));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("Database:Provider", database.Provider);
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");

@@ -39,7 +39,7 @@ public sealed class AuditLogAppService(ICrmDbContext db, ICurrentUser currentUse
             var dto = ToDto(a);
             rows.Add([dto.At, dto.UserName, dto.EntityType, dto.EntityId, dto.Action, dto.Changes, dto.IpAddress, dto.RequestId]);
         }
-        ExcelWriter.Write(output, new ExcelWriter.Sheet("审计日志", ["时间（UTC）", "用户", "对象", "主键", "操作", "变更内容", "IP", "请求编号"], rows));
+        await ExcelWriter.WriteAsync(output, ct, new ExcelWriter.Sheet("审计日志", ["时间（UTC）", "用户", "对象", "主键", "操作", "变更内容", "IP", "请求编号"], rows));
     }
 
     public async Task<PagedResult<SecurityLogDto>> SecurityLogAsync(string? user, DateOnly? from, DateOnly? to, int page = 1, int pageSize = 50, CancellationToken ct = default)

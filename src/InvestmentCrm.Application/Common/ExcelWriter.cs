@@ -8,12 +8,22 @@ namespace InvestmentCrm.Common;
 /// <summary>
 /// Writes an .xlsx workbook with OpenXml's forward-only writer, so memory stays flat however many rows:
 /// Chinese headers in bold, numbers as numbers, dates as yyyy-MM-dd text, one frozen header row.
+/// The package is built in a temporary file (zip needs a seekable stream; an HTTP response is not one) and then
+/// copied to <c>output</c> asynchronously.
 /// </summary>
 public static class ExcelWriter
 {
     public sealed record Sheet(string Name, IReadOnlyList<string> Headers, IEnumerable<object?[]> Rows);
 
-    public static void Write(Stream output, params Sheet[] sheets)
+    public static async Task WriteAsync(Stream output, CancellationToken ct, params Sheet[] sheets)
+    {
+        await using var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        Write(buffer, sheets);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(output, ct);
+    }
+
+    private static void Write(Stream output, params Sheet[] sheets)
     {
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();

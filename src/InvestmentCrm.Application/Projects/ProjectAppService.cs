@@ -88,7 +88,7 @@ public sealed class ProjectAppService(ICrmDbContext db, DataScope scope)
             var dto = ToDto(p);
             rows.Add([dto.Name, dto.StageName, dto.TypeName, dto.Industry, dto.LeadDepartment, dto.PlannedDomesticCny / 100_000_000m, dto.PlannedForeignAmount / 10_000m, dto.PlannedForeignCurrency]);
         }
-        ExcelWriter.Write(output, new ExcelWriter.Sheet("招商项目", ["项目名称", "阶段", "类型", "产业", "招引单位", "计划内资（亿元）", "计划外资（万）", "外资币种"], rows));
+        await ExcelWriter.WriteAsync(output, ct, new ExcelWriter.Sheet("招商项目", ["项目名称", "阶段", "类型", "产业", "招引单位", "计划内资（亿元）", "计划外资（万）", "外资币种"], rows));
     }
 
     private static IQueryable<Project> Filter(IQueryable<Project> projects, ProjectListQuery query)

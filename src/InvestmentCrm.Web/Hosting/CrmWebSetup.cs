@@ -66,7 +66,7 @@ public static class CrmWebSetup
         {
             if (!app.Environment.IsDevelopment())
                 pages.UseExceptionHandler("/error", createScopeForErrors: true);
-            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
         });
 
         app.UseStaticFiles();
