@@ -49,13 +49,16 @@ public sealed class BrowserSession : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
-    public static async Task SignInAsync(IPage page, string userName)
+    public static async Task SignInAsync(IPage page, string userName, bool expectHome = true)
     {
         await page.GotoAsync("/account/login");
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", InvestmentCrm.EntityFrameworkCore.Seeding.DemoDataSeeder.DemoPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        if (expectHome)
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        else
+            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal));
     }
 
     /// <summary>docs/screenshots in the repository (found by walking up to the solution file).</summary>

@@ -6,7 +6,23 @@ namespace InvestmentCrm.Auditing;
 
 public sealed record AuditQuery(string? User = null, string? EntityType = null, DateOnly? From = null, DateOnly? To = null, int Page = 1, int PageSize = 50);
 
-public sealed record AuditLogDto(DateTime At, string? UserName, string EntityType, string EntityId, string Action, string Changes, string? IpAddress, string? RequestId);
+public sealed record AuditLogDto(DateTime At, string? UserName, string EntityType, string EntityId, string Action, string Changes, string? IpAddress, string? RequestId)
+{
+    /// <summary>The changes as (field, old, new) for reading; <see cref="Changes"/> keeps the exact JSON.</summary>
+    public IReadOnlyList<(string Field, string? Old, string? New)> ChangeList
+    {
+        get
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(Changes);
+            return json.RootElement.EnumerateObject()
+                .Select(p => (p.Name, Text(p.Value[0]), Text(p.Value[1])))
+                .ToList();
+        }
+    }
+
+    private static string? Text(System.Text.Json.JsonElement value) =>
+        value.ValueKind == System.Text.Json.JsonValueKind.Null ? null : value.ToString();
+}
 
 public sealed record SecurityLogDto(DateTime At, string Kind, string? UserName, string? Detail, string? IpAddress);
 

@@ -21,8 +21,9 @@ public static class CrmHost
                 "migrate" => await MigrateAsync(app, script: options.Contains("--script")),
                 "seed" => await SeedAsync(app),
                 "create-admin" => await CreateAdminAsync(app, options),
+                "purge-audit" => await PurgeAuditAsync(app, options),
                 null => await ServeAsync(app),
-                _ => Fail($"未知命令“{verb}”。可用命令：migrate、migrate --script、seed、create-admin <用户名> [--name 姓名]；不带命令则启动网站。"),
+                _ => Fail($"未知命令“{verb}”。可用命令：migrate、migrate --script、seed、create-admin <用户名> [--name 姓名]、purge-audit [--days 天数]；不带命令则启动网站。"),
             };
         }
         catch (InvalidConfigurationException ex)
@@ -108,6 +109,26 @@ public static class CrmHost
             return (null, [], args);
         var rest = args.Skip(1).ToList();
         return (args[0], rest.Where(a => !a.Contains('=', StringComparison.Ordinal)).ToList(), rest.Where(a => a.Contains('=', StringComparison.Ordinal)).ToArray());
+    }
+
+    /// <summary>purge-audit: deletes audit and login log rows older than the retention period (default and minimum 180 days); run daily by a timer.</summary>
+    private static async Task<int> PurgeAuditAsync(WebApplication app, List<string> options)
+    {
+        var index = options.IndexOf("--days");
+        var days = index >= 0 && index + 1 < options.Count && int.TryParse(options[index + 1], out var d)
+            ? d
+            : app.Configuration.GetValue("Audit:RetentionDays", InvestmentCrm.Auditing.AuditLogAppService.MinimumRetentionDays);
+        using var scope = app.Services.CreateScope();
+        try
+        {
+            var deleted = await scope.ServiceProvider.GetRequiredService<InvestmentCrm.Auditing.AuditLogAppService>().PurgeAsync(days);
+            await Console.Out.WriteLineAsync($"已清理保留期（{days} 天）之前的审计与登录日志 {deleted} 条；清理本身已记入登录日志。");
+            return 0;
+        }
+        catch (InvestmentCrm.Common.DomainException ex)
+        {
+            return Fail(ex.Message);
+        }
     }
 
     /// <summary>

@@ -121,6 +121,16 @@ public class LoginTests
     }
 
     [Fact]
+    public async Task Signing_out_needs_the_antiforgery_token()
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
+        var client = await factory.SignInAsync("officer");
+        var forged = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK, "a forged sign-out changes nothing");
+    }
+
+    [Fact]
     public async Task The_return_url_must_be_local()
     {
         await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);

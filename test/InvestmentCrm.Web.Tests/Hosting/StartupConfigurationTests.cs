@@ -53,13 +53,14 @@ public class StartupConfigurationTests
     {
         var (exit, error) = await RunHostAsync("frobnicate");
         exit.ShouldBe(1);
-        error.ShouldContain("可用命令：migrate、migrate --script、seed");
+        error.ShouldContain("可用命令：migrate、migrate --script、seed、create-admin");
     }
 
     [Theory]
     [InlineData(new string[0], null, "")]
     [InlineData(new[] { "migrate" }, "migrate", "")]
     [InlineData(new[] { "migrate", "--script", "Database:Provider=PostgreSql" }, "migrate", "--script")]
+    [InlineData(new[] { "create-admin", "admin", "--name", "王磊", "Database:Provider=Sqlite" }, "create-admin", "admin --name 王磊")]
     [InlineData(new[] { "--urls", "http://localhost:5090" }, null, "")]
     [InlineData(new[] { "Database:Provider=PostgreSql" }, null, "")]
     public void Verbs_are_told_apart_from_configuration(string[] args, string? verb, string option)

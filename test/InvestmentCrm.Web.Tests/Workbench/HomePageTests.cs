@@ -50,6 +50,14 @@ public class HomePageTests
     }
 
     [Fact]
+    public async Task The_audit_administrator_gets_no_business_figures()
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(InvestmentCrm.EntityFrameworkCore.Common.DatabaseProviders.Sqlite);
+        var auditor = await factory.SignInAsync("auditor");
+        (await auditor.GetAsync("/api/v1/workbench/summary")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Pages_are_served_as_utf8_chinese_not_entities()
     {
         await using var factory = await CrmWebApplicationFactory.CreateAsync(InvestmentCrm.EntityFrameworkCore.Common.DatabaseProviders.Sqlite);
