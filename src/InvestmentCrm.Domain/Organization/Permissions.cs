@@ -102,7 +102,7 @@ public static class Permissions
         Roles.SecurityAdmin => [Security.Settings],
         Roles.DistrictLeader => [Workbench.View, Projects.View, Projects.Export, Companies.View, Targets.View, Appraisal.View],
         Roles.ResponsibleLeader => [Workbench.View, Projects.View, Projects.Edit, Companies.View, Targets.View],
-        Roles.DepartmentHead => [Workbench.View, Projects.View, Projects.Create, Projects.Edit, Projects.Delete, Projects.Export, Projects.ChangeStage, Companies.View, Companies.Edit, Targets.View, Appraisal.View],
+        Roles.DepartmentHead => [Workbench.View, Projects.View, Projects.Create, Projects.Edit, Projects.Delete, Projects.Export, Projects.ChangeStage, Projects.VerifyFunds, Companies.View, Companies.Edit, Targets.View, Appraisal.View],
         Roles.Officer => [Workbench.View, Projects.View, Projects.Create, Projects.Edit, Projects.ChangeStage, Companies.View, Companies.Edit],
         Roles.Assessor => [Workbench.View, Projects.View, Projects.Export, Companies.View, Targets.View, Appraisal.View, Appraisal.Run],
         Roles.DispatchOffice => [Workbench.View, Projects.View, Projects.Edit, Projects.Export, Projects.ChangeStage, Projects.OverrideStage, Projects.VerifyFunds, Companies.View, Targets.View, Targets.Manage],

@@ -46,6 +46,11 @@ public class Project : AggregateRoot, ISoftDelete
     public bool IsGreenChannel { get; set; }
 
     public ProjectStage Stage { get; private set; }
+
+    /// <summary>The main-line stage a suspended project returns to (the stage it was suspended from).</summary>
+    public ProjectStage? ResumeStage => Stage == ProjectStage.Suspended
+        ? _stageTransitions.Where(t => t.ToStage == ProjectStage.Suspended).MaxBy(t => t.RecordedAt)?.FromStage
+        : null;
     public DispatchPhase? DispatchPhase { get; set; }
 
     /// <summary>招引单位 — the one department credited (required from 签约 on).</summary>

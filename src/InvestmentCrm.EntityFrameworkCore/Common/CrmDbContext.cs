@@ -40,6 +40,10 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
+            // Keys are assigned in code (Guid v7). Saying so lets EF insert a child added to an existing
+            // aggregate's collection, instead of taking it for an existing row and updating nothing.
+            if (typeof(Entity).IsAssignableFrom(entityType.ClrType))
+                builder.Entity(entityType.ClrType).Property(nameof(Entity.Id)).ValueGeneratedNever();
             if (typeof(AggregateRoot).IsAssignableFrom(entityType.ClrType))
                 builder.Entity(entityType.ClrType).Property(nameof(AggregateRoot.ConcurrencyStamp)).IsConcurrencyToken();
         }

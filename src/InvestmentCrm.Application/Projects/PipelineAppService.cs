@@ -1,0 +1,162 @@
+using InvestmentCrm.Authorization;
+using InvestmentCrm.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.Projects;
+
+/// <summary>
+/// The daily pipeline work on one project: register it, log visits, record contracts, landing evidence and
+/// funds, verify funds, and move the stage through its gates (<see cref="StageGates"/>). Every method works
+/// only on projects in the caller's data scope and answers as for a missing project otherwise (null/false);
+/// permissions (edit, verify, change or override stages) are checked by the host.
+/// </summary>
+public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurrentUser currentUser, TimeProvider clock)
+{
+    public async Task<Guid> CreateAsync(ProjectCreateDto input, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(input.Industry))
+            throw new DomainException("请选择产业。");
+        if (input.PlannedDomesticCny < 0)
+            throw new DomainException("计划内资不能为负数。");
+        var lead = input.LeadDepartmentId ?? currentUser.DepartmentId;
+        if (lead is { } id && !await db.Departments.AnyAsync(d => d.Id == id && d.IsActive, ct))
+            throw new DomainException("招引单位不存在或已停用。");
+        var project = new Project(input.Name, input.Type, input.Industry.Trim(), input.RegisteredOn, currentUser.UserId, Now)
+        {
+            LeadDepartmentId = lead,
+            PlannedDomestic = Money.Yuan(input.PlannedDomesticCny),
+            TargetLocation = Blank(input.TargetLocation),
+            SourceChannel = Blank(input.SourceChannel),
+        };
+        db.Projects.Add(project);
+        await db.SaveChangesAsync(ct);
+        return project.Id;
+    }
+
+    public async Task<Guid?> LogVisitAsync(Guid projectId, VisitInput input, CancellationToken ct = default)
+    {
+        var project = await FindAsync(projectId, ct);
+        if (project is null)
+            return null;
+        if (input.CompanyId is { } companyId && !await db.Companies.AnyAsync(c => c.Id == companyId, ct))
+            throw new DomainException("所选企业不存在。");
+        if (input.NextStepDue is { } due && due < input.Date)
+            throw new DomainException("下一步的完成日期不能早于走访日期。");
+        var activity = new Activity(input.Date, input.Type, input.Summary, input.CompanyId, projectId)
+        {
+            Outcome = Blank(input.Outcome),
+            NextStep = Blank(input.NextStep),
+            NextStepDue = input.NextStepDue,
+        };
+        if (currentUser.UserId is { } me)
+            activity.AddParticipant(me);
+        if (input.CompanyId is { } investor)
+            project.AddCompany(investor, ProjectCompanyRole.Investor);
+        db.Activities.Add(activity);
+        await db.SaveChangesAsync(ct);
+        return activity.Id;
+    }
+
+    public async Task<Guid?> AddContractAsync(Guid projectId, ContractInput input, CancellationToken ct = default)
+    {
+        if (await FindAsync(projectId, ct) is null)
+            return null;
+        if (!Currencies.IsKnown(input.ForeignCurrency))
+            throw new DomainException($"不支持的外资币种“{input.ForeignCurrency}”。");
+        if (await db.Contracts.AnyAsync(c => c.Number == input.Number.Trim() && c.ProjectId == projectId, ct))
+            throw new DomainException($"合同编号“{input.Number.Trim()}”已登记。");
+        var contract = new Contract(projectId, input.Kind, input.Number, input.SignedOn, input.Parties,
+            Money.Yuan(input.DomesticCny), new Money(input.ForeignAmount, input.ForeignCurrency.Trim().ToUpperInvariant()))
+        {
+            Occasion = Blank(input.Occasion),
+        };
+        db.Contracts.Add(contract);
+        await db.SaveChangesAsync(ct);
+        return contract.Id;
+    }
+
+    public async Task<bool> AddLandingEvidenceAsync(Guid projectId, LandingInput input, CancellationToken ct = default)
+    {
+        var project = await FindAsync(projectId, ct);
+        if (project is null)
+            return false;
+        if (string.IsNullOrWhiteSpace(input.DocumentNumber))
+            throw new DomainException("请填写凭证编号（营业执照号、合同编号或成交确认书编号）。");
+        project.AddLandingEvidence(input.Kind, input.Date, input.DocumentNumber.Trim(), Blank(input.Note));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<Guid?> AddTrancheAsync(Guid projectId, TrancheInput input, CancellationToken ct = default)
+    {
+        if (await FindAsync(projectId, ct) is null)
+            return null;
+        if (!Currencies.IsKnown(input.Currency))
+            throw new DomainException($"不支持的币种“{input.Currency}”。");
+        var tranche = new FundsTranche(projectId, input.ArrivedOn, new Money(input.Amount, input.Currency.Trim().ToUpperInvariant()), input.Source, input.Form, Blank(input.Evidence));
+        db.FundsTranches.Add(tranche);
+        await db.SaveChangesAsync(ct);
+        return tranche.Id;
+    }
+
+    /// <summary>认定 or 不予认定 a tranche. Four eyes: whoever entered it cannot verify it.</summary>
+    public async Task<bool> VerifyTrancheAsync(Guid trancheId, bool approve, string? note, CancellationToken ct = default)
+    {
+        var tranche = await (await scope.FundsTranchesAsync(ct)).FirstOrDefaultAsync(t => t.Id == trancheId, ct);
+        if (tranche is null)
+            return false;
+        if (currentUser.UserId is not { } verifier)
+            throw new DomainException("认定到位资金需要登录用户。");
+        if (tranche.CreatedBy == verifier)
+            throw new DomainException("不能认定自己录入的到位资金，请由其他有认定权限的人员认定。");
+        var today = DateOnly.FromDateTime(Now);
+        if (approve)
+            tranche.Verify(verifier, today, Blank(note));
+        else
+            tranche.Reject(verifier, today, note ?? "");
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>The evidence on record for a project as of a date (what the gates look at).</summary>
+    public async Task<StageEvidence?> EvidenceAsync(Guid projectId, DateOnly asOf, CancellationToken ct = default)
+    {
+        var project = await FindAsync(projectId, ct);
+        return project is null ? null : await EvidenceAsync(project, asOf, ct);
+    }
+
+    /// <summary>Moves the stage if its gate allows; throws <see cref="DomainException"/> with the Chinese reason otherwise.</summary>
+    public async Task<bool> MoveStageAsync(Guid projectId, StageMoveInput input, bool canOverride, CancellationToken ct = default)
+    {
+        var project = await FindAsync(projectId, ct);
+        if (project is null)
+            return false;
+        if (input.EffectiveDate > DateOnly.FromDateTime(Now))
+            throw new DomainException("生效日期不能晚于今天。");
+        var evidence = await EvidenceAsync(project, input.EffectiveDate, ct);
+        if (StageGates.Check(project.Stage, input.To, project.ResumeStage, evidence, canOverride, input.Reason) is { } refusal)
+            throw new DomainException(refusal);
+        var step = Array.IndexOf(ProjectNames.MainLine, input.To) - Array.IndexOf(ProjectNames.MainLine, project.ResumeStage ?? project.Stage);
+        var isOverride = project.Stage != ProjectStage.Suspended && input.To is not (ProjectStage.Suspended or ProjectStage.Terminated) && step != 1;
+        project.MoveTo(input.To, input.EffectiveDate, Now, currentUser.UserId, Blank(input.Reason), isOverride);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private async Task<StageEvidence> EvidenceAsync(Project project, DateOnly asOf, CancellationToken ct) =>
+        new(
+            HasNegotiationWithInvestor: await db.Activities.AnyAsync(a => a.ProjectId == project.Id && a.CompanyId != null && a.Date <= asOf, ct),
+            HasFormalContract: await db.Contracts.AnyAsync(c => c.ProjectId == project.Id && c.Kind == ContractKind.FormalInvestment && c.SignedOn <= asOf, ct),
+            HasLandingEvidence: project.LandingEvidence.Any(e => e.Date <= asOf),
+            HasVerifiedTranche: await db.FundsTranches.AnyAsync(t => t.ProjectId == project.Id && t.Verification == VerificationStatus.Verified && t.ArrivedOn <= asOf, ct),
+            HasLeadDepartment: project.LeadDepartmentId is not null);
+
+    private async Task<Project?> FindAsync(Guid projectId, CancellationToken ct) =>
+        await (await scope.ProjectsAsync(ct))
+            .Include(p => p.StageTransitions).Include(p => p.LandingEvidence).Include(p => p.Companies)
+            .FirstOrDefaultAsync(p => p.Id == projectId, ct);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
