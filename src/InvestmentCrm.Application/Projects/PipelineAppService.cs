@@ -118,6 +118,29 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         return true;
     }
 
+    /// <summary>The pipeline records of a project in scope, newest first; null when not in scope.</summary>
+    public async Task<PipelineDto?> GetAsync(Guid projectId, CancellationToken ct = default)
+    {
+        var project = await FindAsync(projectId, ct);
+        if (project is null)
+            return null;
+        var companies = await scope.CompaniesAsync(ct);
+        var visits = await db.Activities.Where(a => a.ProjectId == projectId).OrderByDescending(a => a.Date)
+            .Select(a => new { a.Date, a.Type, Company = db.Companies.Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault(), a.Summary, a.NextStep, a.NextStepDue })
+            .ToListAsync(ct);
+        var contracts = await db.Contracts.Where(c => c.ProjectId == projectId).OrderByDescending(c => c.SignedOn).ToListAsync(ct);
+        var tranches = await db.FundsTranches.Where(t => t.ProjectId == projectId).OrderByDescending(t => t.ArrivedOn).ToListAsync(ct);
+        var options = await companies.OrderBy(c => c.Name).Select(c => new PipelineDto.CompanyOption(c.Id, c.Name)).Take(500).ToListAsync(ct);
+        return new PipelineDto(
+            visits.Select(v => new PipelineDto.VisitDto(v.Date, v.Type.ToDisplay(), v.Company, v.Summary, v.NextStep, v.NextStepDue)).ToList(),
+            contracts.Select(c => new PipelineDto.ContractDto(c.Kind.ToDisplay(), c.IsFormalInvestmentContract, c.Number, c.SignedOn, c.Parties, c.ContractedDomestic.Amount,
+                c.ContractedForeign.Amount, c.ContractedForeign.Currency, c.Occasion)).ToList(),
+            project.LandingEvidence.OrderByDescending(e => e.Date).Select(e => new PipelineDto.LandingDto(e.Kind.ToDisplay(), e.Date, e.DocumentNumber)).ToList(),
+            tranches.Select(t => new PipelineDto.TrancheDto(t.Id, t.ArrivedOn, t.Amount.Amount, t.Amount.Currency, t.Source == CapitalSource.Domestic ? "内资" : "外资",
+                t.Form.ToDisplay(), t.Verification.ToDisplay(), t.VerificationNote, t.CreatedBy == currentUser.UserId)).ToList(),
+            options);
+    }
+
     /// <summary>The evidence on record for a project as of a date (what the gates look at).</summary>
     public async Task<StageEvidence?> EvidenceAsync(Guid projectId, DateOnly asOf, CancellationToken ct = default)
     {

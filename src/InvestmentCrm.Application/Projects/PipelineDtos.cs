@@ -11,3 +11,18 @@ public sealed record LandingInput(LandingEvidenceKind Kind, DateOnly Date, strin
 public sealed record TrancheInput(DateOnly ArrivedOn, decimal Amount, string Currency, CapitalSource Source, FundsForm Form, string? Evidence);
 
 public sealed record StageMoveInput(ProjectStage To, DateOnly EffectiveDate, string? Reason);
+
+/// <summary>Everything the project page shows of the pipeline records.</summary>
+public sealed record PipelineDto(
+    IReadOnlyList<PipelineDto.VisitDto> Visits,
+    IReadOnlyList<PipelineDto.ContractDto> Contracts,
+    IReadOnlyList<PipelineDto.LandingDto> Landing,
+    IReadOnlyList<PipelineDto.TrancheDto> Tranches,
+    IReadOnlyList<PipelineDto.CompanyOption> Companies)
+{
+    public sealed record VisitDto(DateOnly Date, string Type, string? Company, string Summary, string? NextStep, DateOnly? NextStepDue);
+    public sealed record ContractDto(string Kind, bool IsFormal, string Number, DateOnly SignedOn, string Parties, decimal DomesticCny, decimal ForeignAmount, string ForeignCurrency, string? Occasion);
+    public sealed record LandingDto(string Kind, DateOnly Date, string? DocumentNumber);
+    public sealed record TrancheDto(Guid Id, DateOnly ArrivedOn, decimal Amount, string Currency, string Source, string Form, string Status, string? Note, bool EnteredByMe);
+    public sealed record CompanyOption(Guid Id, string Name);
+}

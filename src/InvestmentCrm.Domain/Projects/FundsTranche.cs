@@ -71,3 +71,24 @@ public enum VerificationStatus
     Verified = 1,
     Rejected = 2,
 }
+
+public static class FundsNames
+{
+    public static string ToDisplay(this FundsForm form) => form switch
+    {
+        FundsForm.PaidInCapital => "注册资本实缴",
+        FundsForm.FixedAssetInvestment => "固定资产投资",
+        FundsForm.EquityInvestment => "股权投资",
+        FundsForm.Loan => "借款",
+        FundsForm.InKind => "设备/无形资产作价",
+        _ => form.ToString(),
+    };
+
+    public static string ToDisplay(this VerificationStatus status) => status switch
+    {
+        VerificationStatus.Pending => "待认定",
+        VerificationStatus.Verified => "已认定",
+        VerificationStatus.Rejected => "不予认定",
+        _ => status.ToString(),
+    };
+}

@@ -95,6 +95,14 @@ public static class ProjectNames
         _ => type.ToString(),
     };
 
+    public static string ToDisplay(this LandingEvidenceKind kind) => kind switch
+    {
+        LandingEvidenceKind.BusinessLicence => "营业执照（区内注册）",
+        LandingEvidenceKind.LandContract => "土地出让合同/成交确认书",
+        LandingEvidenceKind.SpaceLeaseOrPurchase => "楼宇租赁/购置合同",
+        _ => kind.ToString(),
+    };
+
     public static string ToDisplay(this ContributorRole role) => role switch
     {
         ContributorRole.InformationProvider => "信息提供人",

@@ -88,6 +88,7 @@ public static class CrmWebSetup
         var api = app.MapGroup("/api/v1");
         api.MapWorkbenchApi();
         api.MapProjectsApi();
+        api.MapPipelineApi();
         api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "请求的接口不存在。"));
 
         app.MapRazorComponents<App>();

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using InvestmentCrm.Organization;
+using InvestmentCrm.Projects;
+
+namespace InvestmentCrm.Web.Projects;
+
+/// <summary>/api/v1/projects/{id}/… — the pipeline records and stage moves, in the caller's data scope.</summary>
+public static class PipelineApi
+{
+    public static void MapPipelineApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/projects").WithTags("招商项目");
+
+        group.MapPost("/", async (ProjectCreateDto input, PipelineAppService pipeline, CancellationToken ct) =>
+                Results.Created($"/api/v1/projects/{await pipeline.CreateAsync(input, ct)}", null))
+            .RequireAuthorization(Permissions.Projects.Create).WithSummary("登记项目（储备）");
+
+        group.MapGet("/{id:guid}/pipeline", async (Guid id, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.GetAsync(id, ct) is { } dto ? Results.Ok(dto) : NotFound())
+            .RequireAuthorization(Permissions.Projects.View).WithSummary("项目的走访、合同、落位凭证与到位资金");
+
+        group.MapPost("/{id:guid}/visits", async (Guid id, VisitInput input, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.LogVisitAsync(id, input, ct) is { } created ? Results.Created($"/api/v1/projects/{id}/pipeline", new { id = created }) : NotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithSummary("记录走访/洽谈");
+
+        group.MapPost("/{id:guid}/contracts", async (Guid id, ContractInput input, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.AddContractAsync(id, input, ct) is { } created ? Results.Created($"/api/v1/projects/{id}/pipeline", new { id = created }) : NotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithSummary("登记合同/协议");
+
+        group.MapPost("/{id:guid}/landing", async (Guid id, LandingInput input, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.AddLandingEvidenceAsync(id, input, ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithSummary("登记落位凭证");
+
+        group.MapPost("/{id:guid}/tranches", async (Guid id, TrancheInput input, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.AddTrancheAsync(id, input, ct) is { } created ? Results.Created($"/api/v1/projects/{id}/pipeline", new { id = created }) : NotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithSummary("录入到位资金（待认定）");
+
+        api.MapPost("/tranches/{id:guid}/verification", async (Guid id, VerificationInput input, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.VerifyTrancheAsync(id, input.Approve, input.Note, ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Projects.VerifyFunds).WithTags("招商项目").WithSummary("认定/不予认定到位资金（录入人不能认定）");
+
+        group.MapPost("/{id:guid}/stage", async (Guid id, StageMoveInput input, ClaimsPrincipal user, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.MoveStageAsync(id, input, CanOverride(user), ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Projects.ChangeStage).WithSummary("变更阶段（按证据门槛；越级/回退需要权限与理由）");
+    }
+
+    public static bool CanOverride(ClaimsPrincipal user) => user.HasClaim(Permissions.ClaimType, Permissions.Projects.OverrideStage);
+
+    public sealed record VerificationInput(bool Approve, string? Note);
+
+    private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "项目不存在或您无权查看。");
+}
