@@ -141,6 +141,85 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             options);
     }
 
+    public async Task<ResponsibilityDto?> ResponsibilityAsync(Guid projectId, CancellationToken ct = default)
+    {
+        var project = await FindAsync(projectId, ct);
+        if (project is null)
+            return null;
+        await db.Entry(project).Collection(p => p.Contributors).LoadAsync(ct);
+        var departments = await db.Departments.Where(d => d.IsActive).OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).ToListAsync(ct);
+        var users = await db.Users.Where(u => u.IsActive).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        var intermediaries = await db.Companies.Where(c => c.Kind == Companies.CompanyKind.Intermediary).OrderBy(c => c.Name)
+            .Select(c => new { c.Id, c.Name, c.IsBlacklisted }).ToListAsync(ct);
+        return new ResponsibilityDto(
+            new ResponsibilityInput(project.LeadDepartmentId, project.ResponsibleLeaderId, project.DepartmentSecretaryId, project.LocalSecretaryId,
+                project.ReferrerCompanyId, project.ReferrerName, project.Contributors.Select(c => new ContributorInput(c.UserId, c.Role, c.WeightPercent)).ToList()),
+            departments.Select(d => (d.Id, d.Name)).ToList(),
+            users.Select(u => (u.Id, u.DisplayName)).ToList(),
+            intermediaries.Select(c => (c.Id, c.Name, c.IsBlacklisted)).ToList());
+    }
+
+    /// <summary>
+    /// 招引单位 (required from 签约 on), 包保领导, 双秘书, referrer (a blacklisted intermediary is refused) and the
+    /// contributors whose weights add up to exactly 100 %.
+    /// </summary>
+    public async Task<bool> SetResponsibilityAsync(Guid projectId, ResponsibilityInput input, CancellationToken ct = default)
+    {
+        var project = await FindAsync(projectId, ct);
+        if (project is null)
+            return false;
+        await db.Entry(project).Collection(p => p.Contributors).LoadAsync(ct);
+        var signedOrLater = project.Stage is ProjectStage.Signed or ProjectStage.Landed or ProjectStage.Funded
+            || project.StageTransitions.Any(t => t.ToStage == ProjectStage.Signed);
+        if (input.LeadDepartmentId is null && signedOrLater)
+            throw new DomainException("项目已签约，必须确定招引单位。");
+        if (input.LeadDepartmentId is { } lead && !await db.Departments.AnyAsync(d => d.Id == lead, ct))
+            throw new DomainException("招引单位不存在。");
+        var people = new[] { input.ResponsibleLeaderId, input.DepartmentSecretaryId, input.LocalSecretaryId }
+            .Concat(input.Contributors.Select(c => (Guid?)c.UserId)).OfType<Guid>().Distinct().ToList();
+        if (await db.Users.CountAsync(u => people.Contains(u.Id), ct) != people.Count)
+            throw new DomainException("所选人员不存在。");
+        if (input.Contributors.GroupBy(c => (c.UserId, c.Role)).Any(g => g.Count() > 1))
+            throw new DomainException("同一人以同一角色只能登记一次。");
+        if (input.ReferrerCompanyId is { } referrerId)
+        {
+            var referrer = await db.Companies.Where(c => c.Id == referrerId).Select(c => new { c.Name, c.IsBlacklisted, c.BlacklistReason }).FirstOrDefaultAsync(ct)
+                ?? throw new DomainException("引荐企业不存在。");
+            if (referrer.IsBlacklisted && referrerId != project.ReferrerCompanyId)
+                throw new DomainException($"“{referrer.Name}”已列入中介黑名单（{referrer.BlacklistReason}），不能作为项目的引荐方。");
+        }
+
+        project.SetContributors(input.Contributors.Select(c => (c.UserId, c.Role, c.WeightPercent)).ToList());
+        project.LeadDepartmentId = input.LeadDepartmentId;
+        project.ResponsibleLeaderId = input.ResponsibleLeaderId;
+        project.DepartmentSecretaryId = input.DepartmentSecretaryId;
+        project.LocalSecretaryId = input.LocalSecretaryId;
+        project.ReferrerCompanyId = input.ReferrerCompanyId;
+        project.ReferrerName = Blank(input.ReferrerName);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>我的待办: next steps of visits the user logged or took part in, within scope, overdue first.</summary>
+    public async Task<IReadOnlyList<FollowUpDto>> MyFollowUpsAsync(CancellationToken ct = default)
+    {
+        if (currentUser.UserId is not { } me)
+            return [];
+        var today = DateOnly.FromDateTime(Now);
+        var rows = await (await scope.ActivitiesAsync(ct))
+            .Where(a => a.NextStepDue != null && a.NextStep != null && (a.CreatedBy == me || a.Participants.Any(p => p.UserId == me)))
+            .OrderBy(a => a.NextStepDue)
+            .Select(a => new
+            {
+                a.ProjectId, a.Date, a.Summary, a.NextStep, a.NextStepDue,
+                Project = db.Projects.Where(p => p.Id == a.ProjectId).Select(p => p.Name).FirstOrDefault(),
+                Company = db.Companies.Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault(),
+            })
+            .Take(200)
+            .ToListAsync(ct);
+        return rows.Select(r => new FollowUpDto(r.ProjectId ?? Guid.Empty, r.Project, r.Company, r.Date, r.Summary, r.NextStep!, r.NextStepDue!.Value, r.NextStepDue < today)).ToList();
+    }
+
     /// <summary>The evidence on record for a project as of a date (what the gates look at).</summary>
     public async Task<StageEvidence?> EvidenceAsync(Guid projectId, DateOnly asOf, CancellationToken ct = default)
     {

@@ -26,3 +26,18 @@ public sealed record PipelineDto(
     public sealed record TrancheDto(Guid Id, DateOnly ArrivedOn, decimal Amount, string Currency, string Source, string Form, string Status, string? Note, bool EnteredByMe);
     public sealed record CompanyOption(Guid Id, string Name);
 }
+
+public sealed record ContributorInput(Guid UserId, ContributorRole Role, decimal WeightPercent);
+
+public sealed record ResponsibilityInput(
+    Guid? LeadDepartmentId, Guid? ResponsibleLeaderId, Guid? DepartmentSecretaryId, Guid? LocalSecretaryId,
+    Guid? ReferrerCompanyId, string? ReferrerName, IReadOnlyList<ContributorInput> Contributors);
+
+public sealed record ResponsibilityDto(
+    ResponsibilityInput Current,
+    IReadOnlyList<(Guid Id, string Name)> Departments,
+    IReadOnlyList<(Guid Id, string Name)> Users,
+    IReadOnlyList<(Guid Id, string Name, bool Blacklisted)> Intermediaries);
+
+/// <summary>One follow-up of 我的待办: the next step of a visit the user took part in.</summary>
+public sealed record FollowUpDto(Guid ProjectId, string? Project, string? Company, DateOnly VisitDate, string Summary, string NextStep, DateOnly Due, bool Overdue);

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using AngleSharp.Html.Parser;
+using InvestmentCrm.Companies;
+using InvestmentCrm.EntityFrameworkCore.Common;
+using InvestmentCrm.Projects;
+using InvestmentCrm.TestBase;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.Web.Tests.Projects;
+
+public class PipelineWebTests
+{
+    [Fact]
+    public async Task A_bad_or_duplicate_credit_code_is_refused_in_Chinese_and_nothing_is_saved()
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
+        var officer = await factory.SignInAsync("officer");
+        await using var db = factory.Database.CreateContext();
+        var before = await db.Companies.CountAsync();
+
+        var bad = await FormPoster.PostAsync(officer, "/companies", "create-company",
+            [new("name", "长春测试科技有限公司"), new("code", "91220101MA0000000X"), new("nature", nameof(CompanyNature.Private)), new("kind", nameof(CompanyKind.Enterprise))]);
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadAsStringAsync()).ShouldContain("统一社会信用代码校验位错误");
+
+        var duplicate = await officer.PostAsJsonAsync("/api/v1/companies", new CompanyInput("华为（重复）", "914403001922038216", CompanyNature.Private, CompanyKind.Enterprise, null, null, null, false));
+        duplicate.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await duplicate.Content.ReadAsStringAsync()).ShouldContain("已属于“华为技术有限公司”");
+        (await db.Companies.CountAsync()).ShouldBe(before);
+
+        var good = await FormPoster.PostAsync(officer, "/companies", "create-company",
+            [new("name", "长春测试科技有限公司"), new("code", "91350100M000100Y43"), new("nature", nameof(CompanyNature.Private)), new("kind", nameof(CompanyKind.Enterprise))]);
+        (await good.Content.ReadAsStringAsync()).ShouldContain("已登记“长春测试科技有限公司”");
+        (await db.Companies.CountAsync()).ShouldBe(before + 1);
+    }
+
+    [Fact]
+    public async Task Weights_that_do_not_add_up_and_a_blacklisted_referrer_are_refused()
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
+        var officer = await factory.SignInAsync("officer");
+        Guid project, me, colleague, broker;
+        await using (var db = factory.Database.CreateContext())
+        {
+            project = await db.Projects.Where(p => p.Name == "华润中心二期").Select(p => p.Id).SingleAsync();
+            me = await db.Users.Where(u => u.UserName == "officer").Select(u => u.Id).SingleAsync();
+            colleague = await db.Users.Where(u => u.UserName == "head").Select(u => u.Id).SingleAsync();
+            broker = await db.Companies.Where(c => c.IsBlacklisted).Select(c => c.Id).SingleAsync();
+        }
+        var url = $"/projects/{project}";
+        KeyValuePair<string, string>[] Contributors(string first, string second) =>
+        [
+            new("contributor", me.ToString()), new("role", nameof(ContributorRole.FirstNegotiator)), new("weight", first),
+            new("contributor", colleague.ToString()), new("role", nameof(ContributorRole.Introducer)), new("weight", second),
+        ];
+
+        var uneven = await FormPoster.PostAsync(officer, url, "responsibility", Contributors("50", "49"));
+        uneven.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await uneven.Content.ReadAsStringAsync()).ShouldContain("贡献人权重合计必须为 100%，当前为 99%。");
+
+        var blacklisted = await FormPoster.PostAsync(officer, url, "responsibility", [.. Contributors("50", "50"), new("referrer", broker.ToString())]);
+        (await blacklisted.Content.ReadAsStringAsync()).ShouldContain("已列入中介黑名单");
+
+        await using (var db = factory.Database.CreateContext())
+            (await db.Projects.Include(p => p.Contributors).SingleAsync(p => p.Id == project)).Contributors.ShouldBeEmpty("nothing was saved");
+
+        var ok = await FormPoster.PostAsync(officer, url, "responsibility", Contributors("60", "40"));
+        ok.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using (var db = factory.Database.CreateContext())
+            (await db.Projects.Include(p => p.Contributors).SingleAsync(p => p.Id == project)).Contributors.Sum(c => c.WeightPercent).ShouldBe(100m);
+    }
+
+    [Fact]
+    public async Task My_follow_ups_list_overdue_and_upcoming_next_steps()
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
+        var officer = await factory.SignInAsync("officer");
+        var page = await new HtmlParser().ParseDocumentAsync(await officer.GetStringAsync("/activities"));
+        var items = page.QuerySelectorAll("[data-testid=follow-ups] li").Select(li => li.TextContent).ToList();
+        items.ShouldContain(t => t.Contains("市政配套方案报区领导审定") && t.Contains("已逾期 · 2026-11-15"));
+        items.ShouldContain(t => t.Contains("报送后援中心选址方案") && t.Contains("待办 · 2026-11-30"));
+        items.FindIndex(t => t.Contains("已逾期")).ShouldBe(0, "overdue first");
+
+        var api = await officer.GetFromJsonAsync<List<FollowUpDto>>("/api/v1/me/follow-ups");
+        api!.Count.ShouldBe(items.Count);
+    }
+
+    [Fact]
+    public async Task The_second_of_two_concurrent_edits_gets_a_conflict_message_and_changes_nothing()
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
+        var first = await factory.SignInAsync("officer");
+        var second = await factory.SignInAsync("head");
+        Guid project;
+        await using (var db = factory.Database.CreateContext())
+            project = await db.Projects.Where(p => p.Name == "华润中心二期").Select(p => p.Id).SingleAsync();
+        var url = $"/projects/{project}";
+
+        // Both open the edit form (same concurrency stamp), then both save.
+        var firstPage = await new HtmlParser().ParseDocumentAsync(await first.GetStringAsync(url));
+        var secondPage = await new HtmlParser().ParseDocumentAsync(await second.GetStringAsync(url));
+        static Dictionary<string, string> Fields(AngleSharp.Dom.IDocument page, string name)
+        {
+            var form = page.QuerySelectorAll("form").First(f => f.QuerySelector("input[name=_handler][value=edit-project]") is not null);
+            var fields = form.QuerySelectorAll("input[name], select[name]").Where(e => e.GetAttribute("type") != "submit")
+                .ToDictionary(e => e.GetAttribute("name")!, e => e.GetAttribute("value") ?? e.QuerySelector("option[selected]")?.GetAttribute("value") ?? "");
+            fields["Edit.Name"] = name;
+            return fields;
+        }
+        (await first.PostAsync(url, new FormUrlEncodedContent(Fields(firstPage, "华润中心二期（甲）")))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var conflict = await second.PostAsync(url, new FormUrlEncodedContent(Fields(secondPage, "华润中心二期（乙）")));
+        conflict.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await conflict.Content.ReadAsStringAsync()).ShouldContain("该项目已被他人修改，您的修改未保存");
+
+        await using var read = factory.Database.CreateContext();
+        (await read.Projects.SingleAsync(p => p.Id == project)).Name.ShouldBe("华润中心二期（甲）");
+    }
+}
