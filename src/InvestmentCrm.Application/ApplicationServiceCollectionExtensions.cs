@@ -14,7 +14,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<Authorization.DataScope>();
 
     public static IServiceCollection AddProjects(this IServiceCollection services) =>
-        services.AddScoped<Companies.CompanyAppService>().AddScoped<Projects.ProjectAppService>().AddScoped<Projects.PipelineAppService>().AddScoped<Organization.OrganizationAdminAppService>();
+        services.AddScoped<Companies.CompanyAppService>().AddScoped<Projects.ProjectAppService>().AddScoped<Projects.PipelineAppService>().AddScoped<Projects.AttachmentAppService>().AddScoped<Organization.OrganizationAdminAppService>();
 
     public static IServiceCollection AddAuditing(this IServiceCollection services) =>
         services.AddScoped<Auditing.AuditLogAppService>().AddScoped<Auditing.SecurityLogWriter>();

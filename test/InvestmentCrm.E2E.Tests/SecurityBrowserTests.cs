@@ -49,7 +49,7 @@ public class SecurityBrowserTests
         await page.ClickAsync("text=华润中心二期");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("华润中心二期");
         await page.FillAsync("#name", "华润中心二期（万象城扩建）");
-        await page.ClickAsync("button:has-text('保存')");
+        await page.ClickAsync("button:text-is('保存')");
         await page.WaitForURLAsync(url => url.Contains("saved=true", StringComparison.Ordinal));
         (await page.Locator("[data-testid=message]").InnerTextAsync()).ShouldBe("已保存。");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("华润中心二期（万象城扩建）");

@@ -23,6 +23,7 @@ public interface ICrmDbContext
     DbSet<Contract> Contracts { get; }
     DbSet<FundsTranche> FundsTranches { get; }
     DbSet<Activity> Activities { get; }
+    DbSet<Attachment> Attachments { get; }
     DbSet<Target> Targets { get; }
     DbSet<Campaign> Campaigns { get; }
     DbSet<ExchangeRate> ExchangeRates { get; }

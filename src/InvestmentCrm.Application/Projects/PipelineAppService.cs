@@ -220,6 +220,47 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         return rows.Select(r => new FollowUpDto(r.ProjectId ?? Guid.Empty, r.Project, r.Company, r.Date, r.Summary, r.NextStep!, r.NextStepDue!.Value, r.NextStepDue < today)).ToList();
     }
 
+    public async Task<bool> SetDispatchPhaseAsync(Guid projectId, DispatchPhase phase, CancellationToken ct = default)
+    {
+        var project = await FindAsync(projectId, ct);
+        if (project is null)
+            return false;
+        project.SetDispatchPhase(phase);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<bool> AddMilestoneAsync(Guid projectId, DispatchPhase phase, string title, DateOnly plannedDate, CancellationToken ct = default)
+    {
+        var project = await FindAsync(projectId, ct);
+        if (project is null)
+            return false;
+        project.AddMilestone(phase, title, plannedDate);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<bool> CompleteMilestoneAsync(Guid projectId, Guid milestoneId, DateOnly on, CancellationToken ct = default)
+    {
+        var project = await FindAsync(projectId, ct);
+        if (project is null)
+            return false;
+        if (on > DateOnly.FromDateTime(Now))
+            throw new DomainException("完成日期不能晚于今天。");
+        project.CompleteMilestone(milestoneId, on);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>The milestones with their 倒计时 (remaining days; negative when overdue).</summary>
+    public async Task<IReadOnlyList<MilestoneDto>?> MilestonesAsync(Guid projectId, CancellationToken ct = default)
+    {
+        var project = await FindAsync(projectId, ct);
+        var today = DateOnly.FromDateTime(Now);
+        return project?.Milestones.OrderBy(m => m.PlannedDate)
+            .Select(m => new MilestoneDto(m.Id, m.Phase.ToDisplay(), m.Title, m.PlannedDate, m.ActualDate, m.RemainingDays(today))).ToList();
+    }
+
     /// <summary>The evidence on record for a project as of a date (what the gates look at).</summary>
     public async Task<StageEvidence?> EvidenceAsync(Guid projectId, DateOnly asOf, CancellationToken ct = default)
     {
@@ -255,7 +296,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
 
     private async Task<Project?> FindAsync(Guid projectId, CancellationToken ct) =>
         await (await scope.ProjectsAsync(ct))
-            .Include(p => p.StageTransitions).Include(p => p.LandingEvidence).Include(p => p.Companies)
+            .Include(p => p.StageTransitions).Include(p => p.LandingEvidence).Include(p => p.Companies).Include(p => p.Milestones)
             .FirstOrDefaultAsync(p => p.Id == projectId, ct);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -27,7 +27,7 @@ public sealed class ProjectAppService(ICrmDbContext db, DataScope scope)
     public async Task<ProjectDetailDto?> GetAsync(Guid id, CancellationToken ct = default)
     {
         var project = await (await scope.ProjectsAsync(ct)).AsNoTracking()
-            .Include(p => p.StageTransitions)
+            .Include(p => p.StageTransitions).Include(p => p.YearFlags)
             .FirstOrDefaultAsync(p => p.Id == id, ct);
         if (project is null)
             return null;
@@ -37,7 +37,9 @@ public sealed class ProjectAppService(ICrmDbContext db, DataScope scope)
             project.Stage, project.Stage.ToDisplay(), project.DispatchPhase?.ToDisplay(), lead, leader, project.TargetLocation, project.SourceChannel,
             project.IsGreenChannel, project.PlannedDomestic.Amount, project.PlannedForeign.Amount, project.PlannedForeign.Currency, project.ConcurrencyStamp,
             project.StageTransitions.OrderBy(t => t.EffectiveDate).ThenBy(t => t.RecordedAt)
-                .Select(t => new StageTransitionDto(t.FromStage?.ToDisplay(), t.ToStage.ToDisplay(), t.EffectiveDate, t.RecordedAt, t.Reason)).ToList());
+                .Select(t => new StageTransitionDto(t.FromStage?.ToDisplay(), t.ToStage.ToDisplay(), t.EffectiveDate, t.RecordedAt, t.Reason)).ToList(),
+            project.YearFlags.OrderByDescending(f => f.Year).Select(f => new YearFlagDto(f.Year, f.IsKeyProject, f.IsContinuing)).ToList(),
+            project.DispatchPhase);
     }
 
     /// <summary>False when the project is not found in scope; throws <see cref="DomainException"/> for invalid input.</summary>
@@ -49,10 +51,14 @@ public sealed class ProjectAppService(ICrmDbContext db, DataScope scope)
             throw new DomainException("项目名称不能超过 200 个字符。");
         if (string.IsNullOrWhiteSpace(input.Industry))
             throw new DomainException("请选择产业。");
-        if (input.PlannedDomesticCny < 0)
-            throw new DomainException("计划内资不能为负数。");
+        if (input.PlannedDomesticCny < 0 || input.PlannedForeignAmount < 0)
+            throw new DomainException("计划投资额不能为负数。");
+        if (!Currencies.IsKnown(input.PlannedForeignCurrency) || input.PlannedForeignCurrency.Trim().ToUpperInvariant() == Money.Cny)
+            throw new DomainException($"计划外资的币种“{input.PlannedForeignCurrency}”无效。");
+        if (input.YearFlag is { Year: < 2000 or > 2100 })
+            throw new DomainException("年份无效。");
 
-        var project = await (await scope.ProjectsAsync(ct)).FirstOrDefaultAsync(p => p.Id == id, ct);
+        var project = await (await scope.ProjectsAsync(ct)).Include(p => p.YearFlags).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (project is null)
             return false;
         // The stamp the editor saw: if someone saved in between, SaveChanges refuses (409), nothing is overwritten.
@@ -63,6 +69,10 @@ public sealed class ProjectAppService(ICrmDbContext db, DataScope scope)
         project.TargetLocation = string.IsNullOrWhiteSpace(input.TargetLocation) ? null : input.TargetLocation.Trim();
         project.SourceChannel = string.IsNullOrWhiteSpace(input.SourceChannel) ? null : input.SourceChannel.Trim();
         project.PlannedDomestic = Money.Yuan(input.PlannedDomesticCny);
+        project.PlannedForeign = new Money(input.PlannedForeignAmount, input.PlannedForeignCurrency.Trim().ToUpperInvariant());
+        project.IsGreenChannel = input.IsGreenChannel;
+        if (input.YearFlag is { } flag)
+            project.SetYearFlag(flag.Year, flag.IsKeyProject, flag.IsContinuing);
         await db.SaveChangesAsync(ct);
         return true;
     }

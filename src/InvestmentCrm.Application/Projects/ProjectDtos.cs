@@ -40,11 +40,16 @@ public sealed record ProjectDetailDto(
     decimal PlannedForeignAmount,
     string PlannedForeignCurrency,
     Guid ConcurrencyStamp,
-    IReadOnlyList<StageTransitionDto> Transitions);
+    IReadOnlyList<StageTransitionDto> Transitions,
+    IReadOnlyList<YearFlagDto>? YearFlags = null,
+    DispatchPhase? Phase = null);
 
 public sealed record StageTransitionDto(string? From, string To, DateOnly EffectiveDate, DateTime RecordedAt, string? Reason);
 
-/// <summary>The basic fields an editor changes; the stamp guards against overwriting someone else's edit.</summary>
+/// <summary>
+/// The basic fields an editor changes (a full replacement: every field is given, none silently defaults);
+/// the stamp guards against overwriting someone else's edit. YearFlag null leaves the year flags alone.
+/// </summary>
 public sealed record ProjectUpdateDto(
     string Name,
     ProjectType Type,
@@ -52,4 +57,11 @@ public sealed record ProjectUpdateDto(
     string? TargetLocation,
     string? SourceChannel,
     decimal PlannedDomesticCny,
-    Guid ConcurrencyStamp);
+    Guid ConcurrencyStamp,
+    decimal PlannedForeignAmount,
+    string PlannedForeignCurrency,
+    bool IsGreenChannel,
+    YearFlagDto? YearFlag);
+
+/// <summary>重点项目 and 新建/续建 for one year (the 重点项目 threshold is configured per year in the targets module).</summary>
+public sealed record YearFlagDto(int Year, bool IsKeyProject, bool IsContinuing);

@@ -14,6 +14,7 @@ public class Project : AggregateRoot, ISoftDelete
     private readonly List<ProjectCompany> _companies = [];
     private readonly List<ProjectYearFlag> _yearFlags = [];
     private readonly List<LandingEvidence> _landingEvidence = [];
+    private readonly List<ProjectMilestone> _milestones = [];
 
     private Project() { Name = ""; Industry = ""; }
 
@@ -67,6 +68,7 @@ public class Project : AggregateRoot, ISoftDelete
     public IReadOnlyCollection<ProjectCompany> Companies => _companies;
     public IReadOnlyCollection<ProjectYearFlag> YearFlags => _yearFlags;
     public IReadOnlyCollection<LandingEvidence> LandingEvidence => _landingEvidence;
+    public IReadOnlyCollection<ProjectMilestone> Milestones => _milestones;
 
     public bool IsDeleted { get; set; }
     public DateTime? DeletedAt { get; set; }
@@ -113,9 +115,29 @@ public class Project : AggregateRoot, ISoftDelete
 
     public void SetYearFlag(int year, bool isKeyProject, bool isContinuing)
     {
-        _yearFlags.RemoveAll(f => f.Year == year);
-        _yearFlags.Add(new ProjectYearFlag(year, isKeyProject, isContinuing));
+        if (_yearFlags.FirstOrDefault(f => f.Year == year) is { } existing)
+            existing.Set(isKeyProject, isContinuing);
+        else
+            _yearFlags.Add(new ProjectYearFlag(year, isKeyProject, isContinuing));
     }
+
+    /// <summary>四个调度环节 apply from 落位 on.</summary>
+    public void SetDispatchPhase(DispatchPhase phase)
+    {
+        if (Stage is not (ProjectStage.Landed or ProjectStage.Funded) && !_stageTransitions.Any(t => t.ToStage == ProjectStage.Landed))
+            throw new DomainException("项目落位后才进入调度环节。");
+        DispatchPhase = phase;
+    }
+
+    public ProjectMilestone AddMilestone(DispatchPhase phase, string title, DateOnly plannedDate)
+    {
+        var milestone = new ProjectMilestone(phase, title, plannedDate);
+        _milestones.Add(milestone);
+        return milestone;
+    }
+
+    public void CompleteMilestone(Guid milestoneId, DateOnly on) =>
+        (_milestones.FirstOrDefault(m => m.Id == milestoneId) ?? throw new DomainException("里程碑不存在。")).Complete(on);
 
     public LandingEvidence AddLandingEvidence(LandingEvidenceKind kind, DateOnly date, string? documentNumber, string? note)
     {
@@ -184,6 +206,8 @@ public class ProjectYearFlag : Entity
     public bool IsKeyProject { get; private set; }
     /// <summary>续建 when true, 新建 otherwise.</summary>
     public bool IsContinuing { get; private set; }
+
+    internal void Set(bool isKeyProject, bool isContinuing) => (IsKeyProject, IsContinuing) = (isKeyProject, isContinuing);
 }
 
 /// <summary>落位 evidence: business licence in the district, land contract / 摘牌, or lease/purchase of space.</summary>

@@ -25,6 +25,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<FundsTranche> FundsTranches => Set<FundsTranche>();
     public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Target> Targets => Set<Target>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();

@@ -20,6 +20,11 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<SystemRolesSeeder>();
+
+        var attachments = configuration.GetSection(InvestmentCrm.Projects.AttachmentOptions.SectionName).Get<InvestmentCrm.Projects.AttachmentOptions>() ?? new();
+        attachments.Folder ??= Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder, "attachments"));
+        services.AddSingleton(attachments);
+        services.AddSingleton<InvestmentCrm.Projects.IAttachmentStore>(new Storage.FolderAttachmentStore(attachments.Folder));
         return services;
     }
 

@@ -36,6 +36,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         entity.HasMany(p => p.Companies).WithOne().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
         entity.HasMany(p => p.YearFlags).WithOne().HasForeignKey(f => f.ProjectId).OnDelete(DeleteBehavior.Cascade);
         entity.HasMany(p => p.LandingEvidence).WithOne().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasMany(p => p.Milestones).WithOne().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -158,5 +159,32 @@ internal sealed class ActivityParticipantConfiguration : IEntityTypeConfiguratio
         entity.HasIndex(p => new { p.ActivityId, p.UserId }).IsUnique();
         entity.HasIndex(p => p.UserId);
         entity.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ProjectMilestoneConfiguration : IEntityTypeConfiguration<ProjectMilestone>
+{
+    public void Configure(EntityTypeBuilder<ProjectMilestone> entity)
+    {
+        entity.ToTable("ProjectMilestones");
+        entity.Property(m => m.Title).HasMaxLength(NameLength);
+        entity.HasIndex(m => m.ProjectId);
+        entity.HasIndex(m => m.PlannedDate);
+    }
+}
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> entity)
+    {
+        entity.ToTable("Attachments");
+        entity.HasSoftDelete();
+        entity.Property(a => a.FileName).HasMaxLength(NameLength);
+        entity.Property(a => a.ContentType).HasMaxLength(128);
+        entity.Property(a => a.StoredName).HasMaxLength(64);
+        entity.Property(a => a.Sha256).HasMaxLength(64);
+        entity.HasIndex(a => a.ProjectId);
+        entity.HasIndex(a => a.StoredName).IsUnique();
+        entity.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Restrict);
     }
 }

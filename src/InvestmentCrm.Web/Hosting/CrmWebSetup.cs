@@ -85,6 +85,7 @@ public static class CrmWebSetup
         app.MapSwagger().RequireAuthorization();
         app.MapAccountEndpoints();
         app.MapAdminEndpoints();
+        app.MapAttachmentEndpoints();
         var api = app.MapGroup("/api/v1");
         api.MapWorkbenchApi();
         api.MapProjectsApi();

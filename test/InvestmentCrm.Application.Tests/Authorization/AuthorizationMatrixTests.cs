@@ -81,7 +81,7 @@ public class AuthorizationMatrixTests
                 await using var __ = db;
                 var stamp = await db.Projects.Where(p => p.Id == id).Select(p => p.ConcurrencyStamp).SingleOrDefaultAsync();
                 var inScope = ScopeScenario.Visible[user].Contains(name);
-                var edited = await projects.UpdateAsync(id, new ProjectUpdateDto(name, ProjectType.Industrial, "金融业/银行", null, null, 1m, stamp));
+                var edited = await projects.UpdateAsync(id, new ProjectUpdateDto(name, ProjectType.Industrial, "金融业/银行", null, null, 1m, stamp, 0m, "USD", false, null));
                 edited.ShouldBe(inScope, $"{user}: edit {name}");
             }
         }

@@ -86,4 +86,23 @@ public class ProjectTests
         project.YearFlags.Count.ShouldBe(2);
         project.YearFlags.Single(f => f.Year == 2022).IsKeyProject.ShouldBeFalse();
     }
+
+    [Fact]
+    public void The_dispatch_phase_starts_with_landing_and_milestones_count_down()
+    {
+        var project = NewProject();
+        Should.Throw<DomainException>(() => project.SetDispatchPhase(DispatchPhase.Construction)).Message.ShouldBe("项目落位后才进入调度环节。");
+        project.MoveTo(ProjectStage.Negotiating, new DateOnly(2021, 5, 12), Now, Officer);
+        project.MoveTo(ProjectStage.Signed, new DateOnly(2021, 9, 2), Now, Officer);
+        project.MoveTo(ProjectStage.Landed, new DateOnly(2022, 3, 18), Now, Officer);
+        project.SetDispatchPhase(DispatchPhase.Construction);
+        project.DispatchPhase.ShouldBe(DispatchPhase.Construction);
+
+        var milestone = project.AddMilestone(DispatchPhase.Construction, "取得施工许可", new DateOnly(2022, 5, 1));
+        milestone.RemainingDays(new DateOnly(2022, 4, 21)).ShouldBe(10);
+        milestone.RemainingDays(new DateOnly(2022, 5, 11)).ShouldBe(-10);
+        project.CompleteMilestone(milestone.Id, new DateOnly(2022, 4, 28));
+        milestone.RemainingDays(new DateOnly(2022, 5, 11)).ShouldBeNull();
+        Should.Throw<DomainException>(() => project.CompleteMilestone(milestone.Id, new DateOnly(2022, 4, 29))).Message.ShouldContain("已于 2022-04-28 完成");
+    }
 }

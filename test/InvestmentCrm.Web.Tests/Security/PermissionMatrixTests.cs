@@ -45,7 +45,7 @@ public class PermissionMatrixTests
             if (row.Export == HttpStatusCode.OK)
                 export.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             var edit = await client.PutAsJsonAsync($"/api/v1/projects/{project.Id}",
-                new ProjectUpdateDto("华润中心", project.Type, project.Industry, null, null, project.PlannedDomesticCny, project.ConcurrencyStamp));
+                new ProjectUpdateDto("华润中心", project.Type, project.Industry, null, null, project.PlannedDomesticCny, project.ConcurrencyStamp, 0m, "USD", false, null));
             edit.StatusCode.ShouldBe(row.Edit, $"{row.User}: edit");
             (await client.DeleteAsync($"/api/v1/projects/{project.Id}")).StatusCode.ShouldBe(row.Delete, $"{row.User}: delete");
         }
@@ -58,7 +58,7 @@ public class PermissionMatrixTests
         var client = await factory.SignInAsync("head");
         var project = (await client.GetFromJsonAsync<PagedResult<ProjectListItemDto>>("/api/v1/projects?search=华润中心二期"))!.Items.Single();
         var detail = (await client.GetFromJsonAsync<ProjectDetailDto>($"/api/v1/projects/{project.Id}"))!;
-        var first = new ProjectUpdateDto("华润中心二期（甲）", detail.Type, detail.Industry, null, null, detail.PlannedDomesticCny, detail.ConcurrencyStamp);
+        var first = new ProjectUpdateDto("华润中心二期（甲）", detail.Type, detail.Industry, null, null, detail.PlannedDomesticCny, detail.ConcurrencyStamp, 0m, "USD", false, null);
         (await client.PutAsJsonAsync($"/api/v1/projects/{project.Id}", first)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         var stale = first with { Name = "华润中心二期（乙）" };
@@ -76,7 +76,7 @@ public class PermissionMatrixTests
         var project = (await client.GetFromJsonAsync<PagedResult<ProjectListItemDto>>("/api/v1/projects?search=华润中心二期"))!.Items.Single();
         var detail = (await client.GetFromJsonAsync<ProjectDetailDto>($"/api/v1/projects/{project.Id}"))!;
         var response = await client.PutAsJsonAsync($"/api/v1/projects/{project.Id}",
-            new ProjectUpdateDto(" ", detail.Type, detail.Industry, null, null, 1m, detail.ConcurrencyStamp));
+            new ProjectUpdateDto(" ", detail.Type, detail.Industry, null, null, 1m, detail.ConcurrencyStamp, 0m, "USD", false, null));
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldContain("项目名称不能为空");
     }

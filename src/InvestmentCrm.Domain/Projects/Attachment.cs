@@ -1,0 +1,76 @@
+using InvestmentCrm.Common;
+
+namespace InvestmentCrm.Projects;
+
+/// <summary>
+/// A file attached to a project (contract scan, landing evidence, 验资报告 …). The original name is kept for
+/// display only; the file is stored under a generated name, never a path derived from user input.
+/// </summary>
+public class Attachment : AggregateRoot, ISoftDelete
+{
+    private Attachment() { FileName = ""; ContentType = ""; StoredName = ""; Sha256 = ""; }
+
+    public Attachment(Guid projectId, AttachmentCategory category, string fileName, string contentType, long sizeBytes, string storedName, string sha256)
+    {
+        if (string.IsNullOrWhiteSpace(fileName)) throw new DomainException("附件缺少文件名。");
+        (ProjectId, Category, FileName, ContentType, SizeBytes, StoredName, Sha256) =
+            (projectId, category, Path.GetFileName(fileName.Trim()), contentType, sizeBytes, storedName, sha256);
+    }
+
+    public Guid ProjectId { get; private set; }
+    public AttachmentCategory Category { get; private set; }
+    /// <summary>The name the user uploaded (display and download name only).</summary>
+    public string FileName { get; private set; }
+    public string ContentType { get; private set; }
+    public long SizeBytes { get; private set; }
+    /// <summary>Generated storage key (32 hex characters and the extension).</summary>
+    public string StoredName { get; private set; }
+    public string Sha256 { get; private set; }
+
+    public bool IsDeleted { get; set; }
+    public DateTime? DeletedAt { get; set; }
+    public Guid? DeletedBy { get; set; }
+}
+
+public enum AttachmentCategory
+{
+    Contract = 1,
+    Landing = 2,
+    Funds = 3,
+    Other = 9,
+}
+
+/// <summary>里程碑 of a dispatch phase: planned and actual dates, 倒计时 while open.</summary>
+public class ProjectMilestone : Entity
+{
+    private ProjectMilestone() { Title = ""; }
+
+    internal ProjectMilestone(DispatchPhase phase, string title, DateOnly plannedDate)
+    {
+        Title = string.IsNullOrWhiteSpace(title) ? throw new DomainException("里程碑名称不能为空。") : title.Trim();
+        (Phase, PlannedDate) = (phase, plannedDate);
+    }
+
+    public Guid ProjectId { get; private set; }
+    public DispatchPhase Phase { get; private set; }
+    public string Title { get; private set; }
+    public DateOnly PlannedDate { get; private set; }
+    public DateOnly? ActualDate { get; private set; }
+
+    /// <summary>倒计时: days left until the planned date (negative when overdue); null once done.</summary>
+    public int? RemainingDays(DateOnly today) => ActualDate is null ? PlannedDate.DayNumber - today.DayNumber : null;
+
+    internal void Complete(DateOnly on) =>
+        ActualDate = ActualDate is null ? on : throw new DomainException($"里程碑“{Title}”已于 {ActualDate:yyyy-MM-dd} 完成。");
+}
+
+public static class AttachmentNames
+{
+    public static string ToDisplay(this AttachmentCategory category) => category switch
+    {
+        AttachmentCategory.Contract => "合同扫描件",
+        AttachmentCategory.Landing => "落位凭证",
+        AttachmentCategory.Funds => "到位资金凭证",
+        _ => "其他",
+    };
+}

@@ -1,0 +1,41 @@
+using InvestmentCrm.Common;
+using InvestmentCrm.Organization;
+using InvestmentCrm.Projects;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InvestmentCrm.Web.Projects;
+
+/// <summary>Upload (a multipart form with its antiforgery token) and download of project attachments.</summary>
+public static class AttachmentEndpoints
+{
+    public static void MapAttachmentEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/projects/{id:guid}/attachments", async (Guid id, IFormFile? file, [FromForm] AttachmentCategory category, AttachmentAppService attachments, CancellationToken ct) =>
+            {
+                string message;
+                try
+                {
+                    if (file is null)
+                        throw new DomainException("请选择要上传的文件。");
+                    await using var content = file.OpenReadStream();
+                    if (await attachments.UploadAsync(id, category, file.FileName, file.Length, content, ct) is null)
+                        return Results.NotFound();
+                    message = "uploaded=true";
+                }
+                catch (DomainException ex)
+                {
+                    message = "attachmentError=" + Uri.EscapeDataString(ex.Message);
+                }
+                return Results.LocalRedirect($"/projects/{id}?{message}#attachments");
+            })
+            .RequireAuthorization(Permissions.Projects.Edit)
+            // Somewhat above the configured limit, so that an oversized file still gets the Chinese explanation.
+            .WithMetadata(new RequestSizeLimitAttribute(64 * 1024 * 1024));
+
+        app.MapGet("/attachments/{id:guid}", async (Guid id, AttachmentAppService attachments, CancellationToken ct) =>
+                await attachments.OpenAsync(id, ct) is { } file
+                    ? Results.File(file.Content, file.ContentType, file.FileName)
+                    : Results.NotFound())
+            .RequireAuthorization(Permissions.Projects.View);
+    }
+}

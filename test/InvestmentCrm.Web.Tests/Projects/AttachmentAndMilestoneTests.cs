@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp.Html.Parser;
+using InvestmentCrm.EntityFrameworkCore.Common;
+using InvestmentCrm.Projects;
+using InvestmentCrm.TestBase;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InvestmentCrm.Web.Tests.Projects;
+
+public class AttachmentAndMilestoneTests
+{
+    private static readonly byte[] Pdf = [.. "%PDF-1.4\n% 南关区 测试合同扫描件\n"u8.ToArray(), .. new byte[200]];
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
+
+    private static async Task<CrmWebApplicationFactory> FactoryAsync(long maxBytes = 20 * 1024 * 1024) =>
+        new(await TestDatabase.CreateAsync(DatabaseProviders.Sqlite, TestDatabaseContent.DemoData), new Dictionary<string, string>
+        {
+            ["Attachments:MaxBytes"] = maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Attachments:Folder"] = Path.Combine(Path.GetTempPath(), "crm-attachments-" + Guid.NewGuid().ToString("N")),
+        });
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid project, string fileName, byte[] bytes)
+    {
+        var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync($"/projects/{project}"));
+        var token = page.QuerySelector("form[enctype='multipart/form-data'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(nameof(AttachmentCategory.Contract)), "category" },
+        };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        content.Add(file, "file", fileName);
+        return await client.PostAsync($"/projects/{project}/attachments", content);
+    }
+
+    private static async Task<Guid> ProjectAsync(CrmWebApplicationFactory factory, string name)
+    {
+        await using var db = factory.Database.CreateContext();
+        return await db.Projects.Where(p => p.Name == name).Select(p => p.Id).SingleAsync();
+    }
+
+    [Fact]
+    public async Task An_attachment_is_stored_under_a_generated_name_and_served_only_within_scope()
+    {
+        await using var factory = await FactoryAsync();
+        var officer = await factory.SignInAsync("officer");
+        var project = await ProjectAsync(factory, "华润中心");
+
+        var response = await UploadAsync(officer, project, "../../etc/合同扫描件.pdf", Pdf);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldContain("uploaded=true");
+
+        await using var db = factory.Database.CreateContext();
+        var attachment = await db.Attachments.SingleAsync();
+        attachment.FileName.ShouldBe("合同扫描件.pdf");
+        attachment.StoredName.ShouldMatch("^[0-9a-f]{32}\\.pdf$");
+        var folder = factory.Services.GetRequiredService<AttachmentOptions>().Folder!;
+        File.ReadAllBytes(Path.Combine(folder, attachment.StoredName)).ShouldBe(Pdf);
+
+        var download = await officer.GetAsync($"/attachments/{attachment.Id}");
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(Pdf);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+
+        // 周婷 (南岭街道) is neither in 商务局 nor a contributor of 华润中心: as if the file did not exist.
+        var outsider = await factory.SignInAsync("zhouting");
+        (await outsider.GetAsync($"/attachments/{attachment.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("大合同.pdf", 2048, "附件不能超过")]
+    [InlineData("setup.exe", 10, "不支持的附件类型“.exe”")]
+    [InlineData("伪装.pdf", 0, "文件内容与扩展名“.pdf”不符")]
+    public async Task Oversized_unknown_or_disguised_files_are_refused_in_Chinese_and_nothing_is_kept(string fileName, int size, string message)
+    {
+        await using var factory = await FactoryAsync(maxBytes: 1024);
+        var officer = await factory.SignInAsync("officer");
+        var project = await ProjectAsync(factory, "华润中心");
+        var bytes = size == 0 ? Png : [.. Pdf, .. new byte[size]];
+
+        var response = await UploadAsync(officer, project, fileName, bytes);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await new HtmlParser().ParseDocumentAsync(await officer.GetStringAsync(response.Headers.Location!.OriginalString));
+        page.QuerySelector("[data-testid=attachment-error]")!.TextContent.ShouldContain(message);
+
+        await using var db = factory.Database.CreateContext();
+        (await db.Attachments.CountAsync()).ShouldBe(0);
+        var folder = factory.Services.GetRequiredService<AttachmentOptions>().Folder!;
+        (Directory.Exists(folder) ? Directory.GetFiles(folder) : []).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Milestones_count_down_and_the_dispatch_phase_follows_landing()
+    {
+        await using var factory = await FactoryAsync();
+        var officer = await factory.SignInAsync("officer");
+        var landed = await ProjectAsync(factory, "华润中心");
+        var reserve = await ProjectAsync(factory, "华润中心二期");
+
+        var reservePage = await new HtmlParser().ParseDocumentAsync(await officer.GetStringAsync($"/projects/{reserve}"));
+        reservePage.QuerySelector("input[name=_handler][value=dispatch-phase]").ShouldBeNull("the dispatch phase is not offered before 落位");
+
+        (await FormPoster.PostAsync(officer, $"/projects/{landed}", "add-milestone",
+            [new("phase", nameof(DispatchPhase.Construction)), new("title", "万象城二期开工"), new("date", "2026-12-02")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await FormPoster.PostAsync(officer, $"/projects/{landed}", "add-milestone",
+            [new("phase", nameof(DispatchPhase.Operation)), new("title", "A 座竣工验收"), new("date", "2026-11-12")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var page = await new HtmlParser().ParseDocumentAsync(await officer.GetStringAsync($"/projects/{landed}"));
+        var countdowns = page.QuerySelectorAll("[data-testid=countdown]").Select(e => e.TextContent).ToList();
+        countdowns.ShouldBe(["逾期 10 天", "倒计时 10 天"]);
+
+        var phase = await FormPoster.PostAsync(officer, $"/projects/{landed}", "dispatch-phase", [new("phase", nameof(DispatchPhase.Construction))]);
+        phase.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var db = factory.Database.CreateContext();
+        (await db.Projects.SingleAsync(p => p.Id == landed)).DispatchPhase.ShouldBe(DispatchPhase.Construction);
+    }
+}
