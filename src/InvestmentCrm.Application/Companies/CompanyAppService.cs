@@ -24,6 +24,13 @@ public sealed class CompanyAppService(ICrmDbContext db, DataScope scope, TimePro
             c.Kind == CompanyKind.Intermediary, c.IsBlacklisted)).ToList();
     }
 
+    /// <summary>A company in scope as its editable fields; null when not found in scope.</summary>
+    public async Task<(CompanyInput Input, bool IsBlacklisted, string? BlacklistReason)?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var c = await (await scope.CompaniesAsync(ct)).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        return c is null ? null : (new CompanyInput(c.Name, c.CreditCode?.Value, c.Nature, c.Kind, c.Industry, c.Origin, c.Tags, c.IsStrategicInvestor), c.IsBlacklisted, c.BlacklistReason);
+    }
+
     public async Task<Guid> CreateAsync(CompanyInput input, CancellationToken ct = default)
     {
         var code = await CheckAsync(input, null, ct);

@@ -50,6 +50,11 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         };
         if (currentUser.UserId is { } me)
             activity.AddParticipant(me);
+        var others = (input.Participants ?? []).Distinct().ToList();
+        if (await db.Users.CountAsync(u => others.Contains(u.Id), ct) != others.Count)
+            throw new DomainException("所选参与人不存在。");
+        foreach (var participant in others)
+            activity.AddParticipant(participant);
         if (input.CompanyId is { } investor)
             project.AddCompany(investor, ProjectCompanyRole.Investor);
         db.Activities.Add(activity);
@@ -126,19 +131,25 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             return null;
         var companies = await scope.CompaniesAsync(ct);
         var visits = await db.Activities.Where(a => a.ProjectId == projectId).OrderByDescending(a => a.Date)
-            .Select(a => new { a.Date, a.Type, Company = db.Companies.Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault(), a.Summary, a.NextStep, a.NextStepDue })
+            .Select(a => new
+            {
+                a.Date, a.Type, Company = db.Companies.Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault(), a.Summary, a.NextStep, a.NextStepDue,
+                Participants = a.Participants.Join(db.Users, p => p.UserId, u => u.Id, (p, u) => u.DisplayName).ToList(),
+            })
             .ToListAsync(ct);
         var contracts = await db.Contracts.Where(c => c.ProjectId == projectId).OrderByDescending(c => c.SignedOn).ToListAsync(ct);
         var tranches = await db.FundsTranches.Where(t => t.ProjectId == projectId).OrderByDescending(t => t.ArrivedOn).ToListAsync(ct);
         var options = await companies.OrderBy(c => c.Name).Select(c => new PipelineDto.CompanyOption(c.Id, c.Name)).Take(500).ToListAsync(ct);
         return new PipelineDto(
-            visits.Select(v => new PipelineDto.VisitDto(v.Date, v.Type.ToDisplay(), v.Company, v.Summary, v.NextStep, v.NextStepDue)).ToList(),
+            visits.Select(v => new PipelineDto.VisitDto(v.Date, v.Type.ToDisplay(), v.Company, v.Summary, v.NextStep, v.NextStepDue, v.Participants)).ToList(),
             contracts.Select(c => new PipelineDto.ContractDto(c.Kind.ToDisplay(), c.IsFormalInvestmentContract, c.Number, c.SignedOn, c.Parties, c.ContractedDomestic.Amount,
                 c.ContractedForeign.Amount, c.ContractedForeign.Currency, c.Occasion)).ToList(),
             project.LandingEvidence.OrderByDescending(e => e.Date).Select(e => new PipelineDto.LandingDto(e.Kind.ToDisplay(), e.Date, e.DocumentNumber)).ToList(),
             tranches.Select(t => new PipelineDto.TrancheDto(t.Id, t.ArrivedOn, t.Amount.Amount, t.Amount.Currency, t.Source == CapitalSource.Domestic ? "内资" : "外资",
                 t.Form.ToDisplay(), t.Verification.ToDisplay(), t.VerificationNote, t.CreatedBy == currentUser.UserId)).ToList(),
-            options);
+            options,
+            await db.Users.Where(u => u.IsActive && u.Id != currentUser.UserId).OrderBy(u => u.DisplayName)
+                .Select(u => new PipelineDto.UserOption(u.Id, u.DisplayName)).ToListAsync(ct));
     }
 
     public async Task<ResponsibilityDto?> ResponsibilityAsync(Guid projectId, CancellationToken ct = default)

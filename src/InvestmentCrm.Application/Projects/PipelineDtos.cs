@@ -2,7 +2,8 @@ namespace InvestmentCrm.Projects;
 
 public sealed record ProjectCreateDto(string Name, ProjectType Type, string Industry, DateOnly RegisteredOn, Guid? LeadDepartmentId, decimal PlannedDomesticCny, string? TargetLocation, string? SourceChannel);
 
-public sealed record VisitInput(DateOnly Date, ActivityType Type, Guid? CompanyId, string Summary, string? Outcome, string? NextStep, DateOnly? NextStepDue);
+public sealed record VisitInput(DateOnly Date, ActivityType Type, Guid? CompanyId, string Summary, string? Outcome, string? NextStep, DateOnly? NextStepDue,
+    IReadOnlyList<Guid>? Participants = null);
 
 public sealed record ContractInput(ContractKind Kind, string Number, DateOnly SignedOn, string Parties, decimal DomesticCny, decimal ForeignAmount, string ForeignCurrency, string? Occasion);
 
@@ -18,9 +19,11 @@ public sealed record PipelineDto(
     IReadOnlyList<PipelineDto.ContractDto> Contracts,
     IReadOnlyList<PipelineDto.LandingDto> Landing,
     IReadOnlyList<PipelineDto.TrancheDto> Tranches,
-    IReadOnlyList<PipelineDto.CompanyOption> Companies)
+    IReadOnlyList<PipelineDto.CompanyOption> Companies,
+    IReadOnlyList<PipelineDto.UserOption> Colleagues)
 {
-    public sealed record VisitDto(DateOnly Date, string Type, string? Company, string Summary, string? NextStep, DateOnly? NextStepDue);
+    public sealed record UserOption(Guid Id, string Name);
+    public sealed record VisitDto(DateOnly Date, string Type, string? Company, string Summary, string? NextStep, DateOnly? NextStepDue, IReadOnlyList<string> Participants);
     public sealed record ContractDto(string Kind, bool IsFormal, string Number, DateOnly SignedOn, string Parties, decimal DomesticCny, decimal ForeignAmount, string ForeignCurrency, string? Occasion);
     public sealed record LandingDto(string Kind, DateOnly Date, string? DocumentNumber);
     public sealed record TrancheDto(Guid Id, DateOnly ArrivedOn, decimal Amount, string Currency, string Source, string Form, string Status, string? Note, bool EnteredByMe);

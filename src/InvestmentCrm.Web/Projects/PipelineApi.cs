@@ -52,6 +52,9 @@ public static class PipelineApi
         companies.MapPost("/", async (InvestmentCrm.Companies.CompanyInput input, InvestmentCrm.Companies.CompanyAppService service, CancellationToken ct) =>
                 Results.Created($"/api/v1/companies/{await service.CreateAsync(input, ct)}", null))
             .RequireAuthorization(Permissions.Companies.Edit).WithSummary("登记企业（统一社会信用代码校验且唯一）");
+        companies.MapPut("/{id:guid}", async (Guid id, InvestmentCrm.Companies.CompanyInput input, InvestmentCrm.Companies.CompanyAppService service, CancellationToken ct) =>
+                await service.UpdateAsync(id, input, ct) ? Results.NoContent() : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "企业不存在或您无权查看。"))
+            .RequireAuthorization(Permissions.Companies.Edit).WithSummary("修改企业");
 
         group.MapPost("/{id:guid}/stage", async (Guid id, StageMoveInput input, ClaimsPrincipal user, PipelineAppService pipeline, CancellationToken ct) =>
                 await pipeline.MoveStageAsync(id, input, CanOverride(user), ct) ? Results.NoContent() : NotFound())

@@ -117,3 +117,46 @@ public class PipelineWebTests
         (await read.Projects.SingleAsync(p => p.Id == project)).Name.ShouldBe("华润中心二期（甲）");
     }
 }
+
+public class CompanyAndVisitWebTests
+{
+    [Fact]
+    public async Task A_company_is_edited_and_a_wrong_credit_code_is_refused_without_saving()
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
+        var officer = await factory.SignInAsync("officer");
+        Guid id;
+        await using (var db = factory.Database.CreateContext())
+            id = await db.Companies.Where(c => c.Name == "吉林亿联银行股份有限公司").Select(c => c.Id).SingleAsync();
+
+        var refused = await FormPoster.PostAsync(officer, $"/companies/{id}", "edit-company", [new("name", "吉林亿联银行股份有限公司"), new("code", "12345"), new("nature", nameof(CompanyNature.Private))]);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("统一社会信用代码应为 18 位");
+
+        var saved = await FormPoster.PostAsync(officer, $"/companies/{id}", "edit-company",
+            [new("name", "吉林亿联银行股份有限公司"), new("code", ""), new("nature", nameof(CompanyNature.Private)), new("tags", "互联网银行、全国总部"), new("strategic", "true")]);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var read = factory.Database.CreateContext();
+        var company = await read.Companies.SingleAsync(c => c.Id == id);
+        (company.Tags, company.IsStrategicInvestor).ShouldBe(("互联网银行、全国总部", true));
+    }
+
+    [Fact]
+    public async Task A_visit_records_its_participants()
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
+        var officer = await factory.SignInAsync("officer");
+        Guid project, leader;
+        await using (var db = factory.Database.CreateContext())
+        {
+            project = await db.Projects.Where(p => p.Name == "华润中心二期").Select(p => p.Id).SingleAsync();
+            leader = await db.Users.Where(u => u.UserName == "baobao").Select(u => u.Id).SingleAsync();
+        }
+        var response = await FormPoster.PostAsync(officer, $"/projects/{project}", "log-visit",
+            [new("date", "2026-11-20"), new("type", nameof(ActivityType.ResponsibilityVisit)), new("summary", "陪同包保领导走访华润置地"), new("participants", leader.ToString())]);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await new HtmlParser().ParseDocumentAsync(await officer.GetStringAsync($"/projects/{project}"));
+        page.QuerySelector("[data-testid=visits]")!.TextContent.ShouldContain("参与：");
+        page.QuerySelector("[data-testid=visits]")!.TextContent.ShouldContain("张华");
+    }
+}
