@@ -149,7 +149,28 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
                 t.Form.ToDisplay(), t.Verification.ToDisplay(), t.VerificationNote, t.CreatedBy == currentUser.UserId)).ToList(),
             options,
             await db.Users.Where(u => u.IsActive && u.Id != currentUser.UserId).OrderBy(u => u.DisplayName)
-                .Select(u => new PipelineDto.UserOption(u.Id, u.DisplayName)).ToListAsync(ct));
+                .Select(u => new PipelineDto.UserOption(u.Id, u.DisplayName)).ToListAsync(ct),
+            await LinkedCompaniesAsync(project, ct));
+    }
+
+    private async Task<List<PipelineDto.LinkedCompany>> LinkedCompaniesAsync(Project project, CancellationToken ct)
+    {
+        var ids = project.Companies.Select(c => c.CompanyId).ToList();
+        var names = await db.Companies.IgnoreQueryFilters().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return project.Companies.OrderBy(c => c.Role).Select(c => new PipelineDto.LinkedCompany(names.GetValueOrDefault(c.CompanyId, "—"), c.Role.ToDisplay())).ToList();
+    }
+
+    /// <summary>Links a company to the project with its role (投资方, 合作方, 项目公司).</summary>
+    public async Task<bool> LinkCompanyAsync(Guid projectId, Guid companyId, ProjectCompanyRole role, CancellationToken ct = default)
+    {
+        var project = await FindAsync(projectId, ct);
+        if (project is null)
+            return false;
+        if (!await (await scope.CompaniesAsync(ct)).AnyAsync(c => c.Id == companyId, ct))
+            throw new DomainException("所选企业不存在或不在您的查看范围内。");
+        project.AddCompany(companyId, role);
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     public async Task<ResponsibilityDto?> ResponsibilityAsync(Guid projectId, CancellationToken ct = default)

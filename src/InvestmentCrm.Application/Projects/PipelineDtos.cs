@@ -20,8 +20,10 @@ public sealed record PipelineDto(
     IReadOnlyList<PipelineDto.LandingDto> Landing,
     IReadOnlyList<PipelineDto.TrancheDto> Tranches,
     IReadOnlyList<PipelineDto.CompanyOption> Companies,
-    IReadOnlyList<PipelineDto.UserOption> Colleagues)
+    IReadOnlyList<PipelineDto.UserOption> Colleagues,
+    IReadOnlyList<PipelineDto.LinkedCompany> LinkedCompanies)
 {
+    public sealed record LinkedCompany(string Name, string Role);
     public sealed record UserOption(Guid Id, string Name);
     public sealed record VisitDto(DateOnly Date, string Type, string? Company, string Summary, string? NextStep, DateOnly? NextStepDue, IReadOnlyList<string> Participants);
     public sealed record ContractDto(string Kind, bool IsFormal, string Number, DateOnly SignedOn, string Parties, decimal DomesticCny, decimal ForeignAmount, string ForeignCurrency, string? Occasion);

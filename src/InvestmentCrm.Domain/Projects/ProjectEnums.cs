@@ -95,6 +95,14 @@ public static class ProjectNames
         _ => type.ToString(),
     };
 
+    public static string ToDisplay(this ProjectCompanyRole role) => role switch
+    {
+        ProjectCompanyRole.Investor => "投资方",
+        ProjectCompanyRole.Partner => "合作方",
+        ProjectCompanyRole.ProjectCompany => "项目公司",
+        _ => role.ToString(),
+    };
+
     public static string ToDisplay(this LandingEvidenceKind kind) => kind switch
     {
         LandingEvidenceKind.BusinessLicence => "营业执照（区内注册）",

@@ -142,6 +142,25 @@ public class CompanyAndVisitWebTests
     }
 
     [Fact]
+    public async Task Companies_are_linked_to_a_project_with_their_role()
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
+        var officer = await factory.SignInAsync("officer");
+        Guid project, partner;
+        await using (var db = factory.Database.CreateContext())
+        {
+            project = await db.Projects.Where(p => p.Name == "华润中心二期").Select(p => p.Id).SingleAsync();
+            partner = await db.Companies.Where(c => c.Name == "中国中铁股份有限公司").Select(c => c.Id).SingleAsync();
+        }
+        (await FormPoster.PostAsync(officer, $"/projects/{project}", "link-company", [new("company", partner.ToString()), new("role", nameof(ProjectCompanyRole.Partner))]))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await new HtmlParser().ParseDocumentAsync(await officer.GetStringAsync($"/projects/{project}"));
+        var linked = page.QuerySelector("[data-testid=linked-companies]")!.TextContent;
+        linked.ShouldContain("投资方 华润置地有限公司");
+        linked.ShouldContain("合作方 中国中铁股份有限公司");
+    }
+
+    [Fact]
     public async Task A_visit_records_its_participants()
     {
         await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
