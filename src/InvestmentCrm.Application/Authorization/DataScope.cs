@@ -49,22 +49,14 @@ public sealed class DataScope(ICrmDbContext db, ICurrentUser currentUser)
     }
 
     /// <summary>Projects of the scope's departments (招引单位), created by the user, or where the user is 包保领导, secretary or contributor.</summary>
-    public async Task<IQueryable<Project>> ProjectsAsync(CancellationToken ct = default)
-    {
-        var rules = await GetRulesAsync(ct);
-        if (rules.All)
-            return db.Projects;
-        if (rules.UserId is not { } userId)
-            return db.Projects.Where(_ => false);
-        var departments = rules.DepartmentIds.ToList();
-        return db.Projects.Where(p =>
+    public Task<IQueryable<Project>> ProjectsAsync(CancellationToken ct = default) =>
+        ScopedAsync(db.Projects, (userId, departments) => db.Projects.Where(p =>
             (p.LeadDepartmentId != null && departments.Contains(p.LeadDepartmentId.Value))
             || p.CreatedBy == userId
             || p.ResponsibleLeaderId == userId
             || p.DepartmentSecretaryId == userId
             || p.LocalSecretaryId == userId
-            || p.Contributors.Any(c => c.UserId == userId));
-    }
+            || p.Contributors.Any(c => c.UserId == userId)), ct);
 
     public async Task<IQueryable<Contract>> ContractsAsync(CancellationToken ct = default)
     {
@@ -81,34 +73,31 @@ public sealed class DataScope(ICrmDbContext db, ICurrentUser currentUser)
     /// <summary>Activities of in-scope projects, logged in the scope's departments, by the user or with the user taking part.</summary>
     public async Task<IQueryable<Activity>> ActivitiesAsync(CancellationToken ct = default)
     {
-        var rules = await GetRulesAsync(ct);
-        if (rules.All)
-            return db.Activities;
-        if (rules.UserId is not { } userId)
-            return db.Activities.Where(_ => false);
         var projects = await ProjectsAsync(ct);
-        var departments = rules.DepartmentIds.ToList();
-        return db.Activities.Where(a =>
+        return await ScopedAsync(db.Activities, (userId, departments) => db.Activities.Where(a =>
             (a.ProjectId != null && projects.Any(p => p.Id == a.ProjectId))
             || (a.OwnerDepartmentId != null && departments.Contains(a.OwnerDepartmentId.Value))
             || a.CreatedBy == userId
-            || a.Participants.Any(x => x.UserId == userId));
+            || a.Participants.Any(x => x.UserId == userId)), ct);
     }
 
     /// <summary>Companies registered in the scope's departments or by the user, or linked to an in-scope project.</summary>
     public async Task<IQueryable<Company>> CompaniesAsync(CancellationToken ct = default)
     {
-        var rules = await GetRulesAsync(ct);
-        if (rules.All)
-            return db.Companies;
-        if (rules.UserId is not { } userId)
-            return db.Companies.Where(_ => false);
         var projects = await ProjectsAsync(ct);
-        var departments = rules.DepartmentIds.ToList();
-        return db.Companies.Where(c =>
+        return await ScopedAsync(db.Companies, (userId, departments) => db.Companies.Where(c =>
             (c.OwnerDepartmentId != null && departments.Contains(c.OwnerDepartmentId.Value))
             || c.CreatedBy == userId
-            || projects.Any(p => p.Companies.Any(pc => pc.CompanyId == c.Id)));
+            || projects.Any(p => p.Companies.Any(pc => pc.CompanyId == c.Id))), ct);
+    }
+
+    /// <summary>Everything for 全部, nothing without a user (default deny), otherwise the filter for this user and departments.</summary>
+    private async Task<IQueryable<T>> ScopedAsync<T>(IQueryable<T> all, Func<Guid, List<Guid>, IQueryable<T>> filter, CancellationToken ct)
+    {
+        var rules = await GetRulesAsync(ct);
+        if (rules.All)
+            return all;
+        return rules.UserId is { } userId ? filter(userId, rules.DepartmentIds.ToList()) : all.Where(_ => false);
     }
 
     private async Task<IEnumerable<Guid>> SubtreeAsync(Guid root, CancellationToken ct)

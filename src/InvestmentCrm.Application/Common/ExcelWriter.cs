@@ -6,7 +6,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace InvestmentCrm.Common;
 
 /// <summary>
-/// Writes an .xlsx workbook with OpenXml's forward-only writer, so memory stays flat however many rows:
+/// Writes an .xlsx workbook with OpenXml's forward-only writer (no document tree in memory):
 /// Chinese headers in bold, numbers as numbers, dates as yyyy-MM-dd text, one frozen header row.
 /// The package is built in a temporary file (zip needs a seekable stream; an HTTP response is not one) and then
 /// copied to <c>output</c> asynchronously.

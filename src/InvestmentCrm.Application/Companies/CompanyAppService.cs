@@ -81,11 +81,10 @@ public sealed class CompanyAppService(ICrmDbContext db, DataScope scope, TimePro
 
     private static void Apply(Company company, CompanyInput input)
     {
-        company.Industry = Blank(input.Industry);
-        company.Origin = Blank(input.Origin);
-        company.Tags = Blank(input.Tags);
+        company.Industry = input.Industry.NullIfBlank();
+        company.Origin = input.Origin.NullIfBlank();
+        company.Tags = input.Tags.NullIfBlank();
         company.IsStrategicInvestor = input.IsStrategicInvestor;
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -105,7 +105,7 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
             UserName = input.UserName.Trim(),
             DisplayName = input.DisplayName.Trim(),
             DepartmentId = input.DepartmentId,
-            Title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title.Trim(),
+            Title = input.Title.NullIfBlank(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             PasswordChangedAt = clock.GetUtcNow().UtcDateTime,
             MustChangePassword = true,
@@ -125,7 +125,7 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
             throw new DomainException("部门不存在。");
         user.DisplayName = input.DisplayName.Trim();
         user.DepartmentId = input.DepartmentId;
-        user.Title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title.Trim();
+        user.Title = input.Title.NullIfBlank();
         Check(await users.UpdateAsync(user));
         var current = await users.GetRolesAsync(user);
         Check(await users.RemoveFromRolesAsync(user, current.Except(input.Roles)));

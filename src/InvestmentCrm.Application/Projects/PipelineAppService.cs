@@ -25,8 +25,8 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         {
             LeadDepartmentId = lead,
             PlannedDomestic = Money.Yuan(input.PlannedDomesticCny),
-            TargetLocation = Blank(input.TargetLocation),
-            SourceChannel = Blank(input.SourceChannel),
+            TargetLocation = input.TargetLocation.NullIfBlank(),
+            SourceChannel = input.SourceChannel.NullIfBlank(),
         };
         db.Projects.Add(project);
         await db.SaveChangesAsync(ct);
@@ -44,8 +44,8 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             throw new DomainException("下一步的完成日期不能早于走访日期。");
         var activity = new Activity(input.Date, input.Type, input.Summary, input.CompanyId, projectId)
         {
-            Outcome = Blank(input.Outcome),
-            NextStep = Blank(input.NextStep),
+            Outcome = input.Outcome.NullIfBlank(),
+            NextStep = input.NextStep.NullIfBlank(),
             NextStepDue = input.NextStepDue,
         };
         if (currentUser.UserId is { } me)
@@ -73,7 +73,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         var contract = new Contract(projectId, input.Kind, input.Number, input.SignedOn, input.Parties,
             Money.Yuan(input.DomesticCny), new Money(input.ForeignAmount, input.ForeignCurrency.Trim().ToUpperInvariant()))
         {
-            Occasion = Blank(input.Occasion),
+            Occasion = input.Occasion.NullIfBlank(),
         };
         db.Contracts.Add(contract);
         await db.SaveChangesAsync(ct);
@@ -87,7 +87,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             return false;
         if (string.IsNullOrWhiteSpace(input.DocumentNumber))
             throw new DomainException("请填写凭证编号（营业执照号、合同编号或成交确认书编号）。");
-        project.AddLandingEvidence(input.Kind, input.Date, input.DocumentNumber.Trim(), Blank(input.Note));
+        project.AddLandingEvidence(input.Kind, input.Date, input.DocumentNumber.Trim(), input.Note.NullIfBlank());
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -98,7 +98,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             return null;
         if (!Currencies.IsKnown(input.Currency))
             throw new DomainException($"不支持的币种“{input.Currency}”。");
-        var tranche = new FundsTranche(projectId, input.ArrivedOn, new Money(input.Amount, input.Currency.Trim().ToUpperInvariant()), input.Source, input.Form, Blank(input.Evidence));
+        var tranche = new FundsTranche(projectId, input.ArrivedOn, new Money(input.Amount, input.Currency.Trim().ToUpperInvariant()), input.Source, input.Form, input.Evidence.NullIfBlank());
         db.FundsTranches.Add(tranche);
         await db.SaveChangesAsync(ct);
         return tranche.Id;
@@ -116,7 +116,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             throw new DomainException("不能认定自己录入的到位资金，请由其他有认定权限的人员认定。");
         var today = DateOnly.FromDateTime(Now);
         if (approve)
-            tranche.Verify(verifier, today, Blank(note));
+            tranche.Verify(verifier, today, note.NullIfBlank());
         else
             tranche.Reject(verifier, today, note ?? "");
         await db.SaveChangesAsync(ct);
@@ -227,7 +227,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         project.DepartmentSecretaryId = input.DepartmentSecretaryId;
         project.LocalSecretaryId = input.LocalSecretaryId;
         project.ReferrerCompanyId = input.ReferrerCompanyId;
-        project.ReferrerName = Blank(input.ReferrerName);
+        project.ReferrerName = input.ReferrerName.NullIfBlank();
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -313,7 +313,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             throw new DomainException(refusal);
         var step = Array.IndexOf(ProjectNames.MainLine, input.To) - Array.IndexOf(ProjectNames.MainLine, project.ResumeStage ?? project.Stage);
         var isOverride = project.Stage != ProjectStage.Suspended && input.To is not (ProjectStage.Suspended or ProjectStage.Terminated) && step != 1;
-        project.MoveTo(input.To, input.EffectiveDate, Now, currentUser.UserId, Blank(input.Reason), isOverride);
+        project.MoveTo(input.To, input.EffectiveDate, Now, currentUser.UserId, input.Reason.NullIfBlank(), isOverride);
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -333,5 +333,4 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -66,8 +66,8 @@ public sealed class ProjectAppService(ICrmDbContext db, DataScope scope)
         project.Name = input.Name.Trim();
         project.Type = input.Type;
         project.Industry = input.Industry.Trim();
-        project.TargetLocation = string.IsNullOrWhiteSpace(input.TargetLocation) ? null : input.TargetLocation.Trim();
-        project.SourceChannel = string.IsNullOrWhiteSpace(input.SourceChannel) ? null : input.SourceChannel.Trim();
+        project.TargetLocation = input.TargetLocation.NullIfBlank();
+        project.SourceChannel = input.SourceChannel.NullIfBlank();
         project.PlannedDomestic = Money.Yuan(input.PlannedDomesticCny);
         project.PlannedForeign = new Money(input.PlannedForeignAmount, input.PlannedForeignCurrency.Trim().ToUpperInvariant());
         project.IsGreenChannel = input.IsGreenChannel;
@@ -88,7 +88,7 @@ public sealed class ProjectAppService(ICrmDbContext db, DataScope scope)
         return true;
     }
 
-    /// <summary>Every project of the query in scope, as an Excel workbook (rows streamed from the database).</summary>
+    /// <summary>Every project of the query in scope, as an Excel workbook.</summary>
     public async Task ExportAsync(ProjectListQuery query, Stream output, CancellationToken ct = default)
     {
         var projects = Filter(await scope.ProjectsAsync(ct), query).OrderBy(p => p.Stage).ThenBy(p => p.Name);
