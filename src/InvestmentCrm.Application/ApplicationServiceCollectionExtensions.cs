@@ -8,13 +8,16 @@ namespace InvestmentCrm;
 public static class ApplicationServiceCollectionExtensions
 {
     public static IServiceCollection AddCrmApplication(this IServiceCollection services) =>
-        services.AddAuthorizationScope().AddWorkbench().AddSettings().AddProjects().AddAuditing();
+        services.AddAuthorizationScope().AddWorkbench().AddSettings().AddProjects().AddFigures().AddAuditing();
 
     public static IServiceCollection AddAuthorizationScope(this IServiceCollection services) =>
         services.AddScoped<Authorization.DataScope>();
 
     public static IServiceCollection AddProjects(this IServiceCollection services) =>
         services.AddScoped<Companies.CompanyAppService>().AddScoped<Projects.ProjectAppService>().AddScoped<Projects.PipelineAppService>().AddScoped<Projects.AttachmentAppService>().AddScoped<Organization.OrganizationAdminAppService>();
+
+    public static IServiceCollection AddFigures(this IServiceCollection services) =>
+        services.AddScoped<Figures.FiguresAppService>().AddScoped<Targets.TargetAppService>();
 
     public static IServiceCollection AddAuditing(this IServiceCollection services) =>
         services.AddScoped<Auditing.AuditLogAppService>().AddScoped<Auditing.SecurityLogWriter>();

@@ -20,6 +20,10 @@ public interface ICrmDbContext
     DbSet<Company> Companies { get; }
     DbSet<Project> Projects { get; }
     DbSet<ProjectStageTransition> ProjectStageTransitions { get; }
+    DbSet<ProjectContributor> ProjectContributors { get; }
+    DbSet<ProjectCompany> ProjectCompanies { get; }
+    DbSet<ProjectMilestone> ProjectMilestones { get; }
+    DbSet<ProjectYearFlag> ProjectYearFlags { get; }
     DbSet<Contract> Contracts { get; }
     DbSet<FundsTranche> FundsTranches { get; }
     DbSet<Activity> Activities { get; }
@@ -27,6 +31,7 @@ public interface ICrmDbContext
     DbSet<Target> Targets { get; }
     DbSet<Campaign> Campaigns { get; }
     DbSet<ExchangeRate> ExchangeRates { get; }
+    DbSet<Figures.FigureRules> FigureRules { get; }
     DbSet<SystemSetting> SystemSettings { get; }
     DbSet<RoleDepartment> RoleDepartments { get; }
     DbSet<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>> UserRoles { get; }

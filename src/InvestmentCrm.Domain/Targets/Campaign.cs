@@ -9,6 +9,12 @@ public class Campaign : AggregateRoot
 
     public Campaign(string name, DateOnly start, DateOnly end)
     {
+        Name = "";
+        Update(name, start, end);
+    }
+
+    public void Update(string name, DateOnly start, DateOnly end)
+    {
         if (end < start) throw new DomainException("攻坚行动的结束日期不能早于开始日期。");
         Name = string.IsNullOrWhiteSpace(name) ? throw new DomainException("攻坚行动名称不能为空。") : name.Trim();
         (Start, End) = (start, end);

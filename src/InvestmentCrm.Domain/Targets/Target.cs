@@ -32,6 +32,16 @@ public class Target : AggregateRoot
     /// <summary>In <see cref="Unit"/>: 亿元, 万美元, %, 个.</summary>
     public decimal Value { get; private set; }
     public string Unit { get; private set; }
+
+    /// <summary>A campaign's targets follow the campaign when its dates change.</summary>
+    public void SetPeriod(DateOnly start, DateOnly end)
+    {
+        if (end < start) throw new DomainException("指标期间的结束日期不能早于开始日期。");
+        (PeriodStart, PeriodEnd) = (start, end);
+    }
+
+    public void SetValue(decimal value) =>
+        Value = value < 0 ? throw new DomainException("指标值不能为负数。") : value;
 }
 
 /// <summary>The figure codes of DESIGN §3.</summary>
@@ -45,6 +55,8 @@ public enum MetricCode
     SignedCount = 6,
     LandedCount = 7,
     StrategicInvestorCount = 8,
+    NegotiatingCount = 9,
+    FundedCount = 10,
 }
 
 public enum PeriodKind
@@ -63,6 +75,31 @@ public enum TargetScope
 
 public static class TargetNames
 {
+    /// <summary>The one unit each metric's targets are set in.</summary>
+    public static string UnitOf(this MetricCode metric) => metric switch
+    {
+        MetricCode.DomesticFunds => "亿元",
+        MetricCode.ForeignFunds => "万美元",
+        MetricCode.FulfilmentRate or MetricCode.ArrivalRate => "%",
+        _ => "个",
+    };
+
+    public static string ToDisplay(this PeriodKind kind) => kind switch
+    {
+        PeriodKind.Year => "年度",
+        PeriodKind.FiveYearPlan => "五年规划",
+        PeriodKind.Campaign => "攻坚行动",
+        _ => kind.ToString(),
+    };
+
+    public static string ToDisplay(this TargetScope scope) => scope switch
+    {
+        TargetScope.District => "全区",
+        TargetScope.Department => "部门",
+        TargetScope.Person => "个人",
+        _ => scope.ToString(),
+    };
+
     public static string ToDisplay(this MetricCode metric) => metric switch
     {
         MetricCode.DomesticFunds => "利用内资（到位）",
@@ -73,6 +110,8 @@ public static class TargetNames
         MetricCode.SignedCount => "签约项目",
         MetricCode.LandedCount => "落位项目",
         MetricCode.StrategicInvestorCount => "战略投资者",
+        MetricCode.NegotiatingCount => "在谈项目",
+        MetricCode.FundedCount => "到位项目",
         _ => metric.ToString(),
     };
 }

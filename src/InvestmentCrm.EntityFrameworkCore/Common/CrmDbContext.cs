@@ -22,6 +22,10 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<ProjectStageTransition> ProjectStageTransitions => Set<ProjectStageTransition>();
+    public DbSet<ProjectContributor> ProjectContributors => Set<ProjectContributor>();
+    public DbSet<ProjectCompany> ProjectCompanies => Set<ProjectCompany>();
+    public DbSet<ProjectMilestone> ProjectMilestones => Set<ProjectMilestone>();
+    public DbSet<ProjectYearFlag> ProjectYearFlags => Set<ProjectYearFlag>();
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<FundsTranche> FundsTranches => Set<FundsTranche>();
     public DbSet<Activity> Activities => Set<Activity>();
@@ -29,6 +33,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     public DbSet<Target> Targets => Set<Target>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+    public DbSet<Figures.FigureRules> FigureRules => Set<Figures.FigureRules>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<RoleDepartment> RoleDepartments => Set<RoleDepartment>();
     public DbSet<AuditLog> AuditLogs => Set<AuditLog>();

@@ -45,3 +45,15 @@ internal sealed class ExchangeRateConfiguration : IEntityTypeConfiguration<Excha
         entity.HasIndex(r => new { r.Year, r.Month, r.Currency }).IsUnique();
     }
 }
+
+internal sealed class FigureRulesConfiguration : IEntityTypeConfiguration<InvestmentCrm.Figures.FigureRules>
+{
+    public void Configure(EntityTypeBuilder<InvestmentCrm.Figures.FigureRules> entity)
+    {
+        entity.ToTable("FigureRules");
+        entity.Property(r => r.KeyProjectThresholdYuan).HasPrecision(20, 2);
+        entity.Property(r => r.GreenFromPoints).HasPrecision(7, 2);
+        entity.Property(r => r.YellowFromPoints).HasPrecision(7, 2);
+        entity.HasIndex(r => r.Year).IsUnique();
+    }
+}

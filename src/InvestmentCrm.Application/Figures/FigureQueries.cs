@@ -1,0 +1,151 @@
+using InvestmentCrm.Common;
+using InvestmentCrm.Projects;
+using InvestmentCrm.Targets;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.Figures;
+
+/// <summary>A project with the key its figures are grouped by: its 招引单位 (department figures) or itself (personal credit).</summary>
+internal sealed class KeyedProject
+{
+    public Guid Id { get; init; }
+    public Guid? Key { get; init; }
+}
+
+internal sealed record FundsRow(Guid? Key, CapitalSource Source, string Currency, int Year, int Month, decimal Amount);
+internal sealed record KeyCount(Guid? Key, int Count);
+internal sealed record StageRow(Guid? Key, ProjectStage Stage, int Count);
+internal sealed record ContractRow(Guid? Key, string ForeignCurrency, int Year, int Month, decimal Domestic, decimal Foreign);
+
+/// <summary>
+/// The database side of the figures engine: every query is an aggregate (GROUP BY / SUM / COUNT) over the
+/// already data-scoped projects, so no detail row leaves the database and the result has at most one row per
+/// department (or per credited project) and month.
+/// </summary>
+internal sealed class FigureQueries(ICrmDbContext db)
+{
+    public static IQueryable<KeyedProject> ByDepartment(IQueryable<Project> projects) =>
+        projects.Select(p => new KeyedProject { Id = p.Id, Key = p.LeadDepartmentId });
+
+    public static IQueryable<KeyedProject> ByProject(IQueryable<Project> projects) =>
+        projects.Select(p => new KeyedProject { Id = p.Id, Key = p.Id });
+
+    /// <summary>Σ verified tranches dated in [from, to], by key, source, currency and month (the month picks the exchange rate).</summary>
+    public Task<List<FundsRow>> VerifiedFundsAsync(IQueryable<KeyedProject> projects, DateOnly start, DateOnly end, CancellationToken ct) =>
+        (from t in db.FundsTranches
+         where t.Verification == VerificationStatus.Verified && t.ArrivedOn >= start && t.ArrivedOn <= end
+         join p in projects on t.ProjectId equals p.Id
+         group t by new { p.Key, t.Source, t.Amount.Currency, t.ArrivedOn.Year, t.ArrivedOn.Month } into g
+         select new FundsRow(g.Key.Key, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(t => t.Amount.Amount)))
+        .ToListAsync(ct);
+
+    /// <summary>Projects whose transition into a stage has an effective date in [from, to]; a project counts once per stage.</summary>
+    public Task<List<StageRow>> StageEntriesAsync(IQueryable<KeyedProject> projects, DateOnly start, DateOnly end, CancellationToken ct) =>
+        (from t in db.ProjectStageTransitions
+         where t.EffectiveDate >= start && t.EffectiveDate <= end
+         join p in projects on t.ProjectId equals p.Id
+         group t.ProjectId by new { p.Key, t.ToStage } into g
+         select new StageRow(g.Key.Key, g.Key.ToStage, g.Distinct().Count()))
+        .ToListAsync(ct);
+
+    /// <summary>Projects signed in [from, to] with a 战略投资者 among their investors.</summary>
+    public Task<List<KeyCount>> StrategicSignedAsync(IQueryable<KeyedProject> projects, DateOnly start, DateOnly end, CancellationToken ct) =>
+        CountByKeyAsync(StrategicSigned(projects, start, end), ct);
+
+    public IQueryable<KeyedProject> StrategicSigned(IQueryable<KeyedProject> projects, DateOnly start, DateOnly end) =>
+        projects.Where(p =>
+            db.ProjectStageTransitions.Any(t => t.ProjectId == p.Id && t.ToStage == ProjectStage.Signed && t.EffectiveDate >= start && t.EffectiveDate <= end)
+            && db.ProjectCompanies.Any(pc => pc.ProjectId == p.Id && pc.Role == ProjectCompanyRole.Investor
+                && db.Companies.Any(c => c.Id == pc.CompanyId && c.IsStrategicInvestor)));
+
+    /// <summary>Cohort C(P): projects with a 正式投资合同 signed in [from, cut].</summary>
+    public IQueryable<KeyedProject> Cohort(IQueryable<KeyedProject> projects, DateOnly start, DateOnly cut) =>
+        projects.Where(p => db.Contracts.Any(c => c.ProjectId == p.Id && c.Kind == ContractKind.FormalInvestment && c.SignedOn >= start && c.SignedOn <= cut));
+
+    /// <summary>The cohort's projects that are 履约 at the as-of date under the year's rule.</summary>
+    public IQueryable<KeyedProject> Fulfilled(IQueryable<KeyedProject> cohort, DateOnly asOf, FigureRules rules)
+    {
+        var fulfilled = cohort;
+        if (rules.FulfilmentRequiresLanding)
+            fulfilled = fulfilled.Where(p => db.ProjectStageTransitions.Any(t => t.ProjectId == p.Id
+                && (t.ToStage == ProjectStage.Landed || t.ToStage == ProjectStage.Funded) && t.EffectiveDate <= asOf));
+        var (byFunds, byConstruction, byMoveIn) = (rules.FulfilmentByVerifiedFunds, rules.FulfilmentByConstructionStart, rules.FulfilmentByMoveIn);
+        if (byFunds || byConstruction || byMoveIn)
+            fulfilled = fulfilled.Where(p =>
+                (byFunds && db.FundsTranches.Any(t => t.ProjectId == p.Id && t.Verification == VerificationStatus.Verified && t.ArrivedOn <= asOf))
+                || (byConstruction && db.ProjectMilestones.Any(m => m.ProjectId == p.Id && m.Phase == DispatchPhase.Construction && m.ActualDate != null && m.ActualDate <= asOf))
+                || (byMoveIn && db.ProjectMilestones.Any(m => m.ProjectId == p.Id && m.Phase == DispatchPhase.Operation && m.ActualDate != null && m.ActualDate <= asOf)));
+        return fulfilled;
+    }
+
+    public static Task<List<KeyCount>> CountByKeyAsync(IQueryable<KeyedProject> projects, CancellationToken ct) =>
+        projects.GroupBy(p => p.Key).Select(g => new KeyCount(g.Key, g.Count())).ToListAsync(ct);
+
+    /// <summary>Σ contracted amounts of the 正式投资合同 signed in [from, cut] (the cohort's denominator of 到位率).</summary>
+    public Task<List<ContractRow>> ContractedAsync(IQueryable<KeyedProject> projects, DateOnly start, DateOnly cut, CancellationToken ct) =>
+        (from c in db.Contracts
+         where c.Kind == ContractKind.FormalInvestment && c.SignedOn >= start && c.SignedOn <= cut
+         join p in projects on c.ProjectId equals p.Id
+         group c by new { p.Key, c.ContractedForeign.Currency, c.SignedOn.Year, c.SignedOn.Month } into g
+         select new ContractRow(g.Key.Key, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(c => c.ContractedDomestic.Amount), g.Sum(c => c.ContractedForeign.Amount)))
+        .ToListAsync(ct);
+
+    /// <summary>Per key, how many projects have reached each main-line stage as their furthest by the as-of date (the funnel).</summary>
+    public Task<List<StageRow>> FurthestStagesAsync(IQueryable<KeyedProject> projects, DateOnly asOf, CancellationToken ct) =>
+        projects
+            .Select(p => new
+            {
+                p.Key,
+                Furthest = db.ProjectStageTransitions
+                    .Where(t => t.ProjectId == p.Id && t.EffectiveDate <= asOf && t.ToStage <= ProjectStage.Funded)
+                    .Max(t => (ProjectStage?)t.ToStage),
+            })
+            .Where(x => x.Furthest != null)
+            .GroupBy(x => new { x.Key, x.Furthest })
+            .Select(g => new StageRow(g.Key.Key, g.Key.Furthest!.Value, g.Count()))
+            .ToListAsync(ct);
+}
+
+/// <summary>
+/// Converts foreign amounts to USD at the month's rate, falling back to the year's; remembers every rate it
+/// lacked so that a figure can say which one is missing instead of adding currencies together.
+/// </summary>
+internal sealed class ExchangeRateTable
+{
+    private readonly Dictionary<(int Year, int? Month, string Currency), ExchangeRate> _rates;
+    private readonly SortedSet<string> _missing = [];
+
+    private ExchangeRateTable(IEnumerable<ExchangeRate> rates) =>
+        _rates = rates.ToDictionary(r => (r.Year, r.Month, r.Currency));
+
+    public static async Task<ExchangeRateTable> LoadAsync(ICrmDbContext db, CancellationToken ct) =>
+        new(await db.ExchangeRates.AsNoTracking().ToListAsync(ct));
+
+    /// <summary>For figures that convert nothing (counts only).</summary>
+    public static ExchangeRateTable Empty() => new([]);
+
+    public IReadOnlyCollection<string> Missing => _missing;
+
+    public void ClearMissing() => _missing.Clear();
+
+    private ExchangeRate? Find(string currency, int year, int month) =>
+        _rates.GetValueOrDefault((year, month, currency)) ?? _rates.GetValueOrDefault((year, (int?)null, currency));
+
+    /// <summary>One unit of <paramref name="currency"/> in USD in that month, or null (and remembered as missing).</summary>
+    public decimal? UsdPerUnit(string currency, int year, int month)
+    {
+        if (currency == Money.Usd)
+            return 1m;
+        if (currency == Money.Cny)
+        {
+            if (Find(Money.Usd, year, month) is { } usd)
+                return 1m / usd.ToCny;
+            _missing.Add($"{year}年{month}月 美元兑人民币汇率");
+            return null;
+        }
+        if (Find(currency, year, month) is { } rate)
+            return rate.ToUsd;
+        _missing.Add($"{year}年{month}月 {currency} 兑美元汇率");
+        return null;
+    }
+}

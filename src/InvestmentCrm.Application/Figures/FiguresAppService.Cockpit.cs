@@ -1,0 +1,187 @@
+using InvestmentCrm.Common;
+using InvestmentCrm.Projects;
+using InvestmentCrm.Targets;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.Figures;
+
+public sealed partial class FiguresAppService
+{
+    private const int BehindScheduleShown = 10;
+
+    /// <summary>领导驾驶舱 for a year (default: the as-of date's), 全区 or one department's subtree.</summary>
+    public async Task<CockpitDto> GetCockpitAsync(int? year, DateOnly? asOf, Guid? departmentId, CancellationToken ct = default)
+    {
+        var date = asOf ?? Today;
+        var period = FigurePeriod.Year(year ?? date.Year);
+        var figureScope = departmentId is { } id ? FigureScope.Department(id) : FigureScope.District;
+        var org = await OrganisationChart.LoadAsync(db, ct);
+        var resolved = await ResolveAsync(figureScope, org, ct);
+        var rules = await RulesForAsync(period.Start.Year, ct);
+        var rates = await ExchangeRateTable.LoadAsync(db, ct);
+
+        var data = await LoadAsync(resolved.Keyed, period, date, rules, PeriodParts.All, ct);
+        var lastYearPeriod = period.YearEarlier()!;
+        var lastYear = await LoadAsync(resolved.Keyed, lastYearPeriod, date.AddYears(-1), rules, PeriodParts.Counts | PeriodParts.Funds, ct);
+        var figures = Build(figureScope, resolved.Name, period, date, rules, rates, data, lastYear,
+            await TargetsAsync(figureScope, period, ct), resolved.Attribution);
+
+        var funnel = Funnel(await _queries.FurthestStagesAsync(resolved.Keyed, date, ct));
+        var lastYearWhole = await _queries.VerifiedFundsAsync(resolved.Keyed, lastYearPeriod.Start, lastYearPeriod.End, ct);
+        var monthly = Enumerable.Range(1, 12).Select(month => new MonthlyArrivalDto(
+                month,
+                new DateOnly(period.Start.Year, month, 1) <= Cut(period, date)
+                    ? Figure.DomesticFunds.ToDisplayUnit(DomesticSum(data.Funds.Where(f => f.Month == month), resolved.Attribution))
+                    : null,
+                Figure.DomesticFunds.ToDisplayUnit(DomesticSum(lastYearWhole.Where(f => f.Month == month), resolved.Attribution))))
+            .ToList();
+
+        var ranking = await RankAsync(org, org.ChildrenOf(departmentId ?? org.Roots.FirstOrDefault()?.Id).ToList(), period, figures.TimeProgress, rules, data, ct);
+        var behind = await BehindScheduleAsync(resolved.Projects, org, period.Start.Year, date, rules, ct);
+        var campaigns = await CampaignProgressAsync(resolved, period, date, rules, figureScope, ct);
+        var firstTargetYear = await db.Targets.MinAsync(t => (int?)t.PeriodStart.Year, ct) ?? Today.Year;
+        var years = Enumerable.Range(Math.Min(firstTargetYear, period.Start.Year), Math.Max(Today.Year, period.Start.Year) - Math.Min(firstTargetYear, period.Start.Year) + 1)
+            .Reverse().ToList();
+        return new CockpitDto(figures, funnel, monthly, ranking, behind, campaigns, years);
+    }
+
+    /// <summary>Projects that have reached at least each main-line stage by the as-of date; conversion = this step ÷ the previous.</summary>
+    private static List<FunnelStepDto> Funnel(List<StageRow> furthest)
+    {
+        var steps = new List<FunnelStepDto>();
+        int? previous = null;
+        foreach (var stage in ProjectNames.MainLine)
+        {
+            var reached = furthest.Where(r => r.Stage >= stage).Sum(r => r.Count);
+            steps.Add(new FunnelStepDto(stage, stage.ToDisplay(), reached, previous is > 0 ? reached * 100m / previous.Value : null));
+            previous = reached;
+        }
+        return steps;
+    }
+
+    /// <summary>龙虎榜: each department's subtree, its 内资 against its own target, signings and 履约率 — from the rows already loaded.</summary>
+    private async Task<List<DepartmentRankDto>> RankAsync(OrganisationChart org, List<OrganisationChart.Node> departments, FigurePeriod period,
+        TimeProgress progress, FigureRules rules, PeriodData data, CancellationToken ct)
+    {
+        var ids = departments.Select(d => d.Id).ToList();
+        var targets = (await db.Targets.AsNoTracking()
+                .Where(t => t.Scope == TargetScope.Department && t.Metric == MetricCode.DomesticFunds && t.PeriodKind == period.Kind
+                    && t.PeriodStart == period.Start && t.PeriodEnd == period.End && t.DepartmentId != null && ids.Contains(t.DepartmentId.Value))
+                .Select(t => new { t.DepartmentId, t.Value })
+                .ToListAsync(ct))
+            .GroupBy(t => t.DepartmentId!.Value).ToDictionary(g => g.Key, g => g.First().Value);
+
+        var rows = new List<DepartmentRankDto>();
+        foreach (var department in departments)
+        {
+            var attribution = FigureAttribution.Departments(org.Subtree(department.Id));
+            var domestic = Figure.DomesticFunds.ToDisplayUnit(DomesticSum(data.Funds, attribution));
+            var signed = (int)StageSum(data.Stages, ProjectStage.Signed, attribution);
+            var cohort = (int)attribution.Sum(data.Cohort, r => r.Key, r => r.Count, 0);
+            var fulfilled = attribution.Sum(data.Fulfilled, r => r.Key, r => r.Count, 0);
+            var target = targets.TryGetValue(department.Id, out var value) ? value : (decimal?)null;
+            if (!department.IsActive && domestic == 0 && signed == 0 && cohort == 0)
+                continue;
+            if (target is null && domestic == 0 && signed == 0 && cohort == 0)
+                continue;
+            decimal? completion = target is > 0 ? domestic / target.Value * 100m : null;
+            decimal? variance = completion - progress.Percent;
+            rows.Add(new DepartmentRankDto(department.Id, department.Name, domestic, target, completion, variance,
+                variance is { } v ? rules.LightFor(v) : null, signed, cohort, cohort > 0 ? fulfilled * 100m / cohort : null));
+        }
+        return rows
+            .OrderByDescending(r => r.CompletionPercent ?? decimal.MinValue)
+            .ThenByDescending(r => r.DomesticYi)
+            .ThenByDescending(r => r.SignedCount)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Key projects of the year (flagged 重点 for the year, or planned 内资 at or above the year's threshold) that are
+    /// late at the as-of date: a milestone past its planned date and not done, or the agreed landing date passed
+    /// without 落位. Terminated projects are left out.
+    /// </summary>
+    private async Task<List<BehindScheduleDto>> BehindScheduleAsync(IQueryable<Project> projects, OrganisationChart org, int year, DateOnly date,
+        FigureRules rules, CancellationToken ct)
+    {
+        var threshold = rules.KeyProjectThresholdYuan;
+        var late = projects
+            .Where(p => p.Stage != ProjectStage.Terminated
+                && (p.YearFlags.Any(f => f.Year == year && f.IsKeyProject) || p.PlannedDomestic.Amount >= threshold))
+            .Select(p => new
+            {
+                p.Id,
+                p.Name,
+                p.LeadDepartmentId,
+                p.ResponsibleLeaderId,
+                MilestoneDue = db.ProjectMilestones
+                    .Where(m => m.ProjectId == p.Id && m.PlannedDate < date && (m.ActualDate == null || m.ActualDate > date))
+                    .Min(m => (DateOnly?)m.PlannedDate),
+                LandingDue = db.ProjectStageTransitions.Any(t => t.ProjectId == p.Id
+                        && (t.ToStage == ProjectStage.Landed || t.ToStage == ProjectStage.Funded) && t.EffectiveDate <= date)
+                    ? null
+                    : db.Contracts.Where(c => c.ProjectId == p.Id && c.Kind == ContractKind.FormalInvestment && c.SignedOn <= date && c.AgreedLandingDate < date)
+                        .Min(c => c.AgreedLandingDate),
+            })
+            .Where(x => x.MilestoneDue != null || x.LandingDue != null)
+            .Select(x => new
+            {
+                x.Id,
+                x.Name,
+                x.LeadDepartmentId,
+                x.ResponsibleLeaderId,
+                x.MilestoneDue,
+                x.LandingDue,
+                Due = x.LandingDue == null || (x.MilestoneDue != null && x.MilestoneDue < x.LandingDue) ? x.MilestoneDue : x.LandingDue,
+            })
+            .OrderBy(x => x.Due).ThenBy(x => x.Name);
+        var rows = await late.Take(BehindScheduleShown).ToListAsync(ct);
+        if (rows.Count == 0)
+            return [];
+
+        var ids = rows.Select(r => r.Id).ToList();
+        var milestones = (await db.ProjectMilestones.AsNoTracking()
+                .Where(m => ids.Contains(m.ProjectId) && m.PlannedDate < date && (m.ActualDate == null || m.ActualDate > date))
+                .Select(m => new { m.ProjectId, m.Title, m.PlannedDate })
+                .ToListAsync(ct))
+            .GroupBy(m => m.ProjectId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.PlannedDate).First().Title);
+        var leaderIds = rows.Where(r => r.ResponsibleLeaderId != null).Select(r => r.ResponsibleLeaderId!.Value).Distinct().ToList();
+        var leaders = await db.Users.Where(u => leaderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+
+        return rows.Select(r =>
+            {
+                var byMilestone = r.Due == r.MilestoneDue && r.MilestoneDue is not null;
+                var reason = byMilestone
+                    ? $"里程碑“{milestones.GetValueOrDefault(r.Id, "未命名")}”逾期未完成"
+                    : "已过合同约定落位日期，尚未落位";
+                var due = r.Due!.Value;
+                return new BehindScheduleDto(r.Id, r.Name, org.NameOf(r.LeadDepartmentId),
+                    r.ResponsibleLeaderId is { } leader ? leaders.GetValueOrDefault(leader) : null, reason, due, date.DayNumber - due.DayNumber);
+            })
+            .ToList();
+    }
+
+    /// <summary>攻坚行动 overlapping the period, with their own period and targets (储备 / 签约 / 战略投资者).</summary>
+    private async Task<List<CampaignProgressDto>> CampaignProgressAsync(ResolvedScope resolved, FigurePeriod period, DateOnly date, FigureRules rules,
+        FigureScope figureScope, CancellationToken ct)
+    {
+        var campaigns = await db.Campaigns.AsNoTracking()
+            .Where(c => c.Start <= period.End && c.End >= period.Start)
+            .OrderBy(c => c.Start)
+            .ToListAsync(ct);
+        var result = new List<CampaignProgressDto>();
+        foreach (var campaign in campaigns)
+        {
+            var campaignPeriod = new FigurePeriod(PeriodKind.Campaign, campaign.Start, campaign.End, campaign.Name, campaign.Id);
+            var data = await LoadAsync(resolved.Keyed, campaignPeriod, date, rules, PeriodParts.Counts, ct);
+            var targets = await TargetsAsync(figureScope, campaignPeriod, ct);
+            var set = Build(figureScope, resolved.Name, campaignPeriod, date, rules, ExchangeRateTable.Empty(), data, null, targets, resolved.Attribution);
+            // A campaign shows the figures it has targets for; without any, the three of DESIGN §2.4.
+            var shown = set.Figures.Where(f => f.TargetMissing is null && !f.Figure.IsRate() && f.Figure is not (Figure.DomesticFunds or Figure.ForeignFunds)).ToList();
+            if (shown.Count == 0)
+                shown = set.Figures.Where(f => f.Figure is Figure.ReserveCount or Figure.SignedCount or Figure.StrategicInvestorCount).ToList();
+            result.Add(new CampaignProgressDto(campaign.Id, campaign.Name, campaign.Start, campaign.End, shown));
+        }
+        return result;
+    }
+}

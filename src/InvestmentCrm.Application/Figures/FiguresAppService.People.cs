@@ -1,0 +1,117 @@
+using InvestmentCrm.Common;
+using InvestmentCrm.Projects;
+using InvestmentCrm.Targets;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.Figures;
+
+public sealed partial class FiguresAppService
+{
+    /// <summary>我的指标: the signed-in user's own targets and what the projects they contribute to credit them.</summary>
+    public async Task<PersonFiguresDto> GetMyFiguresAsync(int? year, DateOnly? asOf, CancellationToken ct = default)
+    {
+        var userId = currentUser.UserId ?? throw new DomainException("请先登录。");
+        var date = asOf ?? Today;
+        var period = FigurePeriod.Year(year ?? date.Year);
+        var figures = await ComputeAsync(FigureScope.Person(userId), period, date, ct);
+        var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.DepartmentId }).FirstAsync(ct);
+        var org = await OrganisationChart.LoadAsync(db, ct);
+
+        var credited = (await scope.ProjectsAsync(ct)).Where(p => p.Contributors.Any(c => c.UserId == userId));
+        var projects = await credited
+            .Select(p => new { p.Id, p.Name, p.Stage })
+            .OrderBy(p => p.Name)
+            .ToListAsync(ct);
+        var contributors = await db.ProjectContributors.Where(c => credited.Any(p => p.Id == c.ProjectId))
+            .Select(c => new { c.ProjectId, c.UserId, c.Role, c.WeightPercent }).ToListAsync(ct);
+        var funds = await _queries.VerifiedFundsAsync(FigureQueries.ByProject(credited), period.Start, Cut(period, date), ct);
+        var rates = await ExchangeRateTable.LoadAsync(db, ct);
+        var attribution = FigureAttribution.Person(userId, contributors.Select(c => (c.ProjectId, c.UserId, c.WeightPercent)));
+
+        var rows = projects.Select(p =>
+            {
+                var mine = contributors.Where(c => c.ProjectId == p.Id && c.UserId == userId).ToList();
+                var projectFunds = funds.Where(f => f.Key == p.Id).ToList();
+                var foreign = ForeignSum(projectFunds.Where(f => f.Source == CapitalSource.Foreign).Select(f => (f.Key, f.Currency, f.Year, f.Month, f.Amount)),
+                    attribution, rates, out _) ?? 0m;
+                return new CreditedProjectDto(p.Id, p.Name, p.Stage.ToDisplay(), string.Join("、", mine.Select(c => c.Role.ToDisplay())),
+                    mine.Sum(c => c.WeightPercent),
+                    Figure.DomesticFunds.ToDisplayUnit(DomesticSum(projectFunds, attribution)),
+                    Figure.ForeignFunds.ToDisplayUnit(foreign));
+            })
+            .ToList();
+        return new PersonFiguresDto(userId, user.DisplayName, org.NameOf(user.DepartmentId), figures, rows);
+    }
+
+    /// <summary>部门视图: a department's figures against its targets, its sub-departments ranked, and its people's credits.</summary>
+    public async Task<DepartmentViewDto> GetDepartmentViewAsync(Guid? departmentId, int? year, DateOnly? asOf, CancellationToken ct = default)
+    {
+        var date = asOf ?? Today;
+        var period = FigurePeriod.Year(year ?? date.Year);
+        var id = departmentId
+            ?? (currentUser.UserId is { } me ? await db.Users.Where(u => u.Id == me).Select(u => (Guid?)u.DepartmentId).FirstOrDefaultAsync(ct) : null)
+            ?? throw new DomainException("请选择部门。");
+        var figures = await ComputeAsync(FigureScope.Department(id), period, date, ct);
+
+        var org = await OrganisationChart.LoadAsync(db, ct);
+        var resolved = await ResolveAsync(FigureScope.Department(id), org, ct);
+        var rules = await RulesForAsync(period.Start.Year, ct);
+        var data = await LoadAsync(resolved.Keyed, period, date, rules, PeriodParts.All, ct);
+        var children = await RankAsync(org, org.ChildrenOf(id).ToList(), period, figures.TimeProgress, rules, data, ct);
+
+        var subtree = org.Subtree(id);
+        var people = await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && subtree.Contains(u.DepartmentId))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new { u.Id, u.DisplayName, u.Title })
+            .ToListAsync(ct);
+        var credits = await PersonCreditsAsync(people.Select(p => p.Id).ToList(), period, date, ct);
+        var personIds = people.Select(p => (Guid?)p.Id).ToList();
+        var personTargets = (await db.Targets.AsNoTracking()
+                .Where(t => t.Scope == TargetScope.Person && t.Metric == MetricCode.DomesticFunds && t.PeriodKind == period.Kind
+                    && t.PeriodStart == period.Start && t.PeriodEnd == period.End && personIds.Contains(t.UserId))
+                .Select(t => new { t.UserId, t.Value })
+                .ToListAsync(ct))
+            .GroupBy(t => t.UserId!.Value).ToDictionary(g => g.Key, g => g.First().Value);
+
+        var rows = people.Select(p =>
+            {
+                var (domesticYuan, signed) = credits.GetValueOrDefault(p.Id);
+                var domestic = Figure.DomesticFunds.ToDisplayUnit(domesticYuan);
+                var target = personTargets.TryGetValue(p.Id, out var value) ? value : (decimal?)null;
+                decimal? completion = target is > 0 ? domestic / target.Value * 100m : null;
+                return new PersonRowDto(p.Id, p.DisplayName, p.Title, domestic, target, completion,
+                    completion is { } c ? rules.LightFor(c - figures.TimeProgress.Percent) : null, signed);
+            })
+            .Where(r => r.DomesticTargetYi is not null || r.DomesticYi != 0 || r.SignedCredit != 0)
+            .OrderByDescending(r => r.CompletionPercent ?? decimal.MinValue).ThenByDescending(r => r.DomesticYi)
+            .ToList();
+        return new DepartmentViewDto(id, org.NameOf(id)!, figures, children, rows);
+    }
+
+    /// <summary>
+    /// Verified 内资 (元) and 签约 credit of many people at once: per project totals from the database, then split
+    /// among each project's contributors exactly as for one person, so a row here equals that person's own figure.
+    /// </summary>
+    public async Task<Dictionary<Guid, (decimal DomesticYuan, decimal SignedCredit)>> PersonCreditsAsync(IReadOnlyCollection<Guid> userIds, FigurePeriod period,
+        DateOnly asOf, CancellationToken ct = default)
+    {
+        var result = new Dictionary<Guid, (decimal, decimal)>();
+        if (userIds.Count == 0)
+            return result;
+        var ids = userIds.ToList();
+        var credited = (await scope.ProjectsAsync(ct)).Where(p => p.Contributors.Any(c => ids.Contains(c.UserId)));
+        var keyed = FigureQueries.ByProject(credited);
+        var cut = Cut(period, asOf);
+        var funds = cut < period.Start ? [] : await _queries.VerifiedFundsAsync(keyed, period.Start, cut, ct);
+        var stages = cut < period.Start ? [] : await _queries.StageEntriesAsync(keyed, period.Start, cut, ct);
+        var contributors = await db.ProjectContributors.Where(c => credited.Any(p => p.Id == c.ProjectId))
+            .Select(c => new { c.ProjectId, c.UserId, c.WeightPercent }).ToListAsync(ct);
+        foreach (var userId in ids)
+        {
+            var attribution = FigureAttribution.Person(userId, contributors.Select(c => (c.ProjectId, c.UserId, c.WeightPercent)));
+            result[userId] = (DomesticSum(funds, attribution), StageSum(stages, ProjectStage.Signed, attribution));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,263 @@
+using InvestmentCrm.Authorization;
+using InvestmentCrm.Common;
+using InvestmentCrm.Projects;
+using InvestmentCrm.Targets;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.Figures;
+
+/// <summary>
+/// The figures engine (DESIGN §3): any figure for any scope (全区 / department subtree / person), period and
+/// as-of date, computed by the database from effective dates and verified tranches, inside the caller's data
+/// scope. The cockpit, the department view, 我的指标 and the drill-down pages all read through here, so a
+/// number and the records behind it can never disagree.
+/// </summary>
+public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope, ICurrentUser currentUser, TimeProvider clock)
+{
+    private const int MoneyDecimals = 2;
+    private const int CountDecimals = 4;
+    private readonly FigureQueries _queries = new(db);
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public async Task<FigureRules> RulesForAsync(int year, CancellationToken ct = default) =>
+        await db.FigureRules.AsNoTracking().FirstOrDefaultAsync(r => r.Year == year, ct) ?? FigureRules.DefaultFor(year);
+
+    public async Task<FigureSetDto> ComputeAsync(FigureScope figureScope, FigurePeriod period, DateOnly? asOf = null, CancellationToken ct = default)
+    {
+        var date = asOf ?? Today;
+        var org = await OrganisationChart.LoadAsync(db, ct);
+        var resolved = await ResolveAsync(figureScope, org, ct);
+        var rules = await RulesForAsync(period.Start.Year, ct);
+        var rates = await ExchangeRateTable.LoadAsync(db, ct);
+        var data = await LoadAsync(resolved.Keyed, period, date, rules, PeriodParts.All, ct);
+        var lastYear = period.YearEarlier() is { } earlier
+            ? await LoadAsync(resolved.Keyed, earlier, date.AddYears(-1), rules, PeriodParts.Counts | PeriodParts.Funds, ct)
+            : null;
+        var targets = await TargetsAsync(figureScope, period, ct);
+        return Build(figureScope, resolved.Name, period, date, rules, rates, data, lastYear, targets, resolved.Attribution);
+    }
+
+    // ---------------------------------------------------------------- loading
+
+    [Flags]
+    private enum PeriodParts
+    {
+        Counts = 1,
+        Funds = 2,
+        Cohort = 4,
+        All = Counts | Funds | Cohort,
+    }
+
+    /// <summary>The aggregated rows of one period — at most one row per key, stage, source, currency and month.</summary>
+    private sealed class PeriodData
+    {
+        public List<FundsRow> Funds { get; set; } = [];
+        public List<StageRow> Stages { get; set; } = [];
+        public List<KeyCount> Strategic { get; set; } = [];
+        public List<KeyCount> Cohort { get; set; } = [];
+        public List<KeyCount> Fulfilled { get; set; } = [];
+        public List<ContractRow> Contracted { get; set; } = [];
+        public List<FundsRow> CohortFunds { get; set; } = [];
+    }
+
+    private static DateOnly Cut(FigurePeriod period, DateOnly asOf) => period.End < asOf ? period.End : asOf;
+
+    private async Task<PeriodData> LoadAsync(IQueryable<KeyedProject> projects, FigurePeriod period, DateOnly asOf, FigureRules rules, PeriodParts parts, CancellationToken ct)
+    {
+        var data = new PeriodData();
+        var cut = Cut(period, asOf);
+        if (cut < period.Start)
+            return data;
+        // One DbContext per request: the queries run one after another, never concurrently.
+        if (parts.HasFlag(PeriodParts.Counts))
+        {
+            data.Stages = await _queries.StageEntriesAsync(projects, period.Start, cut, ct);
+            data.Strategic = await _queries.StrategicSignedAsync(projects, period.Start, cut, ct);
+        }
+        if (parts.HasFlag(PeriodParts.Funds))
+            data.Funds = await _queries.VerifiedFundsAsync(projects, period.Start, cut, ct);
+        if (parts.HasFlag(PeriodParts.Cohort))
+        {
+            var cohort = _queries.Cohort(projects, period.Start, cut);
+            data.Cohort = await FigureQueries.CountByKeyAsync(cohort, ct);
+            data.Fulfilled = await FigureQueries.CountByKeyAsync(_queries.Fulfilled(cohort, asOf, rules), ct);
+            data.Contracted = await _queries.ContractedAsync(projects, period.Start, cut, ct);
+            var windowEnd = rules.ArrivalWindow == ArrivalWindow.WithinPeriod ? cut : asOf;
+            data.CohortFunds = await _queries.VerifiedFundsAsync(cohort, period.Start, windowEnd, ct);
+        }
+        return data;
+    }
+
+    /// <summary>The scope as a project set (inside the data scope), how its rows are keyed and how they are credited.</summary>
+    private sealed record ResolvedScope(string Name, IQueryable<Project> Projects, IQueryable<KeyedProject> Keyed, FigureAttribution Attribution);
+
+    private async Task<ResolvedScope> ResolveAsync(FigureScope figureScope, OrganisationChart org, CancellationToken ct)
+    {
+        var projects = await scope.ProjectsAsync(ct);
+        switch (figureScope.Kind)
+        {
+            case FigureScopeKind.Department:
+            {
+                var id = figureScope.DepartmentId ?? throw new DomainException("请选择部门。");
+                var name = org.NameOf(id) ?? throw new DomainException("部门不存在。");
+                var subtree = org.Subtree(id);
+                var inSubtree = projects.Where(p => p.LeadDepartmentId != null && subtree.Contains(p.LeadDepartmentId.Value));
+                return new ResolvedScope(name, inSubtree, FigureQueries.ByDepartment(inSubtree), FigureAttribution.Departments(subtree));
+            }
+            case FigureScopeKind.Person:
+            {
+                var userId = figureScope.UserId ?? throw new DomainException("请选择人员。");
+                var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
+                    ?? throw new DomainException("人员不存在。");
+                var credited = projects.Where(p => p.Contributors.Any(c => c.UserId == userId));
+                var contributors = await db.ProjectContributors
+                    .Where(c => credited.Any(p => p.Id == c.ProjectId))
+                    .Select(c => new { c.ProjectId, c.UserId, c.WeightPercent })
+                    .ToListAsync(ct);
+                return new ResolvedScope(name, credited, FigureQueries.ByProject(credited),
+                    FigureAttribution.Person(userId, contributors.Select(c => (c.ProjectId, c.UserId, c.WeightPercent))));
+            }
+            default:
+                return new ResolvedScope(org.DistrictName, projects, FigureQueries.ByDepartment(projects), FigureAttribution.Everything);
+        }
+    }
+
+    /// <summary>The scope's targets for the period, by metric (a campaign's targets are found by the campaign).</summary>
+    private async Task<Dictionary<MetricCode, decimal>> TargetsAsync(FigureScope figureScope, FigurePeriod period, CancellationToken ct)
+    {
+        var targets = db.Targets.AsNoTracking().Where(t => t.PeriodKind == period.Kind);
+        targets = period.CampaignId is { } campaignId
+            ? targets.Where(t => t.CampaignId == campaignId)
+            : targets.Where(t => t.PeriodStart == period.Start && t.PeriodEnd == period.End);
+        targets = figureScope.Kind switch
+        {
+            FigureScopeKind.Department => targets.Where(t => t.Scope == TargetScope.Department && t.DepartmentId == figureScope.DepartmentId),
+            FigureScopeKind.Person => targets.Where(t => t.Scope == TargetScope.Person && t.UserId == figureScope.UserId),
+            _ => targets.Where(t => t.Scope == TargetScope.District),
+        };
+        var list = await targets.Select(t => new { t.Metric, t.Value }).ToListAsync(ct);
+        return list.GroupBy(t => t.Metric).ToDictionary(g => g.Key, g => g.First().Value);
+    }
+
+    // ---------------------------------------------------------------- building
+
+    private static FigureSetDto Build(FigureScope figureScope, string scopeName, FigurePeriod period, DateOnly asOf, FigureRules rules, ExchangeRateTable rates,
+        PeriodData data, PeriodData? lastYear, Dictionary<MetricCode, decimal> targets, FigureAttribution attribution)
+    {
+        var progress = TimeProgress.At(period.Start, period.End, asOf);
+        decimal? Target(Figure figure) => targets.TryGetValue(figure.Metric(), out var value) ? value : null;
+        var figures = new List<FigureDto>();
+
+        // 利用内资 / 利用外资: verified tranches dated in P (续建 included).
+        var domestic = DomesticSum(data.Funds, attribution);
+        figures.Add(Progress(Figure.DomesticFunds, Figure.DomesticFunds.ToDisplayUnit(domestic), null, Target(Figure.DomesticFunds), progress, rules,
+            lastYear is null ? null : Figure.DomesticFunds.ToDisplayUnit(DomesticSum(lastYear.Funds, attribution))));
+        var foreign = ForeignSum(data.Funds.Where(f => f.Source == CapitalSource.Foreign).Select(f => (f.Key, f.Currency, f.Year, f.Month, f.Amount)), attribution, rates, out var foreignMissing);
+        var foreignLast = lastYear is null ? null
+            : ForeignSum(lastYear.Funds.Where(f => f.Source == CapitalSource.Foreign).Select(f => (f.Key, f.Currency, f.Year, f.Month, f.Amount)), attribution, rates, out _);
+        figures.Add(Progress(Figure.ForeignFunds, foreign is { } usd ? Figure.ForeignFunds.ToDisplayUnit(usd) : null, foreignMissing, Target(Figure.ForeignFunds), progress, rules,
+            foreignLast is { } lastUsd ? Figure.ForeignFunds.ToDisplayUnit(lastUsd) : null));
+
+        // 履约率: fulfilled ÷ cohort (terminated projects stay in the cohort).
+        figures.Add(Rate(Figure.FulfilmentRate,
+            attribution.Sum(data.Fulfilled, r => r.Key, r => r.Count, CountDecimals),
+            attribution.Sum(data.Cohort, r => r.Key, r => r.Count, CountDecimals),
+            null, Target(Figure.FulfilmentRate), rules));
+
+        // 到位率: the cohort's verified tranches ÷ its contracted amounts, 内资 and 外资 apart.
+        figures.Add(Rate(Figure.DomesticArrivalRate,
+            DomesticSum(data.CohortFunds, attribution),
+            attribution.Sum(data.Contracted, r => r.Key, r => r.Domestic, MoneyDecimals),
+            null, Target(Figure.DomesticArrivalRate), rules));
+        var arrivedForeign = ForeignSum(data.CohortFunds.Where(f => f.Source == CapitalSource.Foreign).Select(f => (f.Key, f.Currency, f.Year, f.Month, f.Amount)), attribution, rates, out var arrivedMissing);
+        var contractedForeign = ForeignSum(data.Contracted.Select(c => (c.Key, c.ForeignCurrency, c.Year, c.Month, c.Foreign)), attribution, rates, out var contractedMissing);
+        figures.Add(Rate(Figure.ForeignArrivalRate, arrivedForeign, contractedForeign, arrivedMissing ?? contractedMissing, Target(Figure.ForeignArrivalRate), rules));
+
+        // Stage counts: transitions into the stage with an effective date in P.
+        foreach (var figure in FigureCatalog.StageCounts)
+        {
+            var stage = figure.Stage()!.Value;
+            figures.Add(Progress(figure, StageSum(data.Stages, stage, attribution), null, Target(figure), progress, rules,
+                lastYear is null ? null : StageSum(lastYear.Stages, stage, attribution)));
+        }
+        figures.Add(Progress(Figure.StrategicInvestorCount, attribution.Sum(data.Strategic, r => r.Key, r => r.Count, CountDecimals), null,
+            Target(Figure.StrategicInvestorCount), progress, rules,
+            lastYear is null ? null : attribution.Sum(lastYear.Strategic, r => r.Key, r => r.Count, CountDecimals)));
+
+        return new FigureSetDto(figureScope, scopeName, period, asOf, progress, figures);
+    }
+
+    private static decimal DomesticSum(IEnumerable<FundsRow> rows, FigureAttribution attribution) =>
+        attribution.Sum(rows.Where(r => r.Source == CapitalSource.Domestic), r => r.Key, r => r.Amount, MoneyDecimals);
+
+    private static decimal StageSum(IEnumerable<StageRow> rows, ProjectStage stage, FigureAttribution attribution) =>
+        attribution.Sum(rows.Where(r => r.Stage == stage), r => r.Key, r => r.Count, CountDecimals);
+
+    /// <summary>Σ in USD, converted per month; null (with the missing rates named) when a rate is missing.</summary>
+    private static decimal? ForeignSum(IEnumerable<(Guid? Key, string Currency, int Year, int Month, decimal Amount)> rows, FigureAttribution attribution,
+        ExchangeRateTable rates, out string? missing)
+    {
+        rates.ClearMissing();
+        var perKey = new Dictionary<Guid, decimal>();
+        foreach (var row in rows.Where(r => r.Amount != 0))
+        {
+            var factor = rates.UsdPerUnit(row.Currency, row.Year, row.Month);
+            if (factor is null)
+                continue;
+            var key = row.Key ?? Guid.Empty;
+            perKey[key] = perKey.GetValueOrDefault(key) + row.Amount * factor.Value;
+        }
+        if (rates.Missing.Count > 0)
+        {
+            missing = "缺少汇率：" + string.Join("、", rates.Missing) + "。请在“汇率”页面补录后再看此数。";
+            return null;
+        }
+        missing = null;
+        return perKey.Sum(kv => attribution.Credit(kv.Key, Math.Round(kv.Value, MoneyDecimals), MoneyDecimals));
+    }
+
+    /// <summary>A figure measured against a target and the time elapsed: 完成率, 超/欠进度 (points) and the light.</summary>
+    private static FigureDto Progress(Figure figure, decimal? value, string? unavailable, decimal? target, TimeProgress progress, FigureRules rules, decimal? lastYear)
+    {
+        decimal? completion = null, variance = null;
+        ScheduleLight? light = null;
+        var targetMissing = TargetProblem(target);
+        if (targetMissing is null && value is { } actual)
+        {
+            completion = actual / target!.Value * 100m;
+            variance = completion - progress.Percent;
+            light = rules.LightFor(variance.Value);
+        }
+        decimal? yoy = value is { } now && lastYear is { } last && last != 0 ? (now - last) / last * 100m : null;
+        return new FigureDto(figure, figure.ToDisplay(), figure.Unit(), value, target, completion, variance, light, yoy, null, null, unavailable, targetMissing, figure.Footnote(rules));
+    }
+
+    /// <summary>A rate: numerator ÷ denominator, compared with its target in points (a rate does not accrue over the year).</summary>
+    private static FigureDto Rate(Figure figure, decimal? numerator, decimal? denominator, string? unavailable, decimal? target, FigureRules rules)
+    {
+        if (unavailable is null && (denominator is null or 0))
+            unavailable = figure == Figure.FulfilmentRate
+                ? "统计期内没有签订正式投资合同的项目（签约队列为空），无法计算履约率"
+                : "签约队列的合同约定金额为 0，无法计算到位率";
+        decimal? value = unavailable is null ? numerator!.Value / denominator!.Value * 100m : null;
+        decimal? completion = null, variance = null;
+        ScheduleLight? light = null;
+        var targetMissing = TargetProblem(target);
+        if (targetMissing is null && value is { } actual)
+        {
+            completion = actual / target!.Value * 100m;
+            variance = actual - target.Value;
+            light = rules.LightFor(variance.Value);
+        }
+        return new FigureDto(figure, figure.ToDisplay(), figure.Unit(), value, target, completion, variance, light, null,
+            unavailable is null ? numerator : null, unavailable is null ? denominator : null, unavailable, targetMissing, figure.Footnote(rules));
+    }
+
+    private static string? TargetProblem(decimal? target) => target switch
+    {
+        null => "未设置指标",
+        0m => "指标为 0，不计算完成率",
+        _ => null,
+    };
+}
