@@ -49,6 +49,15 @@ public sealed class BrowserSession : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>Clicks a submit button and waits for the next document (the redirect after a save, or the page with the refusal).</summary>
+    public static async Task SubmitAsync(IPage page, string button)
+    {
+        await page.EvaluateAsync("() => { window.__beforeSubmit = true; }");
+        await page.ClickAsync(button);
+        await page.WaitForFunctionAsync("() => window.__beforeSubmit === undefined");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
     public static async Task SignInAsync(IPage page, string userName, bool expectHome = true)
     {
         await page.GotoAsync("/account/login");

@@ -6,14 +6,7 @@ namespace InvestmentCrm.E2E.Tests;
 /// <summary>Issue 4's path through the UI: the officer takes a project from 储备 to 落位 and enters funds; the head verifies them; 到位.</summary>
 public class PipelineBrowserTests
 {
-    /// <summary>Clicks a submit button and waits for the next document (the redirect after a save, or the page with the refusal).</summary>
-    private static async Task SubmitAsync(IPage page, string button)
-    {
-        await page.EvaluateAsync("() => { window.__beforeSubmit = true; }");
-        await page.ClickAsync(button);
-        await page.WaitForFunctionAsync("() => window.__beforeSubmit === undefined");
-        await page.WaitForLoadStateAsync(LoadState.Load);
-    }
+    private static Task SubmitAsync(IPage page, string button) => BrowserSession.SubmitAsync(page, button);
 
     private static async Task MoveStageAsync(IPage page, string stage, string date)
     {

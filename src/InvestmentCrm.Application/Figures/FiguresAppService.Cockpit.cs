@@ -99,15 +99,19 @@ public sealed partial class FiguresAppService
     /// <summary>
     /// Key projects of the year (flagged 重点 for the year, or planned 内资 at or above the year's threshold) that are
     /// late at the as-of date: a milestone past its planned date and not done, or the agreed landing date passed
-    /// without 落位. Terminated projects are left out.
+    /// without 落位. Projects suspended or terminated at that date are left out.
     /// </summary>
     private async Task<List<BehindScheduleDto>> BehindScheduleAsync(IQueryable<Project> projects, OrganisationChart org, int year, DateOnly date,
         FigureRules rules, CancellationToken ct)
     {
         var threshold = rules.KeyProjectThresholdYuan;
         var late = projects
-            .Where(p => p.Stage != ProjectStage.Terminated
-                && (p.YearFlags.Any(f => f.Year == year && f.IsKeyProject) || p.PlannedDomestic.Amount >= threshold))
+            .Where(p => (p.YearFlags.Any(f => f.Year == year && f.IsKeyProject) || p.PlannedDomestic.Amount >= threshold)
+                // Not suspended or terminated at the as-of date: no side-state move by then without a later move back.
+                && !db.ProjectStageTransitions.Any(side => side.ProjectId == p.Id && side.EffectiveDate <= date
+                    && (side.ToStage == ProjectStage.Suspended || side.ToStage == ProjectStage.Terminated)
+                    && !db.ProjectStageTransitions.Any(back => back.ProjectId == p.Id && back.EffectiveDate <= date
+                        && back.EffectiveDate > side.EffectiveDate && back.ToStage <= ProjectStage.Funded)))
             .Select(p => new
             {
                 p.Id,

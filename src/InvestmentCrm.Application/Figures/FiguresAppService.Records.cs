@@ -124,6 +124,6 @@ public sealed partial class FiguresAppService
         }
 
         var title = $"{resolved.Name} · {period.Label} · {figure.ToDisplay()}（截至 {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}）";
-        return new FigureRecordsDto(figure, title, summary.Footnote, resolved.Name, period, date, summary, records, total, page, RecordsPageSize);
+        return new FigureRecordsDto(figure, title, summary.Footnote, figureScope, resolved.Name, period, date, summary, records, total, page, RecordsPageSize);
     }
 }

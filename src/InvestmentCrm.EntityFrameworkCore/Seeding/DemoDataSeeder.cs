@@ -1,5 +1,6 @@
 using InvestmentCrm.Common;
 using InvestmentCrm.Companies;
+using InvestmentCrm.Figures;
 using InvestmentCrm.EntityFrameworkCore.Common;
 using InvestmentCrm.Organization;
 using InvestmentCrm.Projects;
@@ -55,7 +56,9 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         SeedCohort2012();
         SeedNamedProjects();
+        SeedRecentYears();
         SeedTargets();
+        SeedRecentTargets();
         db.SystemSettings.Add(new SystemSetting(SystemSetting.DemoSeedAppliedKey, _now.ToString("O")));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -284,6 +287,10 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
                 project.MoveTo(ProjectStage.Funded, new DateOnly(2012, 6 + i % 6, 15), _now, _users["officer"].Id);
                 project.DispatchPhase = i < 4 ? DispatchPhase.Construction : DispatchPhase.PreApproval;
             }
+            else if (i == 8)
+            {
+                project.MoveTo(ProjectStage.Suspended, new DateOnly(2013, 3, 15), _now, _users["officer"].Id, "投资方调整业态，暂缓落位（仍计入 2012 年履约率分母）");
+            }
             else if (i == 9)
             {
                 project.MoveTo(ProjectStage.Terminated, new DateOnly(2012, 11, 20), _now, _users["officer"].Id, "投资方资金链断裂，协议解除（仍计入履约率分母）");
@@ -389,14 +396,14 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         Negotiate(pingan, "pingan", new DateOnly(2025, 8, 19), "平安银行楼宇购置洽谈");
         Sign(pingan, "NG-2026-002", new DateOnly(2026, 4, 10), "南关区人民政府；平安银行股份有限公司", Money.YiYuan(1.5m), Money.Zero(Money.Usd));
 
-        foreach (var (name, company, industry) in new[]
+        foreach (var (name, company, industry, registered) in new[]
                  {
-                     ("招商银行吉林分行区域总部", "cmb", "金融业/银行"),
-                     ("太平洋保险吉林后援中心", "cpic", "金融业/金融后援（数据处理、研发、查询、客服、培训中心）"),
-                     ("东北电力设计院科创中心", "dbdl", "科技服务业/研发与设计"),
+                     ("招商银行吉林分行区域总部", "cmb", "金融业/银行", new DateOnly(2026, 9, 15)),
+                     ("太平洋保险吉林后援中心", "cpic", "金融业/金融后援（数据处理、研发、查询、客服、培训中心）", new DateOnly(2026, 10, 8)),
+                     ("东北电力设计院科创中心", "dbdl", "科技服务业/研发与设计", new DateOnly(2026, 11, 3)),
                  })
         {
-            var reserve = NewProject(name, ProjectType.Industrial, industry, new DateOnly(2026, 6, 1), "NG-SWJ", "南部新城·总部商务集聚区", "本地项目源");
+            var reserve = NewProject(name, ProjectType.Industrial, industry, registered, "NG-SWJ", "南部新城·总部商务集聚区", "本地项目源");
             reserve.AddCompany(_companies[company].Id, ProjectCompanyRole.Investor);
         }
 
@@ -448,5 +455,166 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         // Yearly average rates (demo values); monthly rates are entered by the finance bureau.
         foreach (var (year, usdToCny) in new[] { (2012, 6.3125m), (2021, 6.4515m), (2022, 6.7261m), (2023, 7.0467m), (2026, 7.1200m) })
             db.ExchangeRates.Add(new ExchangeRate(year, null, Money.Usd, usdToCny, 1m));
+    }
+
+    /// <summary>
+    /// 2025 and 2026 (the year the demo is opened in), so that the cockpit has a year in progress to show:
+    /// signings, landings and verified tranches month by month, 续建 funds, foreign funds in USD and HKD, and a
+    /// key project whose start of construction is overdue. Names from domain-brief §6.1/§6.3.
+    /// </summary>
+    private void SeedRecentYears()
+    {
+        Company AddCompany(string key, string name, CompanyNature nature, string first17, string industry, string origin, string? tags = null, bool strategic = false)
+        {
+            var company = new Company(name, nature, Code(first17))
+            {
+                OwnerDepartmentId = _departments["NG-SWJ"].Id,
+                Industry = industry,
+                Origin = origin,
+                Tags = tags,
+                IsStrategicInvestor = strategic,
+            };
+            _companies[key] = company;
+            db.Companies.Add(company);
+            return company;
+        }
+
+        AddCompany("psbc", "中国邮政储蓄银行股份有限公司", CompanyNature.CentralSoe, "91110000710920131", "金融业/银行", "北京市", "中国500强、上市");
+        AddCompany("zllf", "吉林省智联力丰科技有限公司", CompanyNature.Private, "91220101330120458", "数字科创/软件和信息技术服务", "吉林省长春市", "规模企业、专精特新");
+        AddCompany("guowen", "国文医疗健康产业集团有限公司", CompanyNature.Private, "91110105330271236", "大健康/医疗服务", "北京市");
+        AddCompany("jlfh", "吉林省金融控股集团股份有限公司", CompanyNature.LocalSoe, "91220000316540127", "金融业/基金", "吉林省长春市", "地方金融");
+        AddCompany("pingan-life", "中国平安人寿保险股份有限公司", CompanyNature.Private, "91440300710930251", "金融业/保险", "广东省深圳市", "世界500强、上市", strategic: true);
+
+        var officer = _users["officer"].Id;
+        var head = _users["head"].Id;
+        var zhouting = _users["zhouting"].Id;
+        var mahui = _users["mahui"].Id;
+
+        var psbc = NewProject("邮储银行吉林省分行营运中心", ProjectType.Industrial, "金融业/银行", new DateOnly(2024, 10, 8), "NG-JRB", "人民大街金融隆起带", "精准招商");
+        psbc.PlannedDomestic = Money.YiYuan(6m);
+        Negotiate(psbc, "psbc", new DateOnly(2024, 12, 3), "邮储银行营运中心选址与政策洽谈");
+        Sign(psbc, "NG-2025-006", new DateOnly(2025, 3, 18), "南关区人民政府；中国邮政储蓄银行股份有限公司", Money.YiYuan(6m), Money.Zero(Money.Usd));
+        Land(psbc, new DateOnly(2025, 6, 2), LandingEvidenceKind.SpaceLeaseOrPurchase, "长春国际金融中心 12–15 层购置合同");
+        psbc.SetContributors([(officer, ContributorRole.FirstNegotiator, 50m), (zhouting, ContributorRole.LandingService, 50m)]);
+        Arrive(psbc, new DateOnly(2025, 7, 16), Money.YiYuan(1.2m), CapitalSource.Domestic);
+        psbc.MoveTo(ProjectStage.Funded, new DateOnly(2025, 7, 16), _now, officer);
+        Arrive(psbc, new DateOnly(2025, 11, 20), Money.YiYuan(0.8m), CapitalSource.Domestic);
+        Arrive(psbc, new DateOnly(2026, 3, 12), Money.YiYuan(2m), CapitalSource.Domestic);
+        Arrive(psbc, new DateOnly(2026, 8, 21), Money.YiYuan(1.5m), CapitalSource.Domestic);
+        psbc.SetYearFlag(2026, isKeyProject: true, isContinuing: true);
+
+        var life = NewProject("平安人寿吉林后援中心", ProjectType.BuildingFill, "金融业/金融后援（数据处理、研发、查询、客服、培训中心）", new DateOnly(2025, 2, 10), "NG-SWJ", "南部新城·总部商务集聚区", "以商招商");
+        life.PlannedDomestic = Money.YiYuan(3m);
+        Negotiate(life, "pingan-life", new DateOnly(2025, 5, 6), "平安人寿后援中心楼宇租赁洽谈");
+        Sign(life, "NG-2025-019", new DateOnly(2025, 9, 10), "南关区人民政府；中国平安人寿保险股份有限公司", Money.YiYuan(3m), Money.Zero(Money.Usd), "第十七届东北亚博览会");
+        Land(life, new DateOnly(2025, 12, 1), LandingEvidenceKind.SpaceLeaseOrPurchase, "绿地中心 A 座租赁合同");
+        life.SetContributors([(officer, ContributorRole.FirstNegotiator, 100m)]);
+        Arrive(life, new DateOnly(2025, 12, 18), Money.YiYuan(0.6m), CapitalSource.Domestic);
+        life.MoveTo(ProjectStage.Funded, new DateOnly(2025, 12, 18), _now, officer);
+        Arrive(life, new DateOnly(2026, 4, 22), Money.YiYuan(1.2m), CapitalSource.Domestic);
+
+        var valley = NewProject("八一未来城智慧谷", ProjectType.Industrial, "数字科创/软件和信息技术服务", new DateOnly(2025, 8, 1), "NG-KFQ-ZS", "南部新城·数字科创集聚区", "产业链招商");
+        valley.PlannedDomestic = Money.YiYuan(30m);
+        valley.ResponsibleLeaderId = _users["baobao"].Id;
+        valley.SetYearFlag(2026, isKeyProject: true, isContinuing: false);
+        Negotiate(valley, "zllf", new DateOnly(2025, 10, 14), "智慧谷一期规划与产业导入方案洽谈");
+        Sign(valley, "NG-2026-001", new DateOnly(2026, 1, 20), "南关区人民政府；吉林省智联力丰科技有限公司", Money.YiYuan(30m), Money.Zero(Money.Usd));
+        Land(valley, new DateOnly(2026, 4, 15), LandingEvidenceKind.LandContract, "长国土挂 2026-017 成交确认书");
+        valley.SetContributors([(mahui, ContributorRole.FirstNegotiator, 70m), (officer, ContributorRole.InformationProvider, 30m)]);
+        Arrive(valley, new DateOnly(2026, 5, 28), Money.YiYuan(4m), CapitalSource.Domestic);
+        valley.MoveTo(ProjectStage.Funded, new DateOnly(2026, 5, 28), _now, mahui);
+        Arrive(valley, new DateOnly(2026, 7, 9), Money.YiYuan(3m), CapitalSource.Domestic);
+        Arrive(valley, new DateOnly(2026, 10, 16), Money.YiYuan(5m), CapitalSource.Domestic);
+        valley.SetDispatchPhase(DispatchPhase.PreApproval);
+        var permit = valley.AddMilestone(DispatchPhase.PreApproval, "取得建设工程规划许可证", new DateOnly(2026, 7, 31));
+        valley.CompleteMilestone(permit.Id, new DateOnly(2026, 7, 24));
+        valley.AddMilestone(DispatchPhase.Construction, "一期主体工程开工", new DateOnly(2026, 9, 30));
+
+        var hospital = NewProject("国文（长春）医院", ProjectType.Livelihood, "大健康/医疗服务", new DateOnly(2025, 9, 15), "NG-JD-NL", "东部滨水宜居大街区", "以企引企");
+        hospital.PlannedDomestic = Money.YiYuan(6m);
+        Negotiate(hospital, "guowen", new DateOnly(2025, 11, 20), "国文医院床位规模与建设节点洽谈");
+        Sign(hospital, "NG-2026-004", new DateOnly(2026, 2, 26), "南关区人民政府；国文医疗健康产业集团有限公司", Money.YiYuan(6m), Money.Zero(Money.Usd));
+        Land(hospital, new DateOnly(2026, 5, 10), LandingEvidenceKind.BusinessLicence, "长春南关 2026-营-0510");
+        hospital.SetContributors([(zhouting, ContributorRole.FirstNegotiator, 100m)]);
+        Arrive(hospital, new DateOnly(2026, 6, 18), Money.YiYuan(2m), CapitalSource.Domestic);
+        hospital.MoveTo(ProjectStage.Funded, new DateOnly(2026, 6, 18), _now, zhouting);
+        Arrive(hospital, new DateOnly(2026, 9, 25), Money.YiYuan(1.5m), CapitalSource.Domestic);
+
+        var fundSquare = NewProject("吉林长春基金广场二期", ProjectType.Industrial, "金融业/基金", new DateOnly(2025, 12, 1), "NG-SWJ", "人民大街金融隆起带", "定向招商");
+        fundSquare.PlannedDomestic = Money.YiYuan(15m);
+        Negotiate(fundSquare, "jlfh", new DateOnly(2026, 1, 12), "基金广场二期基金管理人集聚方案洽谈");
+        Sign(fundSquare, "NG-2026-007", new DateOnly(2026, 3, 28), "南关区人民政府；吉林省金融控股集团股份有限公司", Money.YiYuan(15m), Money.Zero(Money.Usd));
+        Land(fundSquare, new DateOnly(2026, 6, 30), LandingEvidenceKind.BusinessLicence, "长春南关 2026-营-0630");
+        fundSquare.SetContributors([(officer, ContributorRole.FirstNegotiator, 60m), (head, ContributorRole.Introducer, 40m)]);
+        Arrive(fundSquare, new DateOnly(2026, 8, 14), Money.YiYuan(3.5m), CapitalSource.Domestic);
+        fundSquare.MoveTo(ProjectStage.Funded, new DateOnly(2026, 8, 14), _now, officer);
+        Arrive(fundSquare, new DateOnly(2026, 11, 5), Money.YiYuan(2.5m), CapitalSource.Domestic);
+
+        // 续建: 华为 and 华润中心 keep bringing money in after the year they were signed.
+        var huawei = db.Projects.Local.Single(p => p.Name == "华为吉林区域总部");
+        Arrive(huawei, new DateOnly(2025, 4, 24), Money.YiYuan(3m), CapitalSource.Domestic);
+        Arrive(huawei, new DateOnly(2025, 10, 30), Money.YiYuan(2m), CapitalSource.Domestic);
+        Arrive(huawei, new DateOnly(2026, 3, 27), Money.YiYuan(5m), CapitalSource.Domestic);
+        huawei.SetYearFlag(2026, isKeyProject: true, isContinuing: true);
+        var crc = db.Projects.Local.Single(p => p.Name == "华润中心");
+        Arrive(crc, new DateOnly(2025, 8, 19), Money.WanDollars(500m), CapitalSource.Foreign);
+        Arrive(crc, new DateOnly(2026, 6, 11), Money.WanDollars(300m), CapitalSource.Foreign);
+        Arrive(crc, new DateOnly(2026, 9, 17), new Money(20_000_000m, "HKD"), CapitalSource.Foreign);
+    }
+
+    /// <summary>2026 targets decomposed district → departments → people (the tree shows the gaps), a campaign, 口径 per year.</summary>
+    private void SeedRecentTargets()
+    {
+        Target District(MetricCode metric, decimal value)
+        {
+            var target = Target.ForYear(2026, metric, value, metric.UnitOf());
+            db.Targets.Add(target);
+            return target;
+        }
+
+        Target Child(Target parent, decimal value, string? department = null, string? user = null)
+        {
+            var target = new Target(parent.Metric, PeriodKind.Year, parent.PeriodStart, parent.PeriodEnd,
+                user is null ? TargetScope.Department : TargetScope.Person, value, parent.Unit)
+            {
+                DepartmentId = department is null ? null : _departments[department].Id,
+                UserId = user is null ? null : _users[user].Id,
+                ParentTargetId = parent.Id,
+            };
+            db.Targets.Add(target);
+            return target;
+        }
+
+        var domestic = District(MetricCode.DomesticFunds, 40m);
+        var commerce = Child(domestic, 15m, "NG-SWJ");
+        Child(commerce, 6m, user: "officer");
+        Child(commerce, 4m, user: "head");
+        var zone = Child(domestic, 15m, "NG-KFQ");
+        Child(zone, 8m, user: "mahui");
+        Child(domestic, 6m, "NG-JRB");
+        var street = Child(domestic, 3m, "NG-JD-NL");
+        Child(street, 2m, user: "zhouting");
+        District(MetricCode.ForeignFunds, 1000m);
+        District(MetricCode.FulfilmentRate, 80m);
+        District(MetricCode.ArrivalRate, 25m);
+        var signed = District(MetricCode.SignedCount, 8m);
+        Child(signed, 3m, "NG-SWJ");
+        Child(signed, 3m, "NG-KFQ");
+        District(MetricCode.LandedCount, 6m);
+
+        var campaign = new Campaign("2026年秋季招商引资百日攻坚行动", new DateOnly(2026, 9, 1), new DateOnly(2026, 12, 9));
+        db.Campaigns.Add(campaign);
+        foreach (var (metric, value) in new[] { (MetricCode.ReserveCount, 20m), (MetricCode.SignedCount, 5m), (MetricCode.StrategicInvestorCount, 1m) })
+            db.Targets.Add(new Target(metric, PeriodKind.Campaign, campaign.Start, campaign.End, TargetScope.District, value, "个") { CampaignId = campaign.Id });
+
+        // 重点项目: 亿元以上 in 2012, 5000万元以上 from 2022 (domain-brief §3.7).
+        var rules2012 = new FigureRules(2012);
+        rules2012.SetKeyProjectThreshold(100_000_000m);
+        var rules2026 = new FigureRules(2026);
+        rules2026.SetKeyProjectThreshold(50_000_000m);
+        db.FigureRules.AddRange(rules2012, rules2026);
+
+        db.ExchangeRates.Add(new ExchangeRate(2025, null, Money.Usd, 7.1884m, 1m));
+        db.ExchangeRates.Add(new ExchangeRate(2026, 9, "HKD", 0.9126m, 0.1282m));
     }
 }

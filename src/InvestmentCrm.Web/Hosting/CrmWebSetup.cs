@@ -1,3 +1,4 @@
+using InvestmentCrm.Web.Figures;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using InvestmentCrm.EntityFrameworkCore.Common;
@@ -86,10 +87,12 @@ public static class CrmWebSetup
         app.MapAccountEndpoints();
         app.MapAdminEndpoints();
         app.MapAttachmentEndpoints();
+        app.MapTargetExport();
         var api = app.MapGroup("/api/v1");
         api.MapWorkbenchApi();
         api.MapProjectsApi();
         api.MapPipelineApi();
+        api.MapFiguresApi();
         api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "请求的接口不存在。"));
 
         app.MapRazorComponents<App>();

@@ -287,4 +287,49 @@ public class FiguresEngineTests
         late.DueDate.ShouldBe(new DateOnly(2012, 6, 9));
         late.DaysLate.ShouldBe(205);
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_demo_year_in_progress_reads_as_the_design_says(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using var db = database.CreateContext();
+        var figures = await FigureScenario.FiguresForAsync(db, "leader");
+
+        var cockpit = await figures.GetCockpitAsync(null, null, null); // today: 2026-11-22 (test clock)
+
+        var set = cockpit.Figures;
+        set.Period.ShouldBe(FigurePeriod.Year(2026));
+        set.TimeProgress.ShouldBe(new TimeProgress(10, 12));
+        set[Figure.DomesticFunds].Value.ShouldBe(31.2m); // 续建 included: 华为 5 亿元, 邮储 3.5 亿元
+        set[Figure.DomesticFunds].Light.ShouldBe(ScheduleLight.Yellow); // 78 % − 83.3 % = −5.3 points
+        set[Figure.ForeignFunds].Value.ShouldBe(300m + 256.4m); // 300 万美元 + 2000 万港元 × 0.1282 (September's rate)
+        set[Figure.FulfilmentRate].Numerator.ShouldBe(3m);
+        set[Figure.FulfilmentRate].Denominator.ShouldBe(4m);
+        Round1(set[Figure.DomesticArrivalRate].Value).ShouldBe(41.0m); // 21.5 ÷ 52.5
+        cockpit.Campaigns.ShouldHaveSingleItem().Figures.First(f => f.Figure == Figure.ReserveCount).Value.ShouldBe(3m);
+        cockpit.BehindSchedule.Select(b => b.ProjectName).ShouldContain("八一未来城智慧谷");
+        cockpit.BehindSchedule.Select(b => b.ProjectName).ShouldNotContain("传奇鼎盛中心"); // suspended since 2013
+
+        var zone = cockpit.Ranking.Single(r => r.Name == "南部都市经济开发区（南部新城）");
+        zone.DomesticYi.ShouldBe(17m); // 八一未来城 12 + 华为 5, credited to 开发区招商局 and rolled up
+        zone.DomesticTargetYi.ShouldBe(15m);
+        zone.Light.ShouldBe(ScheduleLight.Green);
+        cockpit.Ranking[0].CompletionPercent!.Value.ShouldBeGreaterThanOrEqualTo(cockpit.Ranking[1].CompletionPercent!.Value);
+
+        // The head of 商务局 sees the department view with its people, credited by weight.
+        var head = await FigureScenario.FiguresForAsync(db, "head");
+        var view = await head.GetDepartmentViewAsync(null, null, null);
+        view.Name.ShouldBe("商务局");
+        view.Figures[Figure.DomesticFunds].Value.ShouldBe(7.2m); // 基金广场二期 6 + 平安人寿 1.2
+        var chen = view.People.Single(p => p.Name == "陈静");
+        // The head's data scope holds 商务局's projects only: 60 % of 基金广场 6 + 100 % of 平安人寿 1.2.
+        chen.DomesticYi.ShouldBe(3.6m + 1.2m);
+        chen.DomesticTargetYi.ShouldBe(6m);
+
+        // 陈静 herself sees every project she contributes to: + 50 % of 邮储 3.5 + 30 % of 八一未来城 12 + 60 % of 华为 5 (续建).
+        var officer = await FigureScenario.FiguresForAsync(db, "officer");
+        var mine = await officer.GetMyFiguresAsync(null, null);
+        mine.Figures[Figure.DomesticFunds].Value.ShouldBe(3.6m + 1.2m + 1.75m + 3.6m + 3m);
+        mine.Projects.Sum(p => p.DomesticCreditYi).ShouldBe(mine.Figures[Figure.DomesticFunds].Value!.Value);
+    }
 }

@@ -32,8 +32,8 @@ public class HomePageTests
             card.QuerySelector(".crm-kpi-value")!.TextContent.ShouldBe(expected.GetValueOrDefault(stage).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         page.QuerySelector("[data-testid=total-projects]")!.TextContent.ShouldBe(expected.Values.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        page.QuerySelector("[data-testid=verified-domestic]")!.TextContent.ShouldBe("29.9 亿元");
-        page.QuerySelector("[data-testid=verified-foreign]")!.TextContent.ShouldBe("1,200 万美元");
+        page.QuerySelector("[data-testid=verified-domestic]")!.TextContent.ShouldBe("68.7 亿元");
+        page.QuerySelector("[data-testid=verified-foreign]")!.TextContent.ShouldBe("2,000 万美元");
         page.QuerySelectorAll("nav .nav-link").Select(l => l.TextContent.Trim()).ShouldContain(t => t.StartsWith("招商项目", StringComparison.Ordinal));
         page.QuerySelectorAll("nav .nav-link").Select(l => l.TextContent.Trim()).ShouldNotContain("审计日志");
     }
@@ -46,7 +46,7 @@ public class HomePageTests
         var summary = await client.GetFromJsonAsync<WorkbenchSummaryDto>("/api/v1/workbench/summary");
         summary.ShouldNotBeNull();
         summary.Stages.Sum(s => s.Count).ShouldBe(summary.TotalProjects);
-        summary.VerifiedDomesticCny.ShouldBe(2_990_000_000m);
+        summary.VerifiedDomesticCny.ShouldBe(6_870_000_000m);
     }
 
     [Fact]

@@ -1,0 +1,49 @@
+using InvestmentCrm.Figures;
+using InvestmentCrm.Organization;
+using InvestmentCrm.Targets;
+using InvestmentCrm.Web.Hosting;
+using InvestmentCrm.Web.Projects;
+
+namespace InvestmentCrm.Web.Figures;
+
+/// <summary>/api/v1/cockpit, /api/v1/figures and the target-tree export: the same engine and data scope as the pages.</summary>
+public static class FiguresApi
+{
+    public static void MapFiguresApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/cockpit", (int? year, DateOnly? asOf, Guid? department, FiguresAppService figures, CancellationToken ct) =>
+                figures.GetCockpitAsync(year, asOf, department, ct))
+            .RequireAuthorization(Permissions.Targets.View)
+            .WithTags("领导驾驶舱")
+            .WithSummary("驾驶舱：指标完成、序时进度与亮灯、漏斗、月度走势、龙虎榜、滞后重点项目、攻坚行动（按数据权限范围）");
+
+        var figures = api.MapGroup("/figures").WithTags("领导驾驶舱");
+        figures.MapGet("/", async (int? year, DateOnly? asOf, Guid? department, Guid? user, FiguresAppService service, CancellationToken ct) =>
+                await service.ComputeAsync(Scope(department, user), FigurePeriod.Year(year ?? (asOf ?? service.Today).Year), asOf, ct))
+            .RequireAuthorization(Permissions.Targets.View)
+            .WithSummary("任一范围（全区/部门/个人）某年度截至某日的全部指标");
+
+        figures.MapGet("/{figure}/records", async (Figure figure, int? year, DateOnly? asOf, Guid? department, Guid? user, int? page, FiguresAppService service, CancellationToken ct) =>
+                await service.GetRecordsAsync(figure, Scope(department, user), FigurePeriod.Year(year ?? (asOf ?? service.Today).Year), asOf, page ?? 1, ct))
+            .RequireAuthorization(Permissions.Targets.View)
+            .WithSummary("指标背后的明细记录（与指标同一口径）");
+
+        figures.MapGet("/mine", (int? year, DateOnly? asOf, FiguresAppService service, CancellationToken ct) => service.GetMyFiguresAsync(year, asOf, ct))
+            .RequireAuthorization(Permissions.Workbench.View)
+            .WithSummary("我的指标：本人指标与按贡献权重记入的数字");
+    }
+
+    /// <summary>GET /targets/export — the decomposition tree of a period as .xlsx.</summary>
+    public static void MapTargetExport(this IEndpointRouteBuilder app) =>
+        app.MapGet("/targets/export", async (PeriodKind? kind, int? year, Guid? campaign, TargetAppService targets, CancellationToken ct) =>
+            {
+                var period = await targets.PeriodAsync(kind ?? PeriodKind.Year, year, campaign, ct);
+                return Results.Stream(stream => targets.ExportTreeAsync(period, stream, ct), ProjectsApi.ExcelContentType, $"指标分解-{period.Label}.xlsx");
+            })
+            .RequireAuthorization(Permissions.Targets.View)
+            .RequireRateLimiting(SecuritySetup.ExportLimit)
+            .ExcludeFromDescription();
+
+    private static FigureScope Scope(Guid? department, Guid? user) =>
+        user is { } u ? FigureScope.Person(u) : department is { } d ? FigureScope.Department(d) : FigureScope.District;
+}
