@@ -8,7 +8,8 @@ namespace InvestmentCrm.Benchmarks;
 /// <summary>Synthetic pipeline data: projects across all stages, contracts for signed ones, two tranches each.</summary>
 internal static class PipelineData
 {
-    public static async Task GenerateAsync(TestDatabase database, int projects)
+    /// <summary>Generates the data; returns the user who reads it (data scope 全部).</summary>
+    public static async Task<Guid> GenerateAsync(TestDatabase database, int projects)
     {
         var random = new Random(2012);
         var now = TestClock.Default.UtcDateTime;
@@ -43,6 +44,7 @@ internal static class PipelineData
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync();
         }
+        return verifier;
     }
 
     private static async Task<Guid> CreateVerifierAsync(TestDatabase database)
@@ -50,8 +52,11 @@ internal static class PipelineData
         await using var db = database.CreateContext();
         var department = new Department("BENCH", "基准测试部门", DepartmentKind.Functional);
         var user = new AppUser { UserName = "bench", NormalizedUserName = "BENCH", DisplayName = "认定人", DepartmentId = department.Id, CreatedAt = TestClock.Default.UtcDateTime };
+        var role = new AppRole("bench-all", "全部数据（基准）", DataScope.All);
         db.Departments.Add(department);
         db.Users.Add(user);
+        db.Roles.Add(role);
+        db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = user.Id, RoleId = role.Id });
         await db.SaveChangesAsync();
         return user.Id;
     }

@@ -7,10 +7,10 @@ namespace InvestmentCrm.Benchmarks;
 
 internal static class WorkbenchCases
 {
-    public static async Task AppAsync(TestDatabase database)
+    public static async Task AppAsync(TestDatabase database, Guid reader)
     {
         await using var db = database.CreateContext();
-        await new WorkbenchAppService(db).GetSummaryAsync();
+        await new WorkbenchAppService(new InvestmentCrm.Authorization.DataScope(db, new TestUser(reader, "bench", null))).GetSummaryAsync();
     }
 
     /// <summary>What a naive implementation does: load the rows, count and sum in memory.</summary>

@@ -68,6 +68,22 @@ public sealed class TestDatabase : IAsyncDisposable
     public CrmDbContext CreateContext(TimeProvider? clock = null, ICurrentUser? user = null) =>
         PersistenceServiceCollectionExtensions.CreateContext(Provider, ConnectionString, clock ?? new TestClock(), user);
 
+    /// <summary>Closes every pooled connection, so the next context opens a new physical one (a "cold" request).</summary>
+    public void ClearPools()
+    {
+        if (Provider == DatabaseProviders.Sqlite)
+            SqliteConnection.ClearAllPools();
+        else
+            NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>Refreshes the planner's statistics after a bulk load (what autovacuum / PRAGMA optimize do in production).</summary>
+    public async Task AnalyzeAsync()
+    {
+        await using var db = CreateContext();
+        await db.Database.ExecuteSqlRawAsync("ANALYZE");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Provider == DatabaseProviders.Sqlite)

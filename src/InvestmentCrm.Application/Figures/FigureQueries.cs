@@ -24,6 +24,8 @@ internal sealed record ContractRow(Guid? Key, string ForeignCurrency, int Year, 
 /// </summary>
 internal sealed class FigureQueries(ICrmDbContext db)
 {
+    private static readonly ProjectStage[] MainLine = ProjectNames.MainLine;
+
     public static IQueryable<KeyedProject> ByDepartment(IQueryable<Project> projects) =>
         projects.Select(p => new KeyedProject { Id = p.Id, Key = p.LeadDepartmentId });
 
@@ -42,7 +44,8 @@ internal sealed class FigureQueries(ICrmDbContext db)
     /// <summary>Projects whose transition into a stage has an effective date in [from, to]; a project counts once per stage.</summary>
     public Task<List<StageRow>> StageEntriesAsync(IQueryable<KeyedProject> projects, DateOnly start, DateOnly end, CancellationToken ct) =>
         (from t in db.ProjectStageTransitions
-         where t.EffectiveDate >= start && t.EffectiveDate <= end
+         // The stage list lets the (ToStage, EffectiveDate) index serve the date range.
+         where MainLine.Contains(t.ToStage) && t.EffectiveDate >= start && t.EffectiveDate <= end
          join p in projects on t.ProjectId equals p.Id
          group t.ProjectId by new { p.Key, t.ToStage } into g
          select new StageRow(g.Key.Key, g.Key.ToStage, g.Distinct().Count()))
@@ -92,18 +95,15 @@ internal sealed class FigureQueries(ICrmDbContext db)
 
     /// <summary>Per key, how many projects have reached each main-line stage as their furthest by the as-of date (the funnel).</summary>
     public Task<List<StageRow>> FurthestStagesAsync(IQueryable<KeyedProject> projects, DateOnly asOf, CancellationToken ct) =>
-        projects
-            .Select(p => new
-            {
-                p.Key,
-                Furthest = db.ProjectStageTransitions
-                    .Where(t => t.ProjectId == p.Id && t.EffectiveDate <= asOf && t.ToStage <= ProjectStage.Funded)
-                    .Max(t => (ProjectStage?)t.ToStage),
-            })
-            .Where(x => x.Furthest != null)
-            .GroupBy(x => new { x.Key, x.Furthest })
-            .Select(g => new StageRow(g.Key.Key, g.Key.Furthest!.Value, g.Count()))
-            .ToListAsync(ct);
+        // One pass over the transitions (GROUP BY project), not one correlated lookup per project.
+        (from furthest in db.ProjectStageTransitions
+                .Where(t => t.EffectiveDate <= asOf && t.ToStage <= ProjectStage.Funded)
+                .GroupBy(t => t.ProjectId)
+                .Select(g => new { ProjectId = g.Key, Stage = g.Max(t => t.ToStage) })
+         join p in projects on furthest.ProjectId equals p.Id
+         group furthest by new { p.Key, furthest.Stage } into g
+         select new StageRow(g.Key.Key, g.Key.Stage, g.Count()))
+        .ToListAsync(ct);
 }
 
 /// <summary>

@@ -105,43 +105,48 @@ public sealed partial class FiguresAppService
         FigureRules rules, CancellationToken ct)
     {
         var threshold = rules.KeyProjectThresholdYuan;
-        var late = projects
+        var keyProjects = projects
             .Where(p => (p.YearFlags.Any(f => f.Year == year && f.IsKeyProject) || p.PlannedDomestic.Amount >= threshold)
                 // Not suspended or terminated at the as-of date: no side-state move by then without a later move back.
                 && !db.ProjectStageTransitions.Any(side => side.ProjectId == p.Id && side.EffectiveDate <= date
                     && (side.ToStage == ProjectStage.Suspended || side.ToStage == ProjectStage.Terminated)
                     && !db.ProjectStageTransitions.Any(back => back.ProjectId == p.Id && back.EffectiveDate <= date
                         && back.EffectiveDate > side.EffectiveDate && back.ToStage <= ProjectStage.Funded)))
-            .Select(p => new
-            {
-                p.Id,
-                p.Name,
-                p.LeadDepartmentId,
-                p.ResponsibleLeaderId,
-                MilestoneDue = db.ProjectMilestones
-                    .Where(m => m.ProjectId == p.Id && m.PlannedDate < date && (m.ActualDate == null || m.ActualDate > date))
-                    .Min(m => (DateOnly?)m.PlannedDate),
-                LandingDue = db.ProjectStageTransitions.Any(t => t.ProjectId == p.Id
-                        && (t.ToStage == ProjectStage.Landed || t.ToStage == ProjectStage.Funded) && t.EffectiveDate <= date)
-                    ? null
-                    : db.Contracts.Where(c => c.ProjectId == p.Id && c.Kind == ContractKind.FormalInvestment && c.SignedOn <= date && c.AgreedLandingDate < date)
-                        .Min(c => c.AgreedLandingDate),
-            })
-            .Where(x => x.MilestoneDue != null || x.LandingDue != null)
-            .Select(x => new
-            {
-                x.Id,
-                x.Name,
-                x.LeadDepartmentId,
-                x.ResponsibleLeaderId,
-                x.MilestoneDue,
-                x.LandingDue,
-                Due = x.LandingDue == null || (x.MilestoneDue != null && x.MilestoneDue < x.LandingDue) ? x.MilestoneDue : x.LandingDue,
-            })
-            .OrderBy(x => x.Due).ThenBy(x => x.Name);
-        var rows = await late.Take(BehindScheduleShown).ToListAsync(ct);
-        if (rows.Count == 0)
+            .Select(p => p.Id);
+
+        // Two simple top-N queries (the most overdue by each reason); a project's due date is the earlier of the two,
+        // so the overall top N is always within the union of the two top-N lists.
+        var milestoneDue = await db.ProjectMilestones
+            .Where(m => m.PlannedDate < date && (m.ActualDate == null || m.ActualDate > date) && keyProjects.Contains(m.ProjectId))
+            .GroupBy(m => m.ProjectId)
+            .Select(g => new { ProjectId = g.Key, Due = g.Min(m => m.PlannedDate) })
+            .OrderBy(x => x.Due).Take(BehindScheduleShown)
+            .ToListAsync(ct);
+        var landingDue = await db.Contracts
+            .Where(c => c.Kind == ContractKind.FormalInvestment && c.SignedOn <= date && c.AgreedLandingDate < date && keyProjects.Contains(c.ProjectId)
+                && !db.ProjectStageTransitions.Any(t => t.ProjectId == c.ProjectId
+                    && (t.ToStage == ProjectStage.Landed || t.ToStage == ProjectStage.Funded) && t.EffectiveDate <= date))
+            .GroupBy(c => c.ProjectId)
+            .Select(g => new { ProjectId = g.Key, Due = g.Min(c => c.AgreedLandingDate!.Value) })
+            .OrderBy(x => x.Due).Take(BehindScheduleShown)
+            .ToListAsync(ct);
+        var due = milestoneDue.Select(m => (m.ProjectId, m.Due, ByMilestone: true))
+            .Concat(landingDue.Select(l => (l.ProjectId, l.Due, ByMilestone: false)))
+            .GroupBy(x => x.ProjectId)
+            .Select(g => g.OrderBy(x => x.Due).ThenByDescending(x => x.ByMilestone).First())
+            .ToList();
+        if (due.Count == 0)
             return [];
+        var dueIds = due.Select(d => d.ProjectId).ToList();
+        var names = await db.Projects.AsNoTracking().Where(p => dueIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name, p.LeadDepartmentId, p.ResponsibleLeaderId })
+            .ToDictionaryAsync(p => p.Id, ct);
+        var rows = due
+            .Select(d => new { d.ProjectId, d.Due, d.ByMilestone, Project = names[d.ProjectId] })
+            .OrderBy(d => d.Due).ThenBy(d => d.Project.Name, StringComparer.Ordinal)
+            .Take(BehindScheduleShown)
+            .Select(d => new { Id = d.ProjectId, d.Project.Name, d.Project.LeadDepartmentId, d.Project.ResponsibleLeaderId, d.Due, d.ByMilestone })
+            .ToList();
 
         var ids = rows.Select(r => r.Id).ToList();
         var milestones = (await db.ProjectMilestones.AsNoTracking()
@@ -152,16 +157,10 @@ public sealed partial class FiguresAppService
         var leaderIds = rows.Where(r => r.ResponsibleLeaderId != null).Select(r => r.ResponsibleLeaderId!.Value).Distinct().ToList();
         var leaders = await db.Users.Where(u => leaderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
-        return rows.Select(r =>
-            {
-                var byMilestone = r.Due == r.MilestoneDue && r.MilestoneDue is not null;
-                var reason = byMilestone
-                    ? $"里程碑“{milestones.GetValueOrDefault(r.Id, "未命名")}”逾期未完成"
-                    : "已过合同约定落位日期，尚未落位";
-                var due = r.Due!.Value;
-                return new BehindScheduleDto(r.Id, r.Name, org.NameOf(r.LeadDepartmentId),
-                    r.ResponsibleLeaderId is { } leader ? leaders.GetValueOrDefault(leader) : null, reason, due, date.DayNumber - due.DayNumber);
-            })
+        return rows.Select(r => new BehindScheduleDto(r.Id, r.Name, org.NameOf(r.LeadDepartmentId),
+                r.ResponsibleLeaderId is { } leader ? leaders.GetValueOrDefault(leader) : null,
+                r.ByMilestone ? $"里程碑“{milestones.GetValueOrDefault(r.Id, "未命名")}”逾期未完成" : "已过合同约定落位日期，尚未落位",
+                r.Due, date.DayNumber - r.Due.DayNumber))
             .ToList();
     }
 

@@ -20,6 +20,10 @@ public abstract class TargetsPageBase : ComponentBase
     protected bool CanManage => HttpContext.User.HasClaim(Permissions.ClaimType, Permissions.Targets.Manage);
     protected FormValues Form => new(HttpContext.Request.Form);
 
+    /// <summary>What was posted, to fill a refused form again: bad input loses nothing.</summary>
+    protected string? Posted(string name) =>
+        HttpMethods.IsPost(HttpContext.Request.Method) && HttpContext.Request.HasFormContentType ? HttpContext.Request.Form[name].FirstOrDefault() : null;
+
     protected override async Task OnInitializedAsync()
     {
         if (Saved is not null)

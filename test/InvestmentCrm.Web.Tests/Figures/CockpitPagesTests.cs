@@ -118,6 +118,9 @@ public class CockpitPagesTests
             ["year"] = "2027", ["month"] = "", ["currency"] = "HKD", ["toCny"] = "abc", ["toUsd"] = "0.128",
         });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await bad.Content.ReadAsStringAsync()).ShouldContain("折人民币汇率必须是数字。");
+        var refusedPage = await new HtmlParser().ParseDocumentAsync(await bad.Content.ReadAsStringAsync());
+        refusedPage.QuerySelector("[data-testid=message]")!.TextContent.ShouldBe("折人民币汇率必须是数字。");
+        refusedPage.QuerySelector("#year")!.GetAttribute("value").ShouldBe("2027"); // what was typed is still there
+        refusedPage.QuerySelector("#currency option[selected]")!.GetAttribute("value").ShouldBe("HKD");
     }
 }
