@@ -15,16 +15,8 @@ public sealed partial class FiguresAppService
         var date = asOf ?? Today;
         var period = FigurePeriod.Year(year ?? date.Year);
         var figureScope = departmentId is { } id ? FigureScope.Department(id) : FigureScope.District;
-        var org = await OrganisationChart.LoadAsync(db, ct);
-        var resolved = await ResolveAsync(figureScope, org, ct);
-        var rules = await RulesForAsync(period.Start.Year, ct);
-        var rates = await ExchangeRateTable.LoadAsync(db, ct);
-
-        var data = await LoadAsync(resolved.Keyed, period, date, rules, PeriodParts.All, ct);
+        var (figures, org, resolved, rules, data) = await ComputeCoreAsync(figureScope, period, date, ct);
         var lastYearPeriod = period.YearEarlier()!;
-        var lastYear = await LoadAsync(resolved.Keyed, lastYearPeriod, date.AddYears(-1), rules, PeriodParts.Counts | PeriodParts.Funds, ct);
-        var figures = Build(figureScope, resolved.Name, period, date, rules, rates, data, lastYear,
-            await TargetsAsync(figureScope, period, ct), resolved.Attribution);
 
         var funnel = Funnel(await _queries.FurthestStagesAsync(resolved.Keyed, date, ct));
         var lastYearWhole = await _queries.VerifiedFundsAsync(resolved.Keyed, lastYearPeriod.Start, lastYearPeriod.End, ct);
@@ -65,8 +57,8 @@ public sealed partial class FiguresAppService
     {
         var ids = departments.Select(d => d.Id).ToList();
         var targets = (await db.Targets.AsNoTracking()
-                .Where(t => t.Scope == TargetScope.Department && t.Metric == MetricCode.DomesticFunds && t.PeriodKind == period.Kind
-                    && t.PeriodStart == period.Start && t.PeriodEnd == period.End && t.DepartmentId != null && ids.Contains(t.DepartmentId.Value))
+                .ForPeriod(period)
+                .Where(t => t.Scope == TargetScope.Department && t.Metric == MetricCode.DomesticFunds && t.DepartmentId != null && ids.Contains(t.DepartmentId.Value))
                 .Select(t => new { t.DepartmentId, t.Value })
                 .ToListAsync(ct))
             .GroupBy(t => t.DepartmentId!.Value).ToDictionary(g => g.Key, g => g.First().Value);

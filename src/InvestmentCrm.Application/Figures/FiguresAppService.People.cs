@@ -51,12 +51,7 @@ public sealed partial class FiguresAppService
         var id = departmentId
             ?? (currentUser.UserId is { } me ? await db.Users.Where(u => u.Id == me).Select(u => (Guid?)u.DepartmentId).FirstOrDefaultAsync(ct) : null)
             ?? throw new DomainException("请选择部门。");
-        var figures = await ComputeAsync(FigureScope.Department(id), period, date, ct);
-
-        var org = await OrganisationChart.LoadAsync(db, ct);
-        var resolved = await ResolveAsync(FigureScope.Department(id), org, ct);
-        var rules = await RulesForAsync(period.Start.Year, ct);
-        var data = await LoadAsync(resolved.Keyed, period, date, rules, PeriodParts.All, ct);
+        var (figures, org, _, rules, data) = await ComputeCoreAsync(FigureScope.Department(id), period, date, ct);
         var children = await RankAsync(org, org.ChildrenOf(id).ToList(), period, figures.TimeProgress, rules, data, ct);
 
         var subtree = org.Subtree(id);
@@ -68,8 +63,8 @@ public sealed partial class FiguresAppService
         var credits = await PersonCreditsAsync(people.Select(p => p.Id).ToList(), period, date, ct);
         var personIds = people.Select(p => (Guid?)p.Id).ToList();
         var personTargets = (await db.Targets.AsNoTracking()
-                .Where(t => t.Scope == TargetScope.Person && t.Metric == MetricCode.DomesticFunds && t.PeriodKind == period.Kind
-                    && t.PeriodStart == period.Start && t.PeriodEnd == period.End && personIds.Contains(t.UserId))
+                .ForPeriod(period)
+                .Where(t => t.Scope == TargetScope.Person && t.Metric == MetricCode.DomesticFunds && personIds.Contains(t.UserId))
                 .Select(t => new { t.UserId, t.Value })
                 .ToListAsync(ct))
             .GroupBy(t => t.UserId!.Value).ToDictionary(g => g.Key, g => g.First().Value);

@@ -17,10 +17,8 @@ public sealed partial class FiguresAppService
     public async Task<FigureRecordsDto> GetRecordsAsync(Figure figure, FigureScope figureScope, FigurePeriod period, DateOnly? asOf, int page = 1, CancellationToken ct = default)
     {
         var date = asOf ?? Today;
-        var summary = (await ComputeAsync(figureScope, period, date, ct))[figure];
-        var org = await OrganisationChart.LoadAsync(db, ct);
-        var resolved = await ResolveAsync(figureScope, org, ct);
-        var rules = await RulesForAsync(period.Start.Year, ct);
+        var (figures, org, resolved, rules, _) = await ComputeCoreAsync(figureScope, period, date, ct);
+        var summary = figures[figure];
         var cut = Cut(period, date);
         page = Math.Max(1, page);
         var skip = (page - 1) * RecordsPageSize;

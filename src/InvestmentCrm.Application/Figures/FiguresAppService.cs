@@ -23,9 +23,14 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
     public async Task<FigureRules> RulesForAsync(int year, CancellationToken ct = default) =>
         await db.FigureRules.AsNoTracking().FirstOrDefaultAsync(r => r.Year == year, ct) ?? FigureRules.DefaultFor(year);
 
-    public async Task<FigureSetDto> ComputeAsync(FigureScope figureScope, FigurePeriod period, DateOnly? asOf = null, CancellationToken ct = default)
+    public async Task<FigureSetDto> ComputeAsync(FigureScope figureScope, FigurePeriod period, DateOnly? asOf = null, CancellationToken ct = default) =>
+        (await ComputeCoreAsync(figureScope, period, asOf ?? Today, ct)).Figures;
+
+    /// <summary>A computed figure set with what it was computed from, for callers that show more than the figures.</summary>
+    private sealed record Computation(FigureSetDto Figures, OrganisationChart Org, ResolvedScope Resolved, FigureRules Rules, PeriodData Data);
+
+    private async Task<Computation> ComputeCoreAsync(FigureScope figureScope, FigurePeriod period, DateOnly date, CancellationToken ct)
     {
-        var date = asOf ?? Today;
         var org = await OrganisationChart.LoadAsync(db, ct);
         var resolved = await ResolveAsync(figureScope, org, ct);
         var rules = await RulesForAsync(period.Start.Year, ct);
@@ -35,7 +40,8 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
             ? await LoadAsync(resolved.Keyed, earlier, date.AddYears(-1), rules, PeriodParts.Counts | PeriodParts.Funds, ct)
             : null;
         var targets = await TargetsAsync(figureScope, period, ct);
-        return Build(figureScope, resolved.Name, period, date, rules, rates, data, lastYear, targets, resolved.Attribution);
+        var figures = Build(figureScope, resolved.Name, period, date, rules, rates, data, lastYear, targets, resolved.Attribution);
+        return new Computation(figures, org, resolved, rules, data);
     }
 
     // ---------------------------------------------------------------- loading
@@ -126,10 +132,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
     /// <summary>The scope's targets for the period, by metric (a campaign's targets are found by the campaign).</summary>
     private async Task<Dictionary<MetricCode, decimal>> TargetsAsync(FigureScope figureScope, FigurePeriod period, CancellationToken ct)
     {
-        var targets = db.Targets.AsNoTracking().Where(t => t.PeriodKind == period.Kind);
-        targets = period.CampaignId is { } campaignId
-            ? targets.Where(t => t.CampaignId == campaignId)
-            : targets.Where(t => t.PeriodStart == period.Start && t.PeriodEnd == period.End);
+        var targets = db.Targets.AsNoTracking().ForPeriod(period);
         targets = figureScope.Kind switch
         {
             FigureScopeKind.Department => targets.Where(t => t.Scope == TargetScope.Department && t.DepartmentId == figureScope.DepartmentId),

@@ -67,10 +67,7 @@ public sealed class TargetAppService(ICrmDbContext db)
         return new TargetTreeDto(period, nodes);
     }
 
-    private IQueryable<Target> ForPeriod(FigurePeriod period) =>
-        period.CampaignId is { } campaignId
-            ? db.Targets.Where(t => t.CampaignId == campaignId)
-            : db.Targets.Where(t => t.PeriodKind == period.Kind && t.PeriodStart == period.Start && t.PeriodEnd == period.End && t.CampaignId == null);
+    private IQueryable<Target> ForPeriod(FigurePeriod period) => db.Targets.ForPeriod(period);
 
     public async Task<Guid> CreateAsync(FigurePeriod period, TargetInput input, CancellationToken ct = default)
     {
@@ -265,4 +262,13 @@ public sealed class TargetAppService(ICrmDbContext db)
 
     public static string Describe(FigureRules rules) => string.Create(CultureInfo.InvariantCulture,
         $"重点项目门槛 {rules.KeyProjectThresholdYuan / 10_000m:0.##} 万元；履约：{rules.DescribeFulfilment()}；到位率：{rules.ArrivalWindow.ToDisplay()}；绿灯 ≥ {rules.GreenFromPoints:0.##}，黄灯 ≥ {rules.YellowFromPoints:0.##} 个百分点");
+}
+
+public static class TargetQueries
+{
+    /// <summary>The targets of a period: a campaign's by the campaign, a year's or a plan's by kind and exact dates.</summary>
+    public static IQueryable<Target> ForPeriod(this IQueryable<Target> targets, FigurePeriod period) =>
+        period.CampaignId is { } campaignId
+            ? targets.Where(t => t.CampaignId == campaignId)
+            : targets.Where(t => t.PeriodKind == period.Kind && t.PeriodStart == period.Start && t.PeriodEnd == period.End && t.CampaignId == null);
 }
