@@ -7,6 +7,13 @@ document.addEventListener('submit', (event) => {
   }
 });
 
+// A button with data-print prints the page (the print stylesheet hides navigation and buttons).
+document.addEventListener('click', (event) => {
+  if (event.target.closest && event.target.closest('[data-print]')) {
+    window.print();
+  }
+});
+
 // Charts: an element with data-chart holds an ECharts option (JSON); the page also carries the same data as a
 // table, so without JavaScript (or for a screen reader) nothing is lost. A data point with "href" opens its records.
 function drawCharts() {

@@ -17,7 +17,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<Companies.CompanyAppService>().AddScoped<Projects.ProjectAppService>().AddScoped<Projects.PipelineAppService>().AddScoped<Projects.AttachmentAppService>().AddScoped<Organization.OrganizationAdminAppService>();
 
     public static IServiceCollection AddFigures(this IServiceCollection services) =>
-        services.AddScoped<Figures.FiguresAppService>().AddScoped<Targets.TargetAppService>();
+        services.AddMemoryCache().AddSingleton<Figures.FiguresCache>().AddScoped<Figures.FiguresAppService>().AddScoped<Targets.TargetAppService>().AddScoped<Appraisal.AppraisalAppService>();
 
     public static IServiceCollection AddAuditing(this IServiceCollection services) =>
         services.AddScoped<Auditing.AuditLogAppService>().AddScoped<Auditing.SecurityLogWriter>();

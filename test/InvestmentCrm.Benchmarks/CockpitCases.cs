@@ -11,11 +11,12 @@ internal static class CockpitCases
     private static readonly DateOnly AsOf = new(CockpitData.Year, 11, 22);
 
     /// <summary>The cockpit as the leader opens it: every figure, funnel, trend, ranking, late key projects, campaigns.</summary>
-    public static async Task AppAsync(TestDatabase database, Guid leader)
+    /// <param name="cache">The host's figure cache (a singleton), or none to compute every time.</param>
+    public static async Task AppAsync(TestDatabase database, Guid leader, FiguresCache? cache = null)
     {
         await using var db = database.CreateContext();
         var user = new TestUser(leader, "bench", null);
-        var figures = new FiguresAppService(db, new DataScope(db, user), user, new TestClock());
+        var figures = new FiguresAppService(db, new DataScope(db, user), user, new TestClock(), cache);
         var cockpit = await figures.GetCockpitAsync(CockpitData.Year, AsOf, null);
         if (cockpit.Figures[Figure.SignedCount].Value is not > 0)
             throw new InvalidOperationException("the benchmark data produced no signings — the measurement would be meaningless");

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using InvestmentCrm.Common;
 using InvestmentCrm.Companies;
 using InvestmentCrm.Organization;
@@ -75,6 +76,13 @@ internal static class CockpitData
         }
         await TargetsAsync(database, departments);
         return leader;
+    }
+
+    /// <summary>The benchmark leader of data generated earlier.</summary>
+    public static async Task<Guid> LeaderAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        return await db.Users.Where(u => u.UserName == "bench").Select(u => u.Id).SingleAsync();
     }
 
     private static async Task<(Guid Leader, List<Guid> Departments)> OrganisationAsync(TestDatabase database)

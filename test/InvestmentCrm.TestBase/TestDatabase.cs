@@ -65,6 +65,26 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, PostgresConnectionFor(name), name);
     }
 
+    /// <summary>
+    /// A named PostgreSQL database that outlives the process (for profiling the benchmarks' data repeatedly):
+    /// opened if it exists, else created migrated and empty; <paramref name="created"/> says which.
+    /// </summary>
+    public static async Task<(TestDatabase Database, bool Created)> OpenOrCreateKeptPostgresAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", name);
+        var created = await exists.ExecuteScalarAsync() is null;
+        if (created)
+        {
+            var template = await Templates.GetOrAdd((DatabaseProviders.PostgreSql, TestDatabaseContent.Migrated),
+                key => new Lazy<Task<string>>(() => CreateTemplateAsync(key.Item1, key.Item2))).Value;
+            await CreatePostgresDatabaseAsync(name, template);
+        }
+        return (new TestDatabase(DatabaseProviders.PostgreSql, PostgresConnectionFor(name), name), created);
+    }
+
     public CrmDbContext CreateContext(TimeProvider? clock = null, ICurrentUser? user = null) =>
         PersistenceServiceCollectionExtensions.CreateContext(Provider, ConnectionString, clock ?? new TestClock(), user);
 

@@ -38,6 +38,12 @@ public interface ICrmDbContext
     DbSet<Microsoft.AspNetCore.Identity.IdentityRoleClaim<Guid>> RoleClaims { get; }
     DbSet<AuditLog> AuditLogs { get; }
     DbSet<SecurityLog> SecurityLogs { get; }
+    DbSet<DataVersion> DataVersions { get; }
+    DbSet<Appraisal.AppraisalRuleSet> AppraisalRuleSets { get; }
+    DbSet<Appraisal.AppraisalRun> AppraisalRuns { get; }
+    DbSet<Appraisal.AppraisalScore> AppraisalScores { get; }
+    DbSet<Appraisal.AppraisalLine> AppraisalLines { get; }
+    DbSet<Appraisal.AppraisalEvidence> AppraisalEvidence { get; }
 
     Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 

@@ -12,9 +12,31 @@ internal sealed class KeyedProject
     public Guid? Key { get; init; }
 }
 
-internal sealed record FundsRow(Guid? Key, CapitalSource Source, string Currency, int Year, int Month, decimal Amount);
+/// <summary>
+/// The dates one read covers: the period up to its cut, and optionally the same period a year earlier up to
+/// its own cut (同比) and on to its end (the trend of the whole earlier year). One scan serves all three.
+/// </summary>
+internal readonly record struct DateWindow(DateOnly Start, DateOnly Cut, DateOnly EarlierStart, DateOnly EarlierCut, DateOnly EarlierEnd)
+{
+    public static DateWindow Only(DateOnly start, DateOnly cut) => new(start, cut, DateOnly.MaxValue, DateOnly.MinValue, DateOnly.MinValue);
+
+    public DateOnly From => Start < EarlierStart ? Start : EarlierStart;
+    public DateOnly To => Cut > EarlierEnd ? Cut : EarlierEnd;
+}
+
+/// <summary>Which part of a <see cref="DateWindow"/> a row belongs to.</summary>
+internal static class WindowPart
+{
+    public const int Current = 0;
+    public const int EarlierToDate = 1;
+    public const int EarlierRest = 2;
+}
+
+internal sealed record FundsRow(Guid? Key, CapitalSource Source, string Currency, int Year, int Month, decimal Amount, int Part = WindowPart.Current);
 internal sealed record KeyCount(Guid? Key, int Count);
-internal sealed record StageRow(Guid? Key, ProjectStage Stage, int Count);
+internal sealed record StageRow(Guid? Key, ProjectStage Stage, int Count, int Part = WindowPart.Current);
+internal sealed record StrategicRow(Guid? Key, int Current, int Earlier);
+internal sealed record CohortRow(Guid? Key, int Cohort, int Fulfilled);
 internal sealed record ContractRow(Guid? Key, string ForeignCurrency, int Year, int Month, decimal Domestic, decimal Foreign);
 
 /// <summary>
@@ -34,26 +56,63 @@ internal sealed class FigureQueries(ICrmDbContext db)
 
     /// <summary>Σ verified tranches dated in [from, to], by key, source, currency and month (the month picks the exchange rate).</summary>
     public Task<List<FundsRow>> VerifiedFundsAsync(IQueryable<KeyedProject> projects, DateOnly start, DateOnly end, CancellationToken ct) =>
+        VerifiedFundsAsync(projects, DateWindow.Only(start, end), ct);
+
+    /// <summary>Σ verified tranches in every part of the window, by part, key, source, currency and month — one scan.</summary>
+    public Task<List<FundsRow>> VerifiedFundsAsync(IQueryable<KeyedProject> projects, DateWindow w, CancellationToken ct) =>
         (from t in db.FundsTranches
-         where t.Verification == VerificationStatus.Verified && t.ArrivedOn >= start && t.ArrivedOn <= end
+         where t.Verification == VerificationStatus.Verified && t.ArrivedOn >= w.From && t.ArrivedOn <= w.To
+            && ((t.ArrivedOn >= w.Start && t.ArrivedOn <= w.Cut) || (t.ArrivedOn >= w.EarlierStart && t.ArrivedOn <= w.EarlierEnd))
          join p in projects on t.ProjectId equals p.Id
-         group t by new { p.Key, t.Source, t.Amount.Currency, t.ArrivedOn.Year, t.ArrivedOn.Month } into g
-         select new FundsRow(g.Key.Key, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(t => t.Amount.Amount)))
+         group t by new
+         {
+             p.Key, t.Source, t.Amount.Currency, t.ArrivedOn.Year, t.ArrivedOn.Month,
+             Part = t.ArrivedOn >= w.Start ? WindowPart.Current : t.ArrivedOn <= w.EarlierCut ? WindowPart.EarlierToDate : WindowPart.EarlierRest,
+         } into g
+         select new FundsRow(g.Key.Key, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(t => t.Amount.Amount), g.Key.Part))
         .ToListAsync(ct);
 
-    /// <summary>Projects whose transition into a stage has an effective date in [from, to]; a project counts once per stage.</summary>
-    public Task<List<StageRow>> StageEntriesAsync(IQueryable<KeyedProject> projects, DateOnly start, DateOnly end, CancellationToken ct) =>
+    /// <summary>
+    /// Projects whose transition into a stage has an effective date in the period (and in the earlier period up to
+    /// its cut); a project counts once per stage and part.
+    /// </summary>
+    public Task<List<StageRow>> StageEntriesAsync(IQueryable<KeyedProject> projects, DateWindow w, CancellationToken ct) =>
         (from t in db.ProjectStageTransitions
          // The stage list lets the (ToStage, EffectiveDate) index serve the date range.
-         where MainLine.Contains(t.ToStage) && t.EffectiveDate >= start && t.EffectiveDate <= end
+         where MainLine.Contains(t.ToStage) && t.EffectiveDate >= w.From && t.EffectiveDate <= w.To
+            && ((t.EffectiveDate >= w.Start && t.EffectiveDate <= w.Cut) || (t.EffectiveDate >= w.EarlierStart && t.EffectiveDate <= w.EarlierCut))
          join p in projects on t.ProjectId equals p.Id
-         group t.ProjectId by new { p.Key, t.ToStage } into g
-         select new StageRow(g.Key.Key, g.Key.ToStage, g.Distinct().Count()))
+         group t.ProjectId by new { p.Key, t.ToStage, Part = t.EffectiveDate >= w.Start ? WindowPart.Current : WindowPart.EarlierToDate } into g
+         select new StageRow(g.Key.Key, g.Key.ToStage, g.Distinct().Count(), g.Key.Part))
         .ToListAsync(ct);
 
-    /// <summary>Projects signed in [from, to] with a 战略投资者 among their investors.</summary>
-    public Task<List<KeyCount>> StrategicSignedAsync(IQueryable<KeyedProject> projects, DateOnly start, DateOnly end, CancellationToken ct) =>
-        CountByKeyAsync(StrategicSigned(projects, start, end), ct);
+    /// <summary>Projects signed in the period (and in the earlier period up to its cut) with a 战略投资者 among their investors.</summary>
+    public Task<List<StrategicRow>> StrategicSignedAsync(IQueryable<KeyedProject> projects, DateWindow w, CancellationToken ct) =>
+        projects
+            .Where(p => db.ProjectCompanies.Any(pc => pc.ProjectId == p.Id && pc.Role == ProjectCompanyRole.Investor
+                && db.Companies.Any(c => c.Id == pc.CompanyId && c.IsStrategicInvestor)))
+            .Select(p => new
+            {
+                p.Key,
+                Current = db.ProjectStageTransitions.Any(t => t.ProjectId == p.Id && t.ToStage == ProjectStage.Signed && t.EffectiveDate >= w.Start && t.EffectiveDate <= w.Cut),
+                Earlier = db.ProjectStageTransitions.Any(t => t.ProjectId == p.Id && t.ToStage == ProjectStage.Signed && t.EffectiveDate >= w.EarlierStart && t.EffectiveDate <= w.EarlierCut),
+            })
+            .Where(x => x.Current || x.Earlier)
+            .GroupBy(x => x.Key)
+            .Select(g => new StrategicRow(g.Key, g.Count(x => x.Current), g.Count(x => x.Earlier)))
+            .ToListAsync(ct);
+
+    /// <summary>The cohort and how many of it are 履约, per key, in one read.</summary>
+    public Task<List<CohortRow>> CohortCountsAsync(IQueryable<KeyedProject> projects, DateOnly start, DateOnly cut, DateOnly asOf, FigureRules rules, CancellationToken ct)
+    {
+        var cohort = Cohort(projects, start, cut);
+        var fulfilled = Fulfilled(cohort, asOf, rules).Select(p => p.Id);
+        return cohort
+            .Select(p => new { p.Key, IsFulfilled = fulfilled.Contains(p.Id) })
+            .GroupBy(x => x.Key)
+            .Select(g => new CohortRow(g.Key, g.Count(), g.Count(x => x.IsFulfilled)))
+            .ToListAsync(ct);
+    }
 
     public IQueryable<KeyedProject> StrategicSigned(IQueryable<KeyedProject> projects, DateOnly start, DateOnly end) =>
         projects.Where(p =>

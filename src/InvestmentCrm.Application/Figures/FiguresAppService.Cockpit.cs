@@ -13,13 +13,21 @@ public sealed partial class FiguresAppService
     public async Task<CockpitDto> GetCockpitAsync(int? year, DateOnly? asOf, Guid? departmentId, CancellationToken ct = default)
     {
         var date = asOf ?? Today;
-        var period = FigurePeriod.Year(year ?? date.Year);
+        var shownYear = year ?? date.Year;
+        if (cache is null)
+            return await ComputeCockpitAsync(shownYear, date, departmentId, ct);
+        // Today is part of the key: the list of years offered depends on it.
+        return await cache.GetOrComputeAsync(db, await scope.GetRulesAsync(ct), $"cockpit|{shownYear}|{date:O}|{departmentId}|{Today:O}",
+            () => ComputeCockpitAsync(shownYear, date, departmentId, ct), ct);
+    }
+
+    private async Task<CockpitDto> ComputeCockpitAsync(int year, DateOnly date, Guid? departmentId, CancellationToken ct)
+    {
+        var period = FigurePeriod.Year(year);
         var figureScope = departmentId is { } id ? FigureScope.Department(id) : FigureScope.District;
-        var (figures, org, resolved, rules, data) = await ComputeCoreAsync(figureScope, period, date, ct);
-        var lastYearPeriod = period.YearEarlier()!;
+        var (figures, org, resolved, rules, data, lastYearWhole) = await ComputeCoreAsync(figureScope, period, date, ct, earlierWholeYear: true);
 
         var funnel = Funnel(await _queries.FurthestStagesAsync(resolved.Keyed, date, ct));
-        var lastYearWhole = await _queries.VerifiedFundsAsync(resolved.Keyed, lastYearPeriod.Start, lastYearPeriod.End, ct);
         var monthly = Enumerable.Range(1, 12).Select(month => new MonthlyArrivalDto(
                 month,
                 new DateOnly(period.Start.Year, month, 1) <= Cut(period, date)
@@ -168,7 +176,7 @@ public sealed partial class FiguresAppService
         foreach (var campaign in campaigns)
         {
             var campaignPeriod = new FigurePeriod(PeriodKind.Campaign, campaign.Start, campaign.End, campaign.Name, campaign.Id);
-            var data = await LoadAsync(resolved.Keyed, campaignPeriod, date, rules, PeriodParts.Counts, ct);
+            var data = (await LoadAsync(resolved.Keyed, campaignPeriod, null, date, rules, PeriodParts.Counts, false, ct)).Current;
             var targets = await TargetsAsync(figureScope, campaignPeriod, ct);
             var set = Build(figureScope, resolved.Name, campaignPeriod, date, rules, ExchangeRateTable.Empty(), data, null, targets, resolved.Attribution);
             // A campaign shows the figures it has targets for; without any, the three of DESIGN §2.4.

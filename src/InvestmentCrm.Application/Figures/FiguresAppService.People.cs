@@ -51,7 +51,7 @@ public sealed partial class FiguresAppService
         var id = departmentId
             ?? (currentUser.UserId is { } me ? await db.Users.Where(u => u.Id == me).Select(u => (Guid?)u.DepartmentId).FirstOrDefaultAsync(ct) : null)
             ?? throw new DomainException("请选择部门。");
-        var (figures, org, _, rules, data) = await ComputeCoreAsync(FigureScope.Department(id), period, date, ct);
+        var (figures, org, _, rules, data, _) = await ComputeCoreAsync(FigureScope.Department(id), period, date, ct);
         var children = await RankAsync(org, org.ChildrenOf(id).ToList(), period, figures.TimeProgress, rules, data, ct);
 
         var subtree = org.Subtree(id);
@@ -99,7 +99,7 @@ public sealed partial class FiguresAppService
         var keyed = FigureQueries.ByProject(credited);
         var cut = Cut(period, asOf);
         var funds = cut < period.Start ? [] : await _queries.VerifiedFundsAsync(keyed, period.Start, cut, ct);
-        var stages = cut < period.Start ? [] : await _queries.StageEntriesAsync(keyed, period.Start, cut, ct);
+        var stages = cut < period.Start ? [] : await _queries.StageEntriesAsync(keyed, DateWindow.Only(period.Start, cut), ct);
         var contributors = await db.ProjectContributors.Where(c => credited.Any(p => p.Id == c.ProjectId))
             .Select(c => new { c.ProjectId, c.UserId, c.WeightPercent }).ToListAsync(ct);
         foreach (var userId in ids)

@@ -17,7 +17,7 @@ public sealed partial class FiguresAppService
     public async Task<FigureRecordsDto> GetRecordsAsync(Figure figure, FigureScope figureScope, FigurePeriod period, DateOnly? asOf, int page = 1, CancellationToken ct = default)
     {
         var date = asOf ?? Today;
-        var (figures, org, resolved, rules, _) = await ComputeCoreAsync(figureScope, period, date, ct);
+        var (figures, org, resolved, rules, _, _) = await ComputeCoreAsync(figureScope, period, date, ct);
         var summary = figures[figure];
         var cut = Cut(period, date);
         page = Math.Max(1, page);

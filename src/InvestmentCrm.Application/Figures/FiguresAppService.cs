@@ -12,7 +12,7 @@ namespace InvestmentCrm.Figures;
 /// scope. The cockpit, the department view, 我的指标 and the drill-down pages all read through here, so a
 /// number and the records behind it can never disagree.
 /// </summary>
-public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope, ICurrentUser currentUser, TimeProvider clock)
+public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope, ICurrentUser currentUser, TimeProvider clock, FiguresCache? cache = null)
 {
     private const int MoneyDecimals = 2;
     private const int CountDecimals = 4;
@@ -27,21 +27,20 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
         (await ComputeCoreAsync(figureScope, period, asOf ?? Today, ct)).Figures;
 
     /// <summary>A computed figure set with what it was computed from, for callers that show more than the figures.</summary>
-    private sealed record Computation(FigureSetDto Figures, OrganisationChart Org, ResolvedScope Resolved, FigureRules Rules, PeriodData Data);
+    private sealed record Computation(FigureSetDto Figures, OrganisationChart Org, ResolvedScope Resolved, FigureRules Rules, PeriodData Data,
+        List<FundsRow> EarlierWholeFunds);
 
-    private async Task<Computation> ComputeCoreAsync(FigureScope figureScope, FigurePeriod period, DateOnly date, CancellationToken ct)
+    /// <param name="earlierWholeYear">Also read the funds of the whole earlier year (the cockpit's trend), in the same scan.</param>
+    private async Task<Computation> ComputeCoreAsync(FigureScope figureScope, FigurePeriod period, DateOnly date, CancellationToken ct, bool earlierWholeYear = false)
     {
         var org = await OrganisationChart.LoadAsync(db, ct);
         var resolved = await ResolveAsync(figureScope, org, ct);
         var rules = await RulesForAsync(period.Start.Year, ct);
         var rates = await ExchangeRateTable.LoadAsync(db, ct);
-        var data = await LoadAsync(resolved.Keyed, period, date, rules, PeriodParts.All, ct);
-        var lastYear = period.YearEarlier() is { } earlier
-            ? await LoadAsync(resolved.Keyed, earlier, date.AddYears(-1), rules, PeriodParts.Counts | PeriodParts.Funds, ct)
-            : null;
+        var loaded = await LoadAsync(resolved.Keyed, period, period.YearEarlier(), date, rules, PeriodParts.All, earlierWholeYear, ct);
         var targets = await TargetsAsync(figureScope, period, ct);
-        var figures = Build(figureScope, resolved.Name, period, date, rules, rates, data, lastYear, targets, resolved.Attribution);
-        return new Computation(figures, org, resolved, rules, data);
+        var figures = Build(figureScope, resolved.Name, period, date, rules, rates, loaded.Current, loaded.Earlier, targets, resolved.Attribution);
+        return new Computation(figures, org, resolved, rules, loaded.Current, [.. loaded.Earlier?.Funds ?? [], .. loaded.EarlierRestFunds]);
     }
 
     // ---------------------------------------------------------------- loading
@@ -67,32 +66,53 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
         public List<FundsRow> CohortFunds { get; set; } = [];
     }
 
+    /// <summary>A period's rows, the same period a year earlier up to the same day (counts and funds, for 同比), and the rest of that earlier period's funds.</summary>
+    private sealed record LoadedPeriods(PeriodData Current, PeriodData? Earlier, List<FundsRow> EarlierRestFunds);
+
     private static DateOnly Cut(FigurePeriod period, DateOnly asOf) => period.End < asOf ? period.End : asOf;
 
-    private async Task<PeriodData> LoadAsync(IQueryable<KeyedProject> projects, FigurePeriod period, DateOnly asOf, FigureRules rules, PeriodParts parts, CancellationToken ct)
+    private async Task<LoadedPeriods> LoadAsync(IQueryable<KeyedProject> projects, FigurePeriod period, FigurePeriod? earlier, DateOnly asOf, FigureRules rules,
+        PeriodParts parts, bool earlierWholePeriod, CancellationToken ct)
     {
-        var data = new PeriodData();
+        var current = new PeriodData();
+        var previous = earlier is null ? null : new PeriodData();
         var cut = Cut(period, asOf);
-        if (cut < period.Start)
-            return data;
+        // The current and the earlier period are read in the same scans (a part number tells their rows apart);
+        // an empty range (cut before start) simply matches nothing.
+        var window = earlier is null
+            ? DateWindow.Only(period.Start, cut)
+            : new DateWindow(period.Start, cut, earlier.Start, Cut(earlier, asOf.AddYears(-1)), earlierWholePeriod ? earlier.End : Cut(earlier, asOf.AddYears(-1)));
+        List<FundsRow> earlierRest = [];
         // One DbContext per request: the queries run one after another, never concurrently.
         if (parts.HasFlag(PeriodParts.Counts))
         {
-            data.Stages = await _queries.StageEntriesAsync(projects, period.Start, cut, ct);
-            data.Strategic = await _queries.StrategicSignedAsync(projects, period.Start, cut, ct);
+            var stages = await _queries.StageEntriesAsync(projects, window, ct);
+            current.Stages = stages.Where(r => r.Part == WindowPart.Current).ToList();
+            var strategic = await _queries.StrategicSignedAsync(projects, window, ct);
+            current.Strategic = strategic.Where(r => r.Current > 0).Select(r => new KeyCount(r.Key, r.Current)).ToList();
+            if (previous is not null)
+            {
+                previous.Stages = stages.Where(r => r.Part == WindowPart.EarlierToDate).ToList();
+                previous.Strategic = strategic.Where(r => r.Earlier > 0).Select(r => new KeyCount(r.Key, r.Earlier)).ToList();
+            }
         }
         if (parts.HasFlag(PeriodParts.Funds))
-            data.Funds = await _queries.VerifiedFundsAsync(projects, period.Start, cut, ct);
-        if (parts.HasFlag(PeriodParts.Cohort))
         {
-            var cohort = _queries.Cohort(projects, period.Start, cut);
-            data.Cohort = await FigureQueries.CountByKeyAsync(cohort, ct);
-            data.Fulfilled = await FigureQueries.CountByKeyAsync(_queries.Fulfilled(cohort, asOf, rules), ct);
-            data.Contracted = await _queries.ContractedAsync(projects, period.Start, cut, ct);
-            var windowEnd = rules.ArrivalWindow == ArrivalWindow.WithinPeriod ? cut : asOf;
-            data.CohortFunds = await _queries.VerifiedFundsAsync(cohort, period.Start, windowEnd, ct);
+            var funds = await _queries.VerifiedFundsAsync(projects, window, ct);
+            current.Funds = funds.Where(r => r.Part == WindowPart.Current).ToList();
+            previous?.Funds = funds.Where(r => r.Part == WindowPart.EarlierToDate).ToList();
+            earlierRest = funds.Where(r => r.Part == WindowPart.EarlierRest).ToList();
         }
-        return data;
+        if (parts.HasFlag(PeriodParts.Cohort) && cut >= period.Start)
+        {
+            var cohort = await _queries.CohortCountsAsync(projects, period.Start, cut, asOf, rules, ct);
+            current.Cohort = cohort.Select(r => new KeyCount(r.Key, r.Cohort)).ToList();
+            current.Fulfilled = cohort.Where(r => r.Fulfilled > 0).Select(r => new KeyCount(r.Key, r.Fulfilled)).ToList();
+            current.Contracted = await _queries.ContractedAsync(projects, period.Start, cut, ct);
+            var windowEnd = rules.ArrivalWindow == ArrivalWindow.WithinPeriod ? cut : asOf;
+            current.CohortFunds = await _queries.VerifiedFundsAsync(_queries.Cohort(projects, period.Start, cut), period.Start, windowEnd, ct);
+        }
+        return new LoadedPeriods(current, previous, earlierRest);
     }
 
     /// <summary>The scope as a project set (inside the data scope), how its rows are keyed and how they are credited.</summary>

@@ -20,7 +20,7 @@ internal static class AuditTrail
     ];
 
     private static readonly HashSet<string> NotAuditedEntities =
-        [nameof(AuditLog), nameof(SecurityLog), "IdentityUserToken`1", "IdentityUserLogin`1"];
+        [nameof(AuditLog), nameof(SecurityLog), nameof(DataVersion), "IdentityUserToken`1", "IdentityUserLogin`1"];
 
     public static List<AuditLog> Collect(ChangeTracker tracker, DateTime now, ICurrentUser user)
     {

@@ -38,6 +38,12 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     public DbSet<RoleDepartment> RoleDepartments => Set<RoleDepartment>();
     public DbSet<AuditLog> AuditLogs => Set<AuditLog>();
     public DbSet<SecurityLog> SecurityLogs => Set<SecurityLog>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<InvestmentCrm.Appraisal.AppraisalRuleSet> AppraisalRuleSets => Set<InvestmentCrm.Appraisal.AppraisalRuleSet>();
+    public DbSet<InvestmentCrm.Appraisal.AppraisalRun> AppraisalRuns => Set<InvestmentCrm.Appraisal.AppraisalRun>();
+    public DbSet<InvestmentCrm.Appraisal.AppraisalScore> AppraisalScores => Set<InvestmentCrm.Appraisal.AppraisalScore>();
+    public DbSet<InvestmentCrm.Appraisal.AppraisalLine> AppraisalLines => Set<InvestmentCrm.Appraisal.AppraisalLine>();
+    public DbSet<InvestmentCrm.Appraisal.AppraisalEvidence> AppraisalEvidence => Set<InvestmentCrm.Appraisal.AppraisalEvidence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -95,6 +101,25 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
             if (entry is { State: EntityState.Modified, Entity: AggregateRoot root })
                 root.ConcurrencyStamp = Guid.NewGuid();
         }
-        AuditLogs.AddRange(AuditTrail.Collect(ChangeTracker, now, currentUser));
+        var audit = AuditTrail.Collect(ChangeTracker, now, currentUser);
+        if (audit.Count > 0)
+            BumpDataVersion();
+        AuditLogs.AddRange(audit);
+    }
+
+    /// <summary>
+    /// Every audited change of data renews the data version in the same transaction (an UPDATE of one row by
+    /// key, no read first), so caches keyed by it can never serve figures older than the data.
+    /// </summary>
+    private void BumpDataVersion()
+    {
+        var version = ChangeTracker.Entries<DataVersion>().FirstOrDefault()?.Entity;
+        if (version is null)
+        {
+            version = new DataVersion();
+            DataVersions.Attach(version);
+        }
+        version.Stamp = Guid.NewGuid();
+        Entry(version).Property(v => v.Stamp).IsModified = true;
     }
 }

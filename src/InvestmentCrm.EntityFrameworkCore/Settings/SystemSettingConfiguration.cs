@@ -16,3 +16,13 @@ internal sealed class SystemSettingConfiguration : IEntityTypeConfiguration<Syst
 
     private const int TextLengthForSettings = 2000;
 }
+
+internal sealed class DataVersionConfiguration : IEntityTypeConfiguration<InvestmentCrm.Common.DataVersion>
+{
+    public void Configure(EntityTypeBuilder<InvestmentCrm.Common.DataVersion> entity)
+    {
+        entity.ToTable("DataVersions");
+        entity.Property(v => v.Id).ValueGeneratedNever();
+        entity.HasData(new InvestmentCrm.Common.DataVersion { Id = InvestmentCrm.Common.DataVersion.SingletonId, Stamp = Guid.Empty });
+    }
+}

@@ -1,3 +1,4 @@
+using InvestmentCrm.Web.Appraisal;
 using InvestmentCrm.Web.Figures;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -88,11 +89,13 @@ public static class CrmWebSetup
         app.MapAdminEndpoints();
         app.MapAttachmentEndpoints();
         app.MapTargetExport();
+        app.MapAppraisalExport();
         var api = app.MapGroup("/api/v1");
         api.MapWorkbenchApi();
         api.MapProjectsApi();
         api.MapPipelineApi();
         api.MapFiguresApi();
+        api.MapAppraisalApi();
         api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "请求的接口不存在。"));
 
         app.MapRazorComponents<App>();

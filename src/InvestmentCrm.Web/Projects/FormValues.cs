@@ -20,6 +20,8 @@ public sealed class FormValues(IFormCollection form)
         decimal.TryParse(Text(name), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
             ? value : throw new DomainException($"{label}必须是数字。");
 
+    public decimal? OptionalNumber(string name, string label) => Text(name) is null ? null : Number(name, label);
+
     public T Enum<T>(string name, string label) where T : struct, System.Enum =>
         System.Enum.TryParse<T>(Text(name), out var value) && System.Enum.IsDefined(value) ? value : throw new DomainException($"请选择{label}。");
 

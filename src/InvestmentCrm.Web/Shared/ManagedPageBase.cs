@@ -1,0 +1,68 @@
+using InvestmentCrm.Common;
+using InvestmentCrm.Organization;
+using InvestmentCrm.Web.Projects;
+using Microsoft.AspNetCore.Components;
+
+namespace InvestmentCrm.Web.Shared;
+
+/// <summary>
+/// What pages that read for one permission and change for another share (指标管理, 年度考核): a successful change
+/// redirects to a fresh GET with “已保存”, a refused one shows the Chinese reason with its status and keeps nothing.
+/// </summary>
+public abstract class ManagedPageBase : ComponentBase
+{
+    [CascadingParameter] protected HttpContext HttpContext { get; set; } = default!;
+    [Inject] protected NavigationManager Navigation { get; set; } = default!;
+    [SupplyParameterFromQuery(Name = "saved")] protected string? Saved { get; set; }
+
+    protected string? Message { get; set; }
+    protected bool IsError { get; set; }
+    /// <summary>The permission that allows the page's changes.</summary>
+    protected abstract string ManagePermission { get; }
+    /// <summary>What a user without it is told.</summary>
+    protected abstract string RefusedMessage { get; }
+    protected bool CanManage => HttpContext.User.HasClaim(Permissions.ClaimType, ManagePermission);
+    protected FormValues Form => new(HttpContext.Request.Form);
+
+    /// <summary>What was posted, to fill a refused form again: bad input loses nothing.</summary>
+    protected string? Posted(string name) =>
+        HttpMethods.IsPost(HttpContext.Request.Method) && HttpContext.Request.HasFormContentType ? HttpContext.Request.Form[name].FirstOrDefault() : null;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (Saved is not null)
+            Message = "已保存。";
+        await LoadAsync();
+    }
+
+    protected abstract Task LoadAsync();
+
+    /// <summary>Where to go after a successful change (the page itself, keeping its query).</summary>
+    protected abstract string ReturnUrl { get; }
+
+    protected async Task RunAsync(Func<Task<bool>> action)
+    {
+        if (!CanManage)
+        {
+            HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
+            (Message, IsError) = (RefusedMessage, true);
+            return;
+        }
+        try
+        {
+            if (await action())
+            {
+                Navigation.NavigateTo(ReturnUrl + (ReturnUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "saved=1", forceLoad: true);
+                return;
+            }
+            HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+            (Message, IsError) = ("记录不存在。", true);
+        }
+        catch (DomainException ex)
+        {
+            HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            (Message, IsError) = (ex.Message, true);
+        }
+        await LoadAsync();
+    }
+}

@@ -1,0 +1,72 @@
+using InvestmentCrm.Authorization;
+using InvestmentCrm.Common;
+using InvestmentCrm.EntityFrameworkCore.Common;
+using InvestmentCrm.Figures;
+using InvestmentCrm.TestBase;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace InvestmentCrm.Application.Tests.Figures;
+
+public class FiguresCacheTests
+{
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_cached_cockpit_is_served_until_any_data_changes_and_never_across_data_scopes(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        using var memory = new MemoryCache(new MemoryCacheOptions());
+        var cache = new FiguresCache(memory);
+
+        async Task<CockpitDto> CockpitAsync(string userName)
+        {
+            await using var db = database.CreateContext();
+            var user = await TestUser.LoadAsync(db, userName);
+            return await new FiguresAppService(db, new DataScope(db, user), user, new TestClock(), cache).GetCockpitAsync(2026, null, null);
+        }
+
+        var first = await CockpitAsync("leader");
+        (await CockpitAsync("leader")).ShouldBeSameAs(first); // the second request is a hit
+        first.Figures[Figure.DomesticFunds].Value.ShouldBe(31.2m);
+
+        // Another reader never gets the leader's entry: the head of 商务局 sees 商务局's projects only.
+        (await CockpitAsync("head")).Figures[Figure.DomesticFunds].Value.ShouldBe(7.2m);
+
+        // A tranche verified after the first read is in the next read.
+        await using (var db = database.CreateContext())
+        {
+            var project = await db.Projects.SingleAsync(p => p.Name == "邮储银行吉林省分行营运中心");
+            await new FigureScenario(db).ArriveAsync(project, new DateOnly(2026, 11, 2), Money.YiYuan(1m));
+        }
+        var after = await CockpitAsync("leader");
+        after.ShouldNotBeSameAs(first);
+        after.Figures[Figure.DomesticFunds].Value.ShouldBe(32.2m);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_data_version_changes_with_every_saved_change_and_only_then(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        async Task<Guid> VersionAsync()
+        {
+            await using var db = database.CreateContext();
+            return await db.DataVersions.Select(v => v.Stamp).SingleAsync();
+        }
+
+        var before = await VersionAsync();
+        before.ShouldNotBe(Guid.Empty); // the demo data was written through the same SaveChanges
+
+        await using (var db = database.CreateContext())
+        {
+            await db.SaveChangesAsync(); // nothing changed
+        }
+        (await VersionAsync()).ShouldBe(before);
+
+        await using (var db = database.CreateContext())
+        {
+            var rate = await db.ExchangeRates.FirstAsync();
+            db.ExchangeRates.Remove(rate);
+            await db.SaveChangesAsync();
+        }
+        (await VersionAsync()).ShouldNotBe(before);
+    }
+}
