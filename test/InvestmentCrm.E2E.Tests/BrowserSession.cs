@@ -64,10 +64,12 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", InvestmentCrm.EntityFrameworkCore.Seeding.DemoDataSeeder.DemoPassword);
         await page.ClickAsync("button[type=submit]");
+        // The first sign-in of a fresh host (password hashing, first render) can take long on 2 busy CI cores.
+        var wait = new PageWaitForURLOptions { Timeout = 90_000 };
         if (expectHome)
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", wait);
         else
-            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal));
+            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal), wait);
     }
 
     /// <summary>docs/screenshots in the repository (found by walking up to the solution file).</summary>
