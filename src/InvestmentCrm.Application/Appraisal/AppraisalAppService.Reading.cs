@@ -15,8 +15,8 @@ public sealed partial class AppraisalAppService
         var run = await db.AppraisalRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new DomainException("考核结果不存在。");
         var visible = await VisibleAsync(ct);
         var scores = (await db.AppraisalScores.AsNoTracking().Where(s => s.RunId == runId).ToListAsync(ct)).Where(s => visible(s.Subject, s.SubjectId, s.DepartmentId)).ToList();
-        var departmentNames = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
-        ScoreDto Dto(AppraisalScore s) => new(s.Subject, s.SubjectId, s.Name, s.DepartmentId is { } d ? departmentNames.GetValueOrDefault(d) : null, s.Total, s.Rank);
+        var org = await OrganisationChart.LoadAsync(db, ct);
+        ScoreDto Dto(AppraisalScore s) => new(s.Subject, s.SubjectId, s.Name, org.NameOf(s.DepartmentId), s.Total, s.Rank);
 
         RunDiffDto? diff = null;
         var frozen = run.IsFrozen ? null : await db.AppraisalRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Year == run.Year && r.IsFrozen, ct);

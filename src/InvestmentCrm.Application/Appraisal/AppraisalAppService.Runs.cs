@@ -30,17 +30,11 @@ public sealed partial class AppraisalAppService
         var date = asOf ?? Today;
         var run = new AppraisalRun(rules, date, Now);
         var ledger = await CreditLedger.BuildAsync(db, rules.Year, date, rules, await figures.RulesForAsync(rules.Year, ct), ct);
-        var parents = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.ParentId }).ToDictionaryAsync(d => d.Id, d => d.ParentId, ct);
-        IEnumerable<Guid> UnitAndAbove(Guid department)
-        {
-            // The district itself (the root) is not scored against its own departments.
-            for (Guid? unit = department; unit is { } id && parents.GetValueOrDefault(id) is not null; unit = parents.GetValueOrDefault(id))
-                yield return id;
-        }
-
-        var credits = ledger.Credits(UnitAndAbove).ToList();
+        // The district itself (the root) is not scored against its own departments.
+        var org = await OrganisationChart.LoadAsync(db, ct);
+        var credits = ledger.Credits(org.UnitAndAncestorsBelowRoot).ToList();
         var bonusEntries = rules.Items.Where(i => i.Metric == AppraisalMetric.LargeProject)
-            .ToDictionary(i => i.Id, i => ledger.Credits(ledger.LargeProjects(i.Parameter!.Value), UnitAndAbove).ToList());
+            .ToDictionary(i => i.Id, i => ledger.Credits(ledger.LargeProjects(i.Parameter!.Value), org.UnitAndAncestorsBelowRoot).ToList());
         var period = FigurePeriod.Year(rules.Year);
         var targets = await db.Targets.AsNoTracking().ForPeriod(period)
             .Where(t => t.Scope == TargetScope.Department || t.Scope == TargetScope.Person)

@@ -88,9 +88,7 @@ internal sealed class FigureQueries(ICrmDbContext db)
 
     /// <summary>Projects signed in the period (and in the earlier period up to its cut) with a 战略投资者 among their investors.</summary>
     public Task<List<StrategicRow>> StrategicSignedAsync(IQueryable<KeyedProject> projects, DateWindow w, CancellationToken ct) =>
-        projects
-            .Where(p => db.ProjectCompanies.Any(pc => pc.ProjectId == p.Id && pc.Role == ProjectCompanyRole.Investor
-                && db.Companies.Any(c => c.Id == pc.CompanyId && c.IsStrategicInvestor)))
+        WithStrategicInvestor(projects)
             .Select(p => new
             {
                 p.Key,
@@ -115,10 +113,13 @@ internal sealed class FigureQueries(ICrmDbContext db)
     }
 
     public IQueryable<KeyedProject> StrategicSigned(IQueryable<KeyedProject> projects, DateOnly start, DateOnly end) =>
-        projects.Where(p =>
-            db.ProjectStageTransitions.Any(t => t.ProjectId == p.Id && t.ToStage == ProjectStage.Signed && t.EffectiveDate >= start && t.EffectiveDate <= end)
-            && db.ProjectCompanies.Any(pc => pc.ProjectId == p.Id && pc.Role == ProjectCompanyRole.Investor
-                && db.Companies.Any(c => c.Id == pc.CompanyId && c.IsStrategicInvestor)));
+        WithStrategicInvestor(projects).Where(p =>
+            db.ProjectStageTransitions.Any(t => t.ProjectId == p.Id && t.ToStage == ProjectStage.Signed && t.EffectiveDate >= start && t.EffectiveDate <= end));
+
+    /// <summary>Projects with a 战略投资者 among their investors.</summary>
+    private IQueryable<KeyedProject> WithStrategicInvestor(IQueryable<KeyedProject> projects) =>
+        projects.Where(p => db.ProjectCompanies.Any(pc => pc.ProjectId == p.Id && pc.Role == ProjectCompanyRole.Investor
+            && db.Companies.Any(c => c.Id == pc.CompanyId && c.IsStrategicInvestor)));
 
     /// <summary>Cohort C(P): projects with a 正式投资合同 signed in [from, cut].</summary>
     public IQueryable<KeyedProject> Cohort(IQueryable<KeyedProject> projects, DateOnly start, DateOnly cut) =>
@@ -140,8 +141,6 @@ internal sealed class FigureQueries(ICrmDbContext db)
         return fulfilled;
     }
 
-    public static Task<List<KeyCount>> CountByKeyAsync(IQueryable<KeyedProject> projects, CancellationToken ct) =>
-        projects.GroupBy(p => p.Key).Select(g => new KeyCount(g.Key, g.Count())).ToListAsync(ct);
 
     /// <summary>Σ contracted amounts of the 正式投资合同 signed in [from, cut] (the cohort's denominator of 到位率).</summary>
     public Task<List<ContractRow>> ContractedAsync(IQueryable<KeyedProject> projects, DateOnly start, DateOnly cut, CancellationToken ct) =>

@@ -29,6 +29,13 @@ internal sealed class OrganisationChart
 
     public IEnumerable<Node> ChildrenOf(Guid? id) => _children[id];
 
+    /// <summary>The department and every unit above it, short of the district itself (the root).</summary>
+    public IEnumerable<Guid> UnitAndAncestorsBelowRoot(Guid department)
+    {
+        for (var node = _nodes.GetValueOrDefault(department); node?.ParentId is { } parent; node = _nodes.GetValueOrDefault(parent))
+            yield return node.Id;
+    }
+
     /// <summary>The department and all below it.</summary>
     public List<Guid> Subtree(Guid root)
     {

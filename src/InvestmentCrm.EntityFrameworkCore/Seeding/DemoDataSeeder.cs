@@ -1,3 +1,4 @@
+using InvestmentCrm.Appraisal;
 using InvestmentCrm.Common;
 using InvestmentCrm.Companies;
 using InvestmentCrm.Figures;
@@ -72,22 +73,22 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
     /// </summary>
     private void SeedAppraisalRules()
     {
-        var rules = new InvestmentCrm.Appraisal.AppraisalRuleSet(2026, "2026年度招商引资目标责任考核办法");
+        var rules = new AppraisalRuleSet(2026, "2026年度招商引资目标责任考核办法");
         rules.SetExclusions("住宅开发", governmentInvestment: true, minimumProjectYi: null, localOrigin: null);
-        foreach (var item in new InvestmentCrm.Appraisal.AppraisalItemSpec[]
+        foreach (var item in new AppraisalItemSpec[]
                  {
-                     new(InvestmentCrm.Appraisal.AppraisalSubject.Department, "利用内资完成率", InvestmentCrm.Appraisal.AppraisalMetric.DomesticFunds, 40m, CapPercent: 120m, FloorPercent: 30m),
-                     new(InvestmentCrm.Appraisal.AppraisalSubject.Department, "签约项目", InvestmentCrm.Appraisal.AppraisalMetric.SignedCount, 20m, CapPercent: 100m),
-                     new(InvestmentCrm.Appraisal.AppraisalSubject.Department, "项目履约率达标", InvestmentCrm.Appraisal.AppraisalMetric.FulfilmentRate, 15m, InvestmentCrm.Appraisal.ScoringFunction.Threshold, ThresholdPercent: 100m, FixedTarget: 80m),
-                     new(InvestmentCrm.Appraisal.AppraisalSubject.Department, "十亿元以上项目", InvestmentCrm.Appraisal.AppraisalMetric.LargeProject, 5m, Parameter: 10m),
-                     new(InvestmentCrm.Appraisal.AppraisalSubject.Department, "引进世界500强", InvestmentCrm.Appraisal.AppraisalMetric.Fortune500Investor, 3m, MaxPoints: 6m),
-                     new(InvestmentCrm.Appraisal.AppraisalSubject.Department, "重点项目未按期开工", InvestmentCrm.Appraisal.AppraisalMetric.KeyProjectNotStarted, 4m),
-                     new(InvestmentCrm.Appraisal.AppraisalSubject.Department, "到位资金核减", InvestmentCrm.Appraisal.AppraisalMetric.RejectedTranche, 2m),
-                     new(InvestmentCrm.Appraisal.AppraisalSubject.Person, "个人利用内资", InvestmentCrm.Appraisal.AppraisalMetric.DomesticFunds, 50m, CapPercent: 120m),
-                     new(InvestmentCrm.Appraisal.AppraisalSubject.Person, "个人签约项目", InvestmentCrm.Appraisal.AppraisalMetric.SignedCount, 20m, CapPercent: 100m, FixedTarget: 2m),
-                     new(InvestmentCrm.Appraisal.AppraisalSubject.Person, "走访推介洽谈", InvestmentCrm.Appraisal.AppraisalMetric.VisitCount, 10m, CapPercent: 100m, FixedTarget: 24m),
-                     new(InvestmentCrm.Appraisal.AppraisalSubject.Person, "十亿元以上项目", InvestmentCrm.Appraisal.AppraisalMetric.LargeProject, 5m, Parameter: 10m),
-                     new(InvestmentCrm.Appraisal.AppraisalSubject.Person, "到位资金核减", InvestmentCrm.Appraisal.AppraisalMetric.RejectedTranche, 2m),
+                     new(AppraisalSubject.Department, "利用内资完成率", AppraisalMetric.DomesticFunds, 40m, CapPercent: 120m, FloorPercent: 30m),
+                     new(AppraisalSubject.Department, "签约项目", AppraisalMetric.SignedCount, 20m, CapPercent: 100m),
+                     new(AppraisalSubject.Department, "项目履约率达标", AppraisalMetric.FulfilmentRate, 15m, ScoringFunction.Threshold, ThresholdPercent: 100m, FixedTarget: 80m),
+                     new(AppraisalSubject.Department, "十亿元以上项目", AppraisalMetric.LargeProject, 5m, Parameter: 10m),
+                     new(AppraisalSubject.Department, "引进世界500强", AppraisalMetric.Fortune500Investor, 3m, MaxPoints: 6m),
+                     new(AppraisalSubject.Department, "重点项目未按期开工", AppraisalMetric.KeyProjectNotStarted, 4m),
+                     new(AppraisalSubject.Department, "到位资金核减", AppraisalMetric.RejectedTranche, 2m),
+                     new(AppraisalSubject.Person, "个人利用内资", AppraisalMetric.DomesticFunds, 50m, CapPercent: 120m),
+                     new(AppraisalSubject.Person, "个人签约项目", AppraisalMetric.SignedCount, 20m, CapPercent: 100m, FixedTarget: 2m),
+                     new(AppraisalSubject.Person, "走访推介洽谈", AppraisalMetric.VisitCount, 10m, CapPercent: 100m, FixedTarget: 24m),
+                     new(AppraisalSubject.Person, "十亿元以上项目", AppraisalMetric.LargeProject, 5m, Parameter: 10m),
+                     new(AppraisalSubject.Person, "到位资金核减", AppraisalMetric.RejectedTranche, 2m),
                  })
             rules.AddItem(item);
         rules.Publish(_users["assessor"].Id, _now);
