@@ -40,7 +40,9 @@ public class PipelineBrowserTests
 
         await officer.ClickAsync("summary:has-text('记录走访/洽谈')");
         await officer.FillAsync("#visit-date", "2026-03-10");
-        await officer.SelectOptionAsync("#visit-company", new SelectOptionValue { Label = "华为技术有限公司" });
+        await officer.FillAsync("#visit-company-q", "华为技术");
+        await officer.GetByTestId("picker-visit-company").Locator("mark").First.WaitForAsync(); // the typed search has replaced the options
+        await officer.GetByTestId("picker-visit-company").GetByText("华为技术有限公司").ClickAsync();
         await officer.FillAsync("#visit-summary", "云创新中心选址洽谈");
         await SubmitAsync(officer, "button:has-text('保存走访记录')");
         await MoveStageAsync(officer, "在谈", "2026-03-10");

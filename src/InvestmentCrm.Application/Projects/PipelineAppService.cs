@@ -129,7 +129,6 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         var project = await FindAsync(projectId, ct);
         if (project is null)
             return null;
-        var companies = await scope.CompaniesAsync(ct);
         var visits = await db.Activities.Where(a => a.ProjectId == projectId).OrderByDescending(a => a.Date)
             .Select(a => new
             {
@@ -139,7 +138,6 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             .ToListAsync(ct);
         var contracts = await db.Contracts.Where(c => c.ProjectId == projectId).OrderByDescending(c => c.SignedOn).ToListAsync(ct);
         var tranches = await db.FundsTranches.Where(t => t.ProjectId == projectId).OrderByDescending(t => t.ArrivedOn).ToListAsync(ct);
-        var options = await companies.OrderBy(c => c.Name).Select(c => new PipelineDto.CompanyOption(c.Id, c.Name)).Take(500).ToListAsync(ct);
         return new PipelineDto(
             visits.Select(v => new PipelineDto.VisitDto(v.Date, v.Type.ToDisplay(), v.Company, v.Summary, v.NextStep, v.NextStepDue, v.Participants)).ToList(),
             contracts.Select(c => new PipelineDto.ContractDto(c.Kind.ToDisplay(), c.IsFormalInvestmentContract, c.Number, c.SignedOn, c.Parties, c.ContractedDomestic.Amount,
@@ -147,7 +145,6 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             project.LandingEvidence.OrderByDescending(e => e.Date).Select(e => new PipelineDto.LandingDto(e.Kind.ToDisplay(), e.Date, e.DocumentNumber)).ToList(),
             tranches.Select(t => new PipelineDto.TrancheDto(t.Id, t.ArrivedOn, t.Amount.Amount, t.Amount.Currency, t.Source == CapitalSource.Domestic ? "内资" : "外资",
                 t.Form.ToDisplay(), t.Verification.ToDisplay(), t.VerificationNote, t.CreatedBy == currentUser.UserId)).ToList(),
-            options,
             await db.Users.Where(u => u.IsActive && u.Id != currentUser.UserId).OrderBy(u => u.DisplayName)
                 .Select(u => new PipelineDto.UserOption(u.Id, u.DisplayName)).ToListAsync(ct),
             await LinkedCompaniesAsync(project, ct));

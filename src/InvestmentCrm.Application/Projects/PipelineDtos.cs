@@ -19,7 +19,6 @@ public sealed record PipelineDto(
     IReadOnlyList<PipelineDto.ContractDto> Contracts,
     IReadOnlyList<PipelineDto.LandingDto> Landing,
     IReadOnlyList<PipelineDto.TrancheDto> Tranches,
-    IReadOnlyList<PipelineDto.CompanyOption> Companies,
     IReadOnlyList<PipelineDto.UserOption> Colleagues,
     IReadOnlyList<PipelineDto.LinkedCompany> LinkedCompanies)
 {
@@ -29,7 +28,6 @@ public sealed record PipelineDto(
     public sealed record ContractDto(string Kind, bool IsFormal, string Number, DateOnly SignedOn, string Parties, decimal DomesticCny, decimal ForeignAmount, string ForeignCurrency, string? Occasion);
     public sealed record LandingDto(string Kind, DateOnly Date, string? DocumentNumber);
     public sealed record TrancheDto(Guid Id, DateOnly ArrivedOn, decimal Amount, string Currency, string Source, string Form, string Status, string? Note, bool EnteredByMe);
-    public sealed record CompanyOption(Guid Id, string Name);
 }
 
 public sealed record ContributorInput(Guid UserId, ContributorRole Role, decimal WeightPercent);

@@ -39,7 +39,7 @@ public class Company : AggregateRoot, ISoftDelete, IDepartmentOwned
         get => RegisteredCapitalAmount is { } amount ? new Money(amount, RegisteredCapitalCurrency ?? Money.Cny) : null;
         set => (RegisteredCapitalAmount, RegisteredCapitalCurrency) = (value?.Amount, value?.Currency);
     }
-    public Guid? ParentCompanyId { get; set; }
+    public Guid? ParentCompanyId { get; private set; }
     public string? LegalPerson { get; set; }
     public string? Address { get; set; }
     public string? BusinessScope { get; set; }
@@ -52,6 +52,9 @@ public class Company : AggregateRoot, ISoftDelete, IDepartmentOwned
 
     public IReadOnlyCollection<CompanyContact> Contacts => _contacts;
 
+    /// <summary>Set when this record was merged into another one (it is then deleted; links point to the survivor).</summary>
+    public Guid? MergedIntoId { get; private set; }
+
     /// <summary>The department that registered the company; data scope reads it.</summary>
     public Guid? OwnerDepartmentId { get; set; }
 
@@ -62,8 +65,82 @@ public class Company : AggregateRoot, ISoftDelete, IDepartmentOwned
     public void Rename(string name) =>
         Name = string.IsNullOrWhiteSpace(name) ? throw new DomainException("企业名称不能为空。") : name.Trim();
 
-    public void AddContact(string name, string? title, string? phone, string? email) =>
-        _contacts.Add(new CompanyContact(name, title, phone, email));
+    public CompanyContact AddContact(string name, string? title, string? phone, string? email)
+    {
+        var contact = new CompanyContact(name, title, phone, email);
+        _contacts.Add(contact);
+        return contact;
+    }
+
+    public void RemoveContact(Guid contactId)
+    {
+        var contact = _contacts.FirstOrDefault(c => c.Id == contactId) ?? throw new DomainException("联系人不存在。");
+        _contacts.Remove(contact);
+    }
+
+    public void ChangeKind(CompanyKind kind)
+    {
+        if (kind != CompanyKind.Intermediary && IsBlacklisted)
+            throw new DomainException("黑名单中介不能改为企业；请先移出黑名单。");
+        Kind = kind;
+    }
+
+    /// <summary>The parent/group company; a company cannot be its own parent.</summary>
+    public void SetParent(Guid? parentId) =>
+        ParentCompanyId = parentId == Id ? throw new DomainException("上级/集团企业不能是企业本身。") : parentId;
+
+    /// <summary>Names by which the company is also known (曾用名/简称), without duplicates or the name itself.</summary>
+    public IReadOnlyList<string> AliasList =>
+        (Aliases ?? "").Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    public void SetAliases(IEnumerable<string> aliases)
+    {
+        var list = aliases.Select(a => a.Trim()).Where(a => a.Length > 0 && a != Name).Distinct().ToList();
+        var joined = string.Join("、", list);
+        if (joined.Length > 500)
+            throw new DomainException("曾用名/简称合计不能超过 500 个字符。");
+        Aliases = joined.Length == 0 ? null : joined;
+    }
+
+    /// <summary>
+    /// Takes over what the duplicate <paramref name="other"/> knows (its name and aliases as aliases, a missing credit
+    /// code, contacts, notes, flags) and marks it as merged into this one. Links of projects and activities are moved
+    /// by the application service; the duplicate is then deleted (soft), its audit trail stays.
+    /// </summary>
+    public void Absorb(Company other)
+    {
+        if (other.Id == Id)
+            throw new DomainException("不能把企业合并到它自己。");
+        if (other.MergedIntoId is not null || other.IsDeleted)
+            throw new DomainException($"“{other.Name}”已被合并或删除。");
+        if (CreditCode is not null && other.CreditCode is not null && CreditCode != other.CreditCode)
+            throw new DomainException($"两家企业的统一社会信用代码不同（{CreditCode.Value} 与 {other.CreditCode.Value}），不是同一企业，不能合并。");
+        SetAliases(AliasList.Append(other.Name).Concat(other.AliasList));
+        foreach (var contact in other.Contacts)
+            AddContact(contact.Name, contact.Title, contact.Phone, contact.Email);
+        var tags = string.Join("、", (Tags ?? "").Split('、').Concat((other.Tags ?? "").Split('、')).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct());
+        Tags = tags.Length == 0 ? null : tags;
+        Notes = string.IsNullOrWhiteSpace(other.Notes) ? Notes : string.IsNullOrWhiteSpace(Notes) ? other.Notes : $"{Notes}\n（合并自“{other.Name}”）{other.Notes}";
+        Industry ??= other.Industry;
+        Origin ??= other.Origin;
+        LegalPerson ??= other.LegalPerson;
+        Address ??= other.Address;
+        BusinessScope ??= other.BusinessScope;
+        RegisteredCapital ??= other.RegisteredCapital;
+        ParentCompanyId ??= other.ParentCompanyId == Id ? null : other.ParentCompanyId;
+        IsStrategicInvestor |= other.IsStrategicInvestor;
+        if (other.IsBlacklisted && !IsBlacklisted && Kind == CompanyKind.Intermediary)
+            (IsBlacklisted, BlacklistReason, BlacklistedOn) = (true, other.BlacklistReason, other.BlacklistedOn);
+        other.MergedIntoId = Id;
+    }
+
+    /// <summary>The code moves from the merged-away duplicate to the survivor when the survivor has none.</summary>
+    public CreditCode? TakeCreditCode()
+    {
+        var code = CreditCode;
+        CreditCode = null;
+        return code;
+    }
 
     /// <summary>Only intermediaries can be blacklisted; a blacklisted one cannot refer new projects.</summary>
     public void Blacklist(string reason, DateOnly on)
@@ -74,6 +151,8 @@ public class Company : AggregateRoot, ISoftDelete, IDepartmentOwned
             throw new DomainException("列入黑名单必须填写原因。");
         (IsBlacklisted, BlacklistReason, BlacklistedOn) = (true, reason.Trim(), on);
     }
+
+    public void RemoveFromBlacklist() => (IsBlacklisted, BlacklistReason, BlacklistedOn) = (false, null, null);
 }
 
 /// <summary>A contact person at a company. Personal data: phone numbers are masked in lists.</summary>
@@ -129,4 +208,25 @@ public static class CompanyNames
         CompanyNature.Institution => "机构/社团",
         _ => nature.ToString(),
     };
+}
+
+/// <summary>The tags officers filter by (domain-brief E2); others may be typed freely.</summary>
+public static class CompanyTags
+{
+    public static readonly IReadOnlyList<string> Known =
+    [
+        "世界500强", "中国500强", "大型民企", "上市", "新三板挂牌", "专精特新", "国家高新技术企业", "科技小巨人", "瞪羚",
+        "全国总部", "区域总部", "地区总部", "功能性机构", "老字号",
+    ];
+
+    public static IReadOnlyList<string> Split(string? tags) =>
+        (tags ?? "").Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>A credit code already registered: the message names the holder, the id lets the UI link to it.</summary>
+public sealed class DuplicateCompanyException(Guid existingId, string existingName, string code)
+    : DomainException($"统一社会信用代码 {code} 已属于“{existingName}”，同一企业不能重复登记。")
+{
+    public Guid ExistingId { get; } = existingId;
+    public string ExistingName { get; } = existingName;
 }

@@ -37,6 +37,9 @@ public class Activity : AggregateRoot, ISoftDelete, IDepartmentOwned
     public DateTime? DeletedAt { get; set; }
     public Guid? DeletedBy { get; set; }
 
+    /// <summary>The company was merged into another one: the visit now belongs to the survivor.</summary>
+    public void MoveToCompany(Guid companyId) => CompanyId = companyId;
+
     public void AddParticipant(Guid userId)
     {
         if (_participants.All(p => p.UserId != userId))

@@ -102,6 +102,18 @@ public class Project : AggregateRoot, ISoftDelete
         _companies.Add(new ProjectCompany(companyId, role));
     }
 
+    /// <summary>A duplicate company was merged into another: its links become the survivor's (one per role).</summary>
+    public void ReplaceCompany(Guid from, Guid to)
+    {
+        foreach (var link in _companies.Where(c => c.CompanyId == from).ToList())
+        {
+            _companies.Remove(link);
+            AddCompany(to, link.Role);
+        }
+        if (ReferrerCompanyId == from)
+            ReferrerCompanyId = to;
+    }
+
     /// <summary>Replaces the contributors; their weights must add up to exactly 100 %.</summary>
     public void SetContributors(IReadOnlyCollection<(Guid UserId, ContributorRole Role, decimal WeightPercent)> contributors)
     {

@@ -2,6 +2,7 @@ using InvestmentCrm.Auditing;
 using InvestmentCrm.Common;
 using InvestmentCrm.EntityFrameworkCore.Auditing;
 using InvestmentCrm.Companies;
+using InvestmentCrm.EntityFrameworkCore.Companies;
 using InvestmentCrm.Organization;
 using InvestmentCrm.Projects;
 using InvestmentCrm.Settings;
@@ -61,16 +62,32 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
         }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        StampChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    // Microsoft.Data.Sqlite runs synchronously underneath, so the synchronous save can wait on the async one.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var searchChanges = CompanySearchIndex.Prepare(ChangeTracker);
+        if (searchChanges.Count == 0 || !Database.IsSqlite())
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // SQLite's FTS5 rows are written by SQL after the rows they index: one transaction for both.
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await CompanySearchIndex.WriteSqliteAsync(this, searchChanges, cancellationToken);
+            if (own is not null)
+                await own.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+                await own.DisposeAsync();
+        }
     }
 
     /// <summary>Stamps who/when, turns deletes into soft deletes, and adds the audit rows to the same save (one transaction).</summary>

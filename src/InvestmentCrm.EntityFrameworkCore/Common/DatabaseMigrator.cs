@@ -15,6 +15,7 @@ public sealed class DatabaseMigrator(CrmDbContext db)
             ? (await db.Database.GetPendingMigrationsAsync(ct)).ToList()
             : db.Database.GetMigrations().ToList();
         await db.Database.MigrateAsync(ct);
+        await Companies.CompanySearchIndex.BackfillAsync(db, ct);
         return pending;
     }
 

@@ -18,6 +18,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddDbContext<CrmDbContext>(builder => Configure(builder, options.Provider, connectionString));
         services.AddScoped<ICrmDbContext>(sp => sp.GetRequiredService<CrmDbContext>());
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<InvestmentCrm.Companies.ICompanySearch, Companies.DatabaseCompanySearch>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<SystemRolesSeeder>();
 

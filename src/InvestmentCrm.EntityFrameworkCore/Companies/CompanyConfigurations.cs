@@ -29,6 +29,9 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         entity.Property(c => c.BusinessScope).HasMaxLength(TextLength);
         entity.Property(c => c.Notes).HasMaxLength(TextLength);
         entity.Property(c => c.BlacklistReason).HasMaxLength(500);
+        // Index terms of the searchable text (Domain SearchTerms), written with every save of the company;
+        // the search adapters index this column (PostgreSQL) or copy it into FTS5 (SQLite) in the same transaction.
+        entity.Property<string>(CompanySearchIndex.TermsColumn);
         entity.HasIndex(c => c.CreditCode).IsUnique();
         entity.HasIndex(c => c.Name);
         entity.HasIndex(c => c.OwnerDepartmentId);

@@ -49,11 +49,20 @@ public sealed class BusinessExceptionHandler(IProblemDetailsService problemDetai
         if (status == 0)
             return false;
         httpContext.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Detail = detail };
+        // What the caller needs to act on a refused company: the existing record, or the similar names to look at.
+        if (exception is InvestmentCrm.Companies.DuplicateCompanyException duplicate)
+        {
+            problem.Extensions["existingCompanyId"] = duplicate.ExistingId;
+            problem.Extensions["existingCompanyUrl"] = $"/api/v1/companies/{duplicate.ExistingId}";
+        }
+        if (exception is InvestmentCrm.Companies.PossibleDuplicatesException possible)
+            problem.Extensions["similar"] = possible.Similar;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Detail = detail },
+            ProblemDetails = problem,
         });
     }
 }

@@ -1,3 +1,4 @@
+using InvestmentCrm.Web.Companies;
 using InvestmentCrm.Web.Appraisal;
 using InvestmentCrm.Web.Figures;
 using System.Text.Encodings.Web;
@@ -90,12 +91,14 @@ public static class CrmWebSetup
         app.MapAttachmentEndpoints();
         app.MapTargetExport();
         app.MapAppraisalExport();
+        app.MapCompanyFragments();
         var api = app.MapGroup("/api/v1");
         api.MapWorkbenchApi();
         api.MapProjectsApi();
         api.MapPipelineApi();
         api.MapFiguresApi();
         api.MapAppraisalApi();
+        api.MapCompaniesApi();
         api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "请求的接口不存在。"));
 
         app.MapRazorComponents<App>();

@@ -46,16 +46,6 @@ public static class PipelineApi
         api.MapGet("/me/follow-ups", (PipelineAppService pipeline, CancellationToken ct) => pipeline.MyFollowUpsAsync(ct))
             .RequireAuthorization(Permissions.Projects.View).WithTags("走访洽谈").WithSummary("我的待办：走访约定的下一步");
 
-        var companies = api.MapGroup("/companies").WithTags("企业库");
-        companies.MapGet("/", (string? search, InvestmentCrm.Companies.CompanyAppService service, CancellationToken ct) => service.ListAsync(search, ct))
-            .RequireAuthorization(Permissions.Companies.View).RequireRateLimiting(Hosting.SecuritySetup.SearchLimit).WithSummary("企业列表（按数据权限范围）");
-        companies.MapPost("/", async (InvestmentCrm.Companies.CompanyInput input, InvestmentCrm.Companies.CompanyAppService service, CancellationToken ct) =>
-                Results.Created($"/api/v1/companies/{await service.CreateAsync(input, ct)}", null))
-            .RequireAuthorization(Permissions.Companies.Edit).WithSummary("登记企业（统一社会信用代码校验且唯一）");
-        companies.MapPut("/{id:guid}", async (Guid id, InvestmentCrm.Companies.CompanyInput input, InvestmentCrm.Companies.CompanyAppService service, CancellationToken ct) =>
-                await service.UpdateAsync(id, input, ct) ? Results.NoContent() : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "企业不存在或您无权查看。"))
-            .RequireAuthorization(Permissions.Companies.Edit).WithSummary("修改企业");
-
         group.MapPost("/{id:guid}/stage", async (Guid id, StageMoveInput input, ClaimsPrincipal user, PipelineAppService pipeline, CancellationToken ct) =>
                 await pipeline.MoveStageAsync(id, input, CanOverride(user), ct) ? Results.NoContent() : NotFound())
             .RequireAuthorization(Permissions.Projects.ChangeStage).WithSummary("变更阶段（按证据门槛；越级/回退需要权限与理由）");

@@ -17,6 +17,8 @@ public abstract class ManagedPageBase : ComponentBase
 
     protected string? Message { get; set; }
     protected bool IsError { get; set; }
+    /// <summary>The refused change's reason, for pages that show more than its message (e.g. a link to a duplicate).</summary>
+    protected DomainException? Error { get; set; }
     /// <summary>The permission that allows the page's changes.</summary>
     protected abstract string ManagePermission { get; }
     /// <summary>What a user without it is told.</summary>
@@ -61,7 +63,12 @@ public abstract class ManagedPageBase : ComponentBase
         catch (DomainException ex)
         {
             HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-            (Message, IsError) = (ex.Message, true);
+            (Message, IsError, Error) = (ex.Message, true, ex);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            HttpContext.Response.StatusCode = StatusCodes.Status409Conflict;
+            (Message, IsError) = ("该记录已被他人修改，您的修改未保存。请刷新后重新编辑。", true);
         }
         await LoadAsync();
     }

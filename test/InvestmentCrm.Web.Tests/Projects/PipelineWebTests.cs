@@ -19,20 +19,33 @@ public class PipelineWebTests
         await using var db = factory.Database.CreateContext();
         var before = await db.Companies.CountAsync();
 
-        var bad = await FormPoster.PostAsync(officer, "/companies", "create-company",
+        var bad = await FormPoster.PostAsync(officer, "/companies/new", "company-form",
             [new("name", "长春测试科技有限公司"), new("code", "91220101MA0000000X"), new("nature", nameof(CompanyNature.Private)), new("kind", nameof(CompanyKind.Enterprise))]);
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await bad.Content.ReadAsStringAsync()).ShouldContain("统一社会信用代码校验位错误");
 
         var duplicate = await officer.PostAsJsonAsync("/api/v1/companies", new CompanyInput("华为（重复）", "914403001922038216", CompanyNature.Private, CompanyKind.Enterprise, null, null, null, false));
         duplicate.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await duplicate.Content.ReadAsStringAsync()).ShouldContain("已属于“华为技术有限公司”");
+        var problem = await duplicate.Content.ReadAsStringAsync();
+        problem.ShouldContain("已属于“华为技术有限公司”");
+        var huawei = await db.Companies.Where(c => c.Name == "华为技术有限公司").Select(c => c.Id).SingleAsync();
+        problem.ShouldContain($"\"existingCompanyUrl\":\"/api/v1/companies/{huawei}\"");
         (await db.Companies.CountAsync()).ShouldBe(before);
 
-        var good = await FormPoster.PostAsync(officer, "/companies", "create-company",
+        var good = await FormPoster.PostAsync(officer, "/companies/new", "company-form",
             [new("name", "长春测试科技有限公司"), new("code", "91350100M000100Y43"), new("nature", nameof(CompanyNature.Private)), new("kind", nameof(CompanyKind.Enterprise))]);
-        (await good.Content.ReadAsStringAsync()).ShouldContain("已登记“长春测试科技有限公司”");
+        good.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var created = await db.Companies.Where(c => c.Name == "长春测试科技有限公司").Select(c => c.Id).SingleAsync();
+        good.Headers.Location!.ToString().ShouldContain($"companies/{created}");
         (await db.Companies.CountAsync()).ShouldBe(before + 1);
+
+        // The form on the page links to the holder of a duplicate code.
+        var again = await FormPoster.PostAsync(officer, "/companies/new", "company-form",
+            [new("name", "长春测试科技"), new("code", "91350100M000100Y43"), new("nature", nameof(CompanyNature.Private)), new("kind", nameof(CompanyKind.Enterprise))]);
+        again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = await new HtmlParser().ParseDocumentAsync(await again.Content.ReadAsStringAsync());
+        page.QuerySelector("[data-testid=existing-company]")!.GetAttribute("href").ShouldBe($"companies/{created}");
+        page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#company-name")!.Value.ShouldBe("长春测试科技");
     }
 
     [Fact]
@@ -129,12 +142,14 @@ public class CompanyAndVisitWebTests
         await using (var db = factory.Database.CreateContext())
             id = await db.Companies.Where(c => c.Name == "吉林亿联银行股份有限公司").Select(c => c.Id).SingleAsync();
 
-        var refused = await FormPoster.PostAsync(officer, $"/companies/{id}", "edit-company", [new("name", "吉林亿联银行股份有限公司"), new("code", "12345"), new("nature", nameof(CompanyNature.Private))]);
+        var refused = await FormPoster.PostAsync(officer, $"/companies/{id}/edit", "company-form",
+            [new("name", "吉林亿联银行股份有限公司"), new("code", "12345"), new("nature", nameof(CompanyNature.Private)), new("kind", nameof(CompanyKind.Enterprise))]);
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("统一社会信用代码应为 18 位");
 
-        var saved = await FormPoster.PostAsync(officer, $"/companies/{id}", "edit-company",
-            [new("name", "吉林亿联银行股份有限公司"), new("code", ""), new("nature", nameof(CompanyNature.Private)), new("tags", "互联网银行、全国总部"), new("strategic", "true")]);
+        var saved = await FormPoster.PostAsync(officer, $"/companies/{id}/edit", "company-form",
+            [new("name", "吉林亿联银行股份有限公司"), new("code", ""), new("nature", nameof(CompanyNature.Private)), new("kind", nameof(CompanyKind.Enterprise)),
+             new("tags", "互联网银行、全国总部"), new("strategic", "true")]);
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await using var read = factory.Database.CreateContext();
         var company = await read.Companies.SingleAsync(c => c.Id == id);
