@@ -82,10 +82,16 @@ public sealed class DataScope(ICrmDbContext db, ICurrentUser currentUser)
     }
 
     /// <summary>Companies registered in the scope's departments or by the user, or linked to an in-scope project.</summary>
-    public async Task<IQueryable<Company>> CompaniesAsync(CancellationToken ct = default)
+    public Task<IQueryable<Company>> CompaniesAsync(CancellationToken ct = default) => CompaniesAsync(db.Companies, ct);
+
+    /// <summary>
+    /// The same filter over another source of companies (e.g. the rows a search index found), so that the scope is part
+    /// of that one query.
+    /// </summary>
+    public async Task<IQueryable<Company>> CompaniesAsync(IQueryable<Company> source, CancellationToken ct = default)
     {
         var projects = await ProjectsAsync(ct);
-        return await ScopedAsync(db.Companies, (userId, departments) => db.Companies.Where(c =>
+        return await ScopedAsync(source, (userId, departments) => source.Where(c =>
             (c.OwnerDepartmentId != null && departments.Contains(c.OwnerDepartmentId.Value))
             || c.CreatedBy == userId
             || projects.Any(p => p.Companies.Any(pc => pc.CompanyId == c.Id))), ct);

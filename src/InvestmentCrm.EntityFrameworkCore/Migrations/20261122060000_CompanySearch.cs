@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace InvestmentCrm.EntityFrameworkCore.Migrations;
 
 /// <summary>
-/// Company search (issue 6, DESIGN §4.3): the index terms column and each provider's index — pg_trgm GIN indexes on
-/// the names and a GIN index of the terms on PostgreSQL; two contentless FTS5 tables (trigram text, bigram terms)
+/// Company search (issue 6, DESIGN §4.3): the index terms column and each provider's index — a GIN index of the terms
+/// and a pg_trgm GIN index on the name (prefix and duplicate checks) on PostgreSQL; two contentless FTS5 tables (trigram text, bigram terms)
 /// keyed through a stable integer on SQLite. Merged-away duplicates remember the survivor.
 /// </summary>
 [DbContext(typeof(CrmDbContext))]
@@ -22,7 +22,6 @@ public sealed class CompanySearchMigration : Migration
         {
             migrationBuilder.Sql("CREATE EXTENSION IF NOT EXISTS pg_trgm;");
             migrationBuilder.Sql("""CREATE INDEX "IX_CompanySearch_Name" ON "Companies" USING gin ("Name" gin_trgm_ops);""");
-            migrationBuilder.Sql("""CREATE INDEX "IX_CompanySearch_Aliases" ON "Companies" USING gin ("Aliases" gin_trgm_ops);""");
             migrationBuilder.Sql("""CREATE INDEX "IX_CompanySearch_Terms" ON "Companies" USING gin (array_to_tsvector(string_to_array("SearchTerms", ' ')));""");
         }
         else
@@ -38,7 +37,7 @@ public sealed class CompanySearchMigration : Migration
     {
         if (migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL")
         {
-            migrationBuilder.Sql("""DROP INDEX "IX_CompanySearch_Terms"; DROP INDEX "IX_CompanySearch_Aliases"; DROP INDEX "IX_CompanySearch_Name";""");
+            migrationBuilder.Sql("""DROP INDEX "IX_CompanySearch_Terms"; DROP INDEX "IX_CompanySearch_Name";""");
         }
         else
         {

@@ -211,3 +211,26 @@ public class CompanySearchTests
         await Should.ThrowAsync<DomainException>(() => companies.MergeAsync(survivor, survivor));
     }
 }
+
+public class CompanySearchBoundTests
+{
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Past_the_cap_the_count_says_so_and_names_starting_with_the_query_still_rank_first(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using var db = database.CreateContext();
+        var leader = await TestUser.LoadAsync(db, "leader");
+        var search = new DatabaseCompanySearch(db, new DataScope(db, leader), countCap: 3);
+
+        var result = await search.SearchAsync(new CompanySearchRequest("公司", PageSize: 50));
+
+        (result.Count, result.CountIsCapped).ShouldBe((3, true));
+        result.Facets.Natures.Sum(f => f.Count).ShouldBe(3);
+        result.Hits.Count.ShouldBeGreaterThanOrEqualTo(3);
+        result.Hits.Select(h => h.Id).ShouldBeUnique();
+        var all = await new DatabaseCompanySearch(db, new DataScope(db, leader)).SearchAsync(new CompanySearchRequest("长春", PageSize: 100));
+        var prefixed = all.Hits.Where(h => h.Name.StartsWith("长春", StringComparison.Ordinal)).Select(h => h.Name).ToList();
+        var bounded = await search.SearchAsync(new CompanySearchRequest("长春", PageSize: 100));
+        bounded.Hits.Take(prefixed.Count).Select(h => h.Name).ShouldBe(prefixed);
+    }
+}

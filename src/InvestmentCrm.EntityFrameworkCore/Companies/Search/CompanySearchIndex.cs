@@ -11,7 +11,7 @@ namespace InvestmentCrm.EntityFrameworkCore.Companies;
 /// SQLite copies each company into two FTS5 tables (trigrams of the text, the bigram terms). A deleted or
 /// merged-away company leaves the index at once.
 /// </summary>
-internal static class CompanySearchIndex
+public static class CompanySearchIndex
 {
     public const string TermsColumn = "SearchTerms";
 

@@ -8,13 +8,18 @@ using Microsoft.EntityFrameworkCore;
 namespace InvestmentCrm.EntityFrameworkCore.Companies;
 
 /// <summary>
-/// Company search in the database (DESIGN §4.3). The provider finds the matching ids through its index; everything
+/// Company search in the database (DESIGN §4.3). The provider finds the matching rows through its index; everything
 /// else — the data scope, facets, the capped count, ranking and keyset paging — is one LINQ query over the companies
 /// the reader may see, so an out-of-scope company never reaches a hit, a count or a facet.
 /// </summary>
-public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope) : ICompanySearch
+/// <param name="countCap">The count cap; tests lower it to reach the bounded path with a few rows.</param>
+public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int countCap = CompanySearchResult.CountCap) : ICompanySearch
 {
     public const int MaxPageSize = 100;
+    /// <summary>Names starting with a broad query, added to its bounded matches so that they can rank first.</summary>
+    private const int PrefixCandidates = 50;
+    /// <summary>SQLite: index rows read for a one- or two-character term.</summary>
+    private const int ShortTermBound = 50_000;
 
     public async Task<CompanySearchResult> SearchAsync(CompanySearchRequest request, CancellationToken ct = default)
     {
@@ -22,61 +27,84 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope) : IC
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var after = CompanySearchCursor.Decode(request.After);
 
-        var companies = await scope.CompaniesAsync(ct);
-        if (query.Terms.Count > 0)
+        var first = query.Terms.Count > 0 ? query.Terms[0] : "";
+        var code = query.Code;
+        var companies = Filter(await scope.CompaniesAsync(ct), request);
+        IQueryable<Company> candidates;
+        IQueryable<Company>? prefixed = null;
+        var byCode = code is not null && query.Terms.Count == 1;
+        if (query.Terms.Count == 0)
+            candidates = companies;
+        else if (byCode)
+            candidates = companies.Where(c => c.CreditCode == code); // the unique index; nothing else can outrank it
+        else
         {
-            var matching = Matches(query.Terms);
-            var code = query.Code;
-            companies = code is null
-                ? companies.Where(c => matching.Contains(c.Id))
-                : companies.Where(c => c.CreditCode == code || matching.Contains(c.Id));
+            // The index finds the rows and the scope and facets filter those same rows, in one statement. Bounded
+            // (DESIGN §4.3): a query matching more than the count cap is ranked among the first matches, plus the
+            // names that start with it, so “华为” still puts 华为… first among a million companies.
+            // With 全部 the scope removes nothing, so the index reads can stop at the cap; a narrower scope filters first.
+            var bounded = (await scope.GetRulesAsync(ct)).All;
+            candidates = Filter(await scope.CompaniesAsync(Matches(query.Terms, bounded), ct), request).Take(countCap + 1);
+            if (query.Terms.Count == 1)
+                prefixed = NameStartsWith(companies, first).Take(PrefixCandidates);
         }
-        companies = Filter(companies, request);
 
-        var facetRows = request.WithFacets || after is null
-            ? await companies.Take(CompanySearchResult.CountCap + 1).Select(c => new FacetRow(c.Nature, c.Industry, c.Origin, c.Tags)).ToListAsync(ct)
+        // A credit code finds one company at most: its page is its count, no facets to show.
+        var facetRows = (request.WithFacets || after is null) && !byCode
+            ? await candidates.Take(countCap + 1).Select(c => new FacetRow(c.Nature, c.Industry, c.Origin, c.Tags)).ToListAsync(ct)
             : null;
 
-        var first = query.Terms.Count > 0 ? query.Terms[0] : "";
-        var codeValue = query.Code;
-        var ranked = companies.Select(c => new RankedCompany
-        {
-            Company = c,
-            Rank = codeValue != null && c.CreditCode == codeValue ? 0
-                : first == "" ? 4
-                : c.Name == first || ("、" + c.Aliases + "、").Contains("、" + first + "、") ? 1
-                : c.Name.StartsWith(first) || ("、" + c.Aliases).Contains("、" + first) ? 2
-                : c.Name.Contains(first) || c.Aliases!.Contains(first) ? 3
-                : 4,
-            Length = c.Name.Length,
-        });
+        // Past the cap the names starting with the query join the ranking (UNION ALL: the page drops repeats below).
+        var capped = facetRows is not null && facetRows.Count > countCap;
+        if (capped && prefixed is not null)
+            candidates = candidates.Concat(prefixed);
+
+        // Without text the order is the name's (its index serves it); with text, rank, then shorter names first.
+        var ranked = query.Terms.Count == 0
+            ? candidates.Select(c => new RankedCompany { Company = c, Rank = (int)MatchRank.OtherText, Length = 0 })
+            : candidates.Select(c => new RankedCompany
+            {
+                Company = c,
+                Rank = code != null && c.CreditCode == code ? 0
+                    : c.Name == first || ("、" + c.Aliases + "、").Contains("、" + first + "、") ? 1
+                    : c.Name.StartsWith(first) || ("、" + c.Aliases).Contains("、" + first) ? 2
+                    : c.Name.Contains(first) || c.Aliases!.Contains(first) ? 3
+                    : 4,
+                Length = c.Name.Length,
+            });
         if (after is not null)
         {
             var (rank, length, name, id) = (after.Rank, after.Length, after.Name, after.Id);
-            ranked = ranked.Where(r => r.Rank > rank
-                || (r.Rank == rank && (r.Length > length
-                    || (r.Length == length && (string.Compare(r.Company.Name, name) > 0
-                        || (r.Company.Name == name && r.Company.Id.CompareTo(id) > 0))))));
+            ranked = query.Terms.Count == 0
+                ? ranked.Where(r => string.Compare(r.Company.Name, name) > 0 || (r.Company.Name == name && r.Company.Id.CompareTo(id) > 0))
+                : ranked.Where(r => r.Rank > rank
+                    || (r.Rank == rank && (r.Length > length
+                        || (r.Length == length && (string.Compare(r.Company.Name, name) > 0
+                            || (r.Company.Name == name && r.Company.Id.CompareTo(id) > 0))))));
         }
-        var page = await ranked.OrderBy(r => r.Rank).ThenBy(r => r.Length).ThenBy(r => r.Company.Name).ThenBy(r => r.Company.Id)
-            .Take(pageSize + 1)
+        var ordered = query.Terms.Count == 0
+            ? ranked.OrderBy(r => r.Company.Name).ThenBy(r => r.Company.Id)
+            : ranked.OrderBy(r => r.Rank).ThenBy(r => r.Length).ThenBy(r => r.Company.Name).ThenBy(r => r.Company.Id);
+        var page = await ordered
+            .Take(pageSize + 1 + (capped ? PrefixCandidates : 0))
             .Select(r => new PageRow(r.Company.Id, r.Company.Name, r.Company.Aliases, r.Company.CreditCode, r.Company.Nature, r.Company.Industry,
                 r.Company.Origin, r.Company.Tags, r.Company.IsStrategicInvestor, r.Company.Kind, r.Company.IsBlacklisted, r.Company.LegalPerson,
                 r.Company.Address, r.Company.BusinessScope, r.Rank, r.Length))
             .ToListAsync(ct);
 
+        page = page.DistinctBy(p => p.Id).Take(pageSize + 1).ToList();
         var more = page.Count > pageSize;
         if (more)
             page.RemoveAt(page.Count - 1);
         var last = page.LastOrDefault();
         var next = more && last is not null ? new CompanySearchCursor(last.Rank, last.Length, last.Name, last.Id).Encode() : null;
-        var count = facetRows?.Count ?? 0;
+        var count = byCode ? page.Count : facetRows?.Count ?? 0;
         return new CompanySearchResult(
             page.Select(p => ToHit(p, query.Terms)).ToList(),
-            Math.Min(count, CompanySearchResult.CountCap),
-            count > CompanySearchResult.CountCap,
+            Math.Min(count, countCap),
+            count > countCap,
             next,
-            facetRows is null || !request.WithFacets ? CompanyFacets.None : Facets(facetRows.Take(CompanySearchResult.CountCap).ToList()));
+            facetRows is null || !request.WithFacets ? CompanyFacets.None : Facets(facetRows.Take(countCap).ToList()));
     }
 
     public async Task<IReadOnlyList<Guid>> CandidatesAsync(string text, int max, CancellationToken ct = default)
@@ -84,11 +112,27 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope) : IC
         var query = CompanyQuery.Parse(text);
         if (query.Terms.Count == 0)
             return [];
-        var matching = Matches(query.Terms);
-        return await db.Companies.Where(c => matching.Contains(c.Id)).OrderBy(c => c.Name.Length).Take(max).Select(c => c.Id).ToListAsync(ct);
+        return await Matches(query.Terms, bounded: false).OrderBy(c => c.Name.Length).Take(max).Select(c => c.Id).ToListAsync(ct);
     }
 
-    private IQueryable<Guid> Matches(IReadOnlyList<string> terms) => db.Database.IsNpgsql() ? PostgreSqlMatches(terms) : SqliteMatches(terms);
+    /// <summary>An index range on SQLite (binary order); pg_trgm serves an anchored LIKE on PostgreSQL.</summary>
+    private IQueryable<Company> NameStartsWith(IQueryable<Company> companies, string prefix)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var pattern = Escape(prefix) + "%";
+            return companies.Where(c => EF.Functions.Like(c.Name, pattern, "\\"));
+        }
+        var end = prefix + '\uffff';
+        return companies.Where(c => string.Compare(c.Name, prefix) >= 0 && string.Compare(c.Name, end) < 0);
+    }
+
+    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    /// <summary>The companies whose text contains every term, as the provider's index finds them.</summary>
+    /// <param name="bounded">Read at most the count cap (plus one) of rows from the index: only when no scope filter follows.</param>
+    private IQueryable<Company> Matches(IReadOnlyList<string> terms, bool bounded) =>
+        db.Database.IsNpgsql() ? PostgreSqlMatches(terms, bounded) : SqliteMatches(terms, bounded);
 
     private static IQueryable<Company> Filter(IQueryable<Company> companies, CompanySearchRequest request)
     {
@@ -114,61 +158,62 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope) : IC
     }
 
     /// <summary>SQLite: trigram phrase for terms of three or more characters, bigram terms for shorter ones (FTS5).</summary>
-    private IQueryable<Guid> SqliteMatches(IReadOnlyList<string> terms)
+    private IQueryable<Company> SqliteMatches(IReadOnlyList<string> terms, bool bounded)
     {
-        var sql = new StringBuilder("""SELECT k."CompanyId" AS "Value" FROM "CompanySearchKeys" k WHERE 1 = 1""");
+        var sql = new StringBuilder("""SELECT c.* FROM "Companies" c WHERE c."Id" IN (SELECT k."CompanyId" FROM "CompanySearchKeys" k WHERE 1 = 1""");
         var parameters = new List<object>();
         foreach (var term in terms)
         {
-            var (table, expression) = CompanyQuery.Length(term) >= 3
+            var trigram = CompanyQuery.Length(term) >= 3;
+            var (table, expression) = trigram
                 ? ("CompanySearchTrigrams", Quote(term))
                 : ("CompanySearchBigrams", string.Join(" AND ", SearchTerms.Query(term).Select(t => Quote(t.Term) + (t.IsPrefix ? " *" : ""))));
+            // One or two characters can match a large share of all companies: the bounded fallback of DESIGN §4.3.
+            var bound = trigram ? "" : $" LIMIT {ShortTermBound}";
             sql.Append($"""
-                 AND k."Key" IN (SELECT rowid FROM "{table}" WHERE "{table}" MATCH {Placeholder(parameters.Count)})
+                 AND k."Key" IN (SELECT rowid FROM "{table}" WHERE "{table}" MATCH {Placeholder(parameters.Count)}{bound})
                 """);
             parameters.Add(expression);
         }
-        return db.Database.SqlQueryRaw<Guid>(sql.ToString(), parameters.ToArray());
+        sql.Append(bounded ? $" LIMIT {countCap + 1})" : ")");
+        return db.Companies.FromSqlRaw(sql.ToString(), parameters.ToArray());
 
         static string Quote(string text) => "\"" + text.Replace("\"", "\"\"") + "\"";
     }
 
     /// <summary>
-    /// PostgreSQL: ILIKE on the names through their pg_trgm indexes for terms of three or more characters; the bigram
-    /// terms' GIN index for shorter terms and for the other text (a term of three or more is then checked as a
-    /// substring, so both providers find the same companies).
+    /// PostgreSQL: the GIN index of the bigram terms finds every company whose text holds all bigrams of a term; a term
+    /// of three or more characters is then checked as a substring of the name, the aliases or the other text. (One
+    /// bitmap scan and a recheck: an OR with the names' pg_trgm indexes made PostgreSQL recheck each row three ways,
+    /// six times slower; pg_trgm serves the anchored name prefix and the duplicate check.)
     /// </summary>
-    private IQueryable<Guid> PostgreSqlMatches(IReadOnlyList<string> terms)
+    private IQueryable<Company> PostgreSqlMatches(IReadOnlyList<string> terms, bool bounded)
     {
-        const string TermsVector = """array_to_tsvector(string_to_array(c."SearchTerms", ' '))""";
-        var sql = new StringBuilder("""SELECT c."Id" AS "Value" FROM "Companies" c WHERE TRUE""");
+        var sql = new StringBuilder("""SELECT c.* FROM "Companies" c WHERE TRUE""");
         var parameters = new List<object>();
         foreach (var term in terms)
         {
-            var tsquery = string.Join(" & ", SearchTerms.Query(term).Select(t => $"'{t.Term}'" + (t.IsPrefix ? ":*" : "")));
             var q = parameters.Count;
-            parameters.Add(tsquery);
+            parameters.Add(string.Join(" & ", SearchTerms.Query(term).Select(t => $"'{t.Term}'" + (t.IsPrefix ? ":*" : ""))));
+            sql.Append($"""
+                 AND array_to_tsvector(string_to_array(c."SearchTerms", ' ')) @@ {Placeholder(q)}::tsquery
+                """);
             if (CompanyQuery.Length(term) >= 3)
             {
-                var like = parameters.Count;
-                parameters.Add("%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%");
+                var like = Placeholder(parameters.Count);
+                parameters.Add("%" + Escape(term) + "%");
                 sql.Append($"""
-                     AND (c."Name" ILIKE {Placeholder(like)} OR c."Aliases" ILIKE {Placeholder(like)}
-                      OR ({TermsVector} @@ {Placeholder(q)}::tsquery
-                          AND concat_ws(' | ', c."CreditCode", c."Tags", c."Industry", c."Origin", c."LegalPerson", c."Address", c."BusinessScope") ILIKE {Placeholder(like)}))
-                    """);
-            }
-            else
-            {
-                sql.Append($"""
-                     AND {TermsVector} @@ {Placeholder(q)}::tsquery
+                     AND (c."Name" ILIKE {like} OR c."Aliases" ILIKE {like}
+                      OR concat_ws(' | ', c."CreditCode", c."Tags", c."Industry", c."Origin", c."LegalPerson", c."Address", c."BusinessScope") ILIKE {like})
                     """);
             }
         }
-        return db.Database.SqlQueryRaw<Guid>(sql.ToString(), parameters.ToArray());
+        if (bounded)
+            sql.Append($" LIMIT {countCap + 1}");
+        return db.Companies.FromSqlRaw(sql.ToString(), parameters.ToArray());
     }
 
-    /// <summary>A parameter placeholder of <c>SqlQueryRaw</c> ({0}, {1} …).</summary>
+    /// <summary>A parameter placeholder of <c>FromSqlRaw</c> ({0}, {1} …).</summary>
     private static string Placeholder(int index) => "{" + index + "}";
 
     private static CompanySearchHit ToHit(PageRow p, IReadOnlyList<string> terms)
