@@ -26,13 +26,17 @@ public sealed class DataScope(ICrmDbContext db, ICurrentUser currentUser)
         if (currentUser.UserId is not { } userId)
             return _rules = new Rules(false, null, []);
 
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive).Select(u => new { u.DepartmentId }).FirstOrDefaultAsync(ct);
+        // One round trip for the user and their roles' scopes: every request pays it.
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive)
+            .Select(u => new
+            {
+                u.DepartmentId,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { r.Id, r.DataScope }).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
         if (user is null)
             return _rules = new Rules(false, null, []);
-
-        var roles = await db.UserRoles.Where(ur => ur.UserId == userId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { r.Id, r.DataScope })
-            .ToListAsync(ct);
+        var roles = user.Roles;
         if (roles.Any(r => r.DataScope == Organization.DataScope.All))
             return _rules = new Rules(true, userId, []);
 

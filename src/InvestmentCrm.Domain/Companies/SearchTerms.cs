@@ -4,9 +4,9 @@ using System.Text;
 namespace InvestmentCrm.Companies;
 
 /// <summary>
-/// Index terms for Chinese text (DESIGN §4.3): each run of Han characters gives its bigrams and its last character
-/// (so that every character starts some term and a one-character query is a prefix query), each run of letters and
-/// digits gives one lower-case word. Trigram indexes need three characters; these terms carry the one- and
+/// Index terms for Chinese text (DESIGN §4.3): each run of Han characters gives its characters and its bigrams (a
+/// one-character query is then one exact term, which an index reads as one list, not a merge of every bigram that
+/// starts with it), each run of letters and digits gives one lower-case word. Trigram indexes need three characters; these terms carry the one- and
 /// two-character queries and the long text. Computed here, stored with the company, indexed by the database.
 /// </summary>
 public static class SearchTerms
@@ -28,8 +28,8 @@ public static class SearchTerms
     }
 
     /// <summary>
-    /// What a typed query term must match in the terms: one term per Han bigram, a prefix for a single Han character
-    /// and for a word. Each item is (term, isPrefix). Used for one- and two-character queries and long text.
+    /// What a typed query term must match in the terms: one term per Han bigram, the character itself for a single Han
+    /// character, a prefix for a word. Each item is (term, isPrefix). Used for one- and two-character queries and long text.
     /// </summary>
     public static IReadOnlyList<(string Term, bool IsPrefix)> Query(string text)
     {
@@ -39,7 +39,7 @@ public static class SearchTerms
             if (!isHan)
                 result.Add((run, true));
             else if (run.Length == 1)
-                result.Add((run, true));
+                result.Add((run, false));
             else
                 for (var i = 0; i + 1 < run.Length; i++)
                     result.Add((run.Substring(i, 2), false));
@@ -56,9 +56,12 @@ public static class SearchTerms
                 yield return run;
                 continue;
             }
-            for (var i = 0; i + 1 < run.Length; i++)
-                yield return run.Substring(i, 2);
-            yield return run[^1..];
+            for (var i = 0; i < run.Length; i++)
+            {
+                yield return run.Substring(i, 1);
+                if (i + 1 < run.Length)
+                    yield return run.Substring(i, 2);
+            }
         }
     }
 

@@ -38,10 +38,10 @@ public static class CompanyEndpoints
             .RequireRateLimiting(SecuritySetup.SearchLimit)
             .ExcludeFromDescription();
 
-        app.MapGet("/companies/picker", async (string? q, string field, bool? optional, ICompanySearch search, CancellationToken ct) =>
+        app.MapGet("/companies/picker", async (string? q, string field, bool? optional, Guid? exclude, ICompanySearch search, CancellationToken ct) =>
             {
                 var result = await search.SearchAsync(new CompanySearchRequest(q, PageSize: CompanyPicker.Size, WithFacets: false), ct);
-                return new RazorComponentResult<CompanyPickerOptions>(new { Field = field, Hits = result.Hits, Optional = optional ?? false });
+                return new RazorComponentResult<CompanyPickerOptions>(new { Field = field, Hits = result.Hits, Optional = optional ?? false, Exclude = exclude });
             })
             .RequireAuthorization(Permissions.Companies.View)
             .RequireRateLimiting(SecuritySetup.SearchLimit)

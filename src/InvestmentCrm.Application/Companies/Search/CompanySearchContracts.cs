@@ -34,6 +34,7 @@ public sealed record CompanySearchRequest(
 public sealed record TextPart(string Text, bool IsMatch);
 
 /// <summary>Why a company matched, best first: the ranking of DESIGN/issue 6.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MatchRank>))]
 public enum MatchRank
 {
     CreditCode = 0,

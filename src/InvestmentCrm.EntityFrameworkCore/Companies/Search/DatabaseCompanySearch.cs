@@ -42,8 +42,9 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
             // The index finds the rows and the scope and facets filter those same rows, in one statement. Bounded
             // (DESIGN §4.3): a query matching more than the count cap is ranked among the first matches, plus the
             // names that start with it, so “华为” still puts 华为… first among a million companies.
-            // With 全部 the scope removes nothing, so the index reads can stop at the cap; a narrower scope filters first.
-            var bounded = (await scope.GetRulesAsync(ct)).All;
+            // With 全部 and no facet the filters remove nothing, so the index reads can stop at the cap; a narrower
+            // scope or a facet filters first (bounding before them would lose matches they keep).
+            var bounded = (await scope.GetRulesAsync(ct)).All && request is { Industry: null, Nature: null, Tag: null, Origin: null };
             candidates = Filter(await scope.CompaniesAsync(Matches(query.Terms, bounded), ct), request).Take(countCap + 1);
             if (query.Terms.Count == 1)
                 prefixed = NameStartsWith(companies, first).Take(PrefixCandidates);
