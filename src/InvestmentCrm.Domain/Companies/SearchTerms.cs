@@ -4,32 +4,33 @@ using System.Text;
 namespace InvestmentCrm.Companies;
 
 /// <summary>
-/// Index terms for Chinese text (DESIGN §4.3): each run of Han characters gives its characters and its bigrams (a
-/// one-character query is then one exact term, which an index reads as one list, not a merge of every bigram that
-/// starts with it), each run of letters and digits gives one lower-case word. Trigram indexes need three characters; these terms carry the one- and
+/// Index terms for Chinese text (DESIGN §4.3): each run of Han characters gives its bigrams and its last character,
+/// names also each of their characters; each run of letters and digits gives one lower-case word. A one-character
+/// query is one exact term — the bounded fallback of DESIGN §4.3: it finds the character in names and aliases, read
+/// from one index list (a prefix over every bigram of the long text merges hundreds of large lists). Trigram indexes need three characters; these terms carry the one- and
 /// two-character queries and the long text. Computed here, stored with the company, indexed by the database.
 /// </summary>
 public static class SearchTerms
 {
     /// <summary>The distinct terms of the texts, space-separated (empty when there are none).</summary>
-    public static string Of(params string?[] texts)
+    public static string Of(params string?[] texts) => Of([], texts);
+
+    /// <summary>The distinct terms of names (every character a term too) and other texts.</summary>
+    public static string Of(IEnumerable<string?> names, IEnumerable<string?> texts)
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);
         var ordered = new List<string>();
-        foreach (var text in texts)
+        foreach (var term in names.SelectMany(n => Tokens(n, everyCharacter: true)).Concat(texts.SelectMany(t => Tokens(t, everyCharacter: false))))
         {
-            foreach (var term in Tokens(text))
-            {
-                if (terms.Add(term))
-                    ordered.Add(term);
-            }
+            if (terms.Add(term))
+                ordered.Add(term);
         }
         return string.Join(' ', ordered);
     }
 
     /// <summary>
     /// What a typed query term must match in the terms: one term per Han bigram, the character itself for a single Han
-    /// character, a prefix for a word. Each item is (term, isPrefix). Used for one- and two-character queries and long text.
+    /// character (found in names, see above), a prefix for a word. Each item is (term, isPrefix). Used for one- and two-character queries and long text.
     /// </summary>
     public static IReadOnlyList<(string Term, bool IsPrefix)> Query(string text)
     {
@@ -47,7 +48,7 @@ public static class SearchTerms
         return result.Distinct().ToList();
     }
 
-    private static IEnumerable<string> Tokens(string? text)
+    private static IEnumerable<string> Tokens(string? text, bool everyCharacter)
     {
         foreach (var (run, isHan) in Runs(text))
         {
@@ -58,7 +59,8 @@ public static class SearchTerms
             }
             for (var i = 0; i < run.Length; i++)
             {
-                yield return run.Substring(i, 1);
+                if (everyCharacter || i == run.Length - 1)
+                    yield return run.Substring(i, 1);
                 if (i + 1 < run.Length)
                     yield return run.Substring(i, 2);
             }

@@ -6,21 +6,27 @@ namespace InvestmentCrm.Domain.Tests.Companies;
 public class SearchTermsTests
 {
     [Theory]
-    [InlineData("华为技术", "华 华为 为 为技 技 技术 术")]
-    [InlineData("世界500强", "世 世界 界 500 强")]
-    [InlineData("ＩＢＭ（中国）", "ibm 中 中国 国")]
-    [InlineData("华为、华为", "华 华为 为")]
+    [InlineData("华为技术", "华为 为技 技术 术")]
+    [InlineData("世界500强", "世界 界 500 强")]
+    [InlineData("ＩＢＭ（中国）", "ibm 中国 国")]
+    [InlineData("华为、华为", "华为 为")]
     [InlineData("", "")]
-    public void Han_runs_give_their_characters_and_bigrams_and_words_are_lower_case(string text, string terms)
+    public void Han_runs_give_bigrams_and_their_last_character_and_words_are_lower_case(string text, string terms)
     {
         SearchTerms.Of(text).ShouldBe(terms);
     }
 
     [Fact]
-    public void Every_one_or_two_character_piece_of_a_text_is_found_by_its_query()
+    public void Names_also_give_every_character()
+    {
+        SearchTerms.Of(["华为技术"], ["技术开发"]).ShouldBe("华 华为 为 为技 技 技术 术 术开 开发 发");
+    }
+
+    [Fact]
+    public void Every_one_or_two_character_piece_of_a_name_is_found_by_its_query()
     {
         const string text = "长春华为路餐饮店";
-        var terms = SearchTerms.Of(text).Split(' ');
+        var terms = SearchTerms.Of([text], []).Split(' ');
         for (var length = 1; length <= 2; length++)
         {
             for (var start = 0; start + length <= text.Length; start++)
