@@ -16,7 +16,10 @@ public static class CompanySearchIndex
     public const string TermsColumn = "SearchTerms";
 
     public static string TermsOf(Company c) =>
-        SearchTerms.Of([c.Name, c.Aliases], [c.CreditCode?.Value, c.Tags, c.Industry, c.Origin, c.LegalPerson, c.Address, c.BusinessScope]);
+        SearchTerms.Of([c.Name, c.Aliases], [c.CreditCode?.Value, c.Tags, c.Industry, c.Origin, c.LegalPerson, c.Address, c.BusinessScope, NatureTerm(c.Nature)]);
+
+    /// <summary>The nature as an index word (nature3 …), so that the 性质 facet narrows the index lookup.</summary>
+    public static string NatureTerm(CompanyNature nature) => $"nature{(int)nature}";
 
     /// <summary>All searchable text in one string for the trigram index; the separator keeps fields apart.</summary>
     public static string TextOf(Company c) =>

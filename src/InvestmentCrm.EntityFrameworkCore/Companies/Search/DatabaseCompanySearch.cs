@@ -18,8 +18,6 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
     public const int MaxPageSize = 100;
     /// <summary>Names starting with a broad query, added to its bounded matches so that they can rank first.</summary>
     private const int PrefixCandidates = 50;
-    /// <summary>SQLite: index rows read for a one- or two-character term.</summary>
-    private const int ShortTermBound = 50_000;
 
     public async Task<CompanySearchResult> SearchAsync(CompanySearchRequest request, CancellationToken ct = default)
     {
@@ -33,7 +31,8 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
         IQueryable<Company> candidates;
         IQueryable<Company>? prefixed = null;
         var byCode = code is not null && query.Terms.Count == 1;
-        if (query.Terms.Count == 0)
+        var facetTerms = FacetTerms(request);
+        if (query.Terms.Count == 0 && facetTerms.Count == 0)
             candidates = companies;
         else if (byCode)
             candidates = companies.Where(c => c.CreditCode == code); // the unique index; nothing else can outrank it
@@ -45,7 +44,7 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
             // With 全部 and no facet the filters remove nothing, so the index reads can stop at the cap; a narrower
             // scope or a facet filters first (bounding before them would lose matches they keep).
             var bounded = (await scope.GetRulesAsync(ct)).All && request is { Industry: null, Nature: null, Tag: null, Origin: null };
-            candidates = Filter(await scope.CompaniesAsync(Matches(query.Terms, bounded), ct), request).Take(countCap + 1);
+            candidates = Filter(await scope.CompaniesAsync(Matches(query.Terms, facetTerms, bounded), ct), request).Take(countCap + 1);
             if (query.Terms.Count == 1)
                 prefixed = NameStartsWith(companies, first).Take(PrefixCandidates);
         }
@@ -113,7 +112,7 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
         var query = CompanyQuery.Parse(text);
         if (query.Terms.Count == 0)
             return [];
-        return await Matches(query.Terms, bounded: false).OrderBy(c => c.Name.Length).Take(max).Select(c => c.Id).ToListAsync(ct);
+        return await Matches(query.Terms, [], bounded: false).OrderBy(c => c.Name.Length).Take(max).Select(c => c.Id).ToListAsync(ct);
     }
 
     /// <summary>An index range on SQLite (binary order); pg_trgm serves an anchored LIKE on PostgreSQL.</summary>
@@ -132,8 +131,17 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
 
     /// <summary>The companies whose text contains every term, as the provider's index finds them.</summary>
     /// <param name="bounded">Read at most the count cap (plus one) of rows from the index: only when no scope filter follows.</param>
-    private IQueryable<Company> Matches(IReadOnlyList<string> terms, bool bounded) =>
-        db.Database.IsNpgsql() ? PostgreSqlMatches(terms, bounded) : SqliteMatches(terms, bounded);
+    /// <param name="facetTerms">Facet values as index terms: the index narrows to them too, the exact facet filter follows.</param>
+    private IQueryable<Company> Matches(IReadOnlyList<string> terms, IReadOnlyList<string> facetTerms, bool bounded) =>
+        db.Database.IsNpgsql() ? PostgreSqlMatches(terms, facetTerms, bounded) : SqliteMatches(terms, facetTerms, bounded);
+
+    /// <summary>
+    /// The chosen facets as terms of the index (industry, tag and origin are in the indexed text, the nature is its own
+    /// word): a facet then narrows the index lookup instead of filtering every row that matched the text.
+    /// </summary>
+    private static List<string> FacetTerms(CompanySearchRequest request) =>
+        new[] { request.Industry, request.Tag, request.Origin, request.Nature is { } n ? CompanySearchIndex.NatureTerm(n) : null }
+            .Where(t => !string.IsNullOrWhiteSpace(t) && SearchTerms.Query(t).Count > 0).Select(t => t!.Trim()).ToList();
 
     private static IQueryable<Company> Filter(IQueryable<Company> companies, CompanySearchRequest request)
     {
@@ -159,20 +167,17 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
     }
 
     /// <summary>SQLite: trigram phrase for terms of three or more characters, bigram terms for shorter ones (FTS5).</summary>
-    private IQueryable<Company> SqliteMatches(IReadOnlyList<string> terms, bool bounded)
+    private IQueryable<Company> SqliteMatches(IReadOnlyList<string> terms, IReadOnlyList<string> facetTerms, bool bounded)
     {
         var sql = new StringBuilder("""SELECT c.* FROM "Companies" c WHERE c."Id" IN (SELECT k."CompanyId" FROM "CompanySearchKeys" k WHERE 1 = 1""");
         var parameters = new List<object>();
-        foreach (var term in terms)
+        foreach (var (term, isFacet) in terms.Select(t => (t, false)).Concat(facetTerms.Select(t => (t, true))))
         {
-            var trigram = CompanyQuery.Length(term) >= 3;
-            var (table, expression) = trigram
+            var (table, expression) = CompanyQuery.Length(term) >= 3 && !isFacet
                 ? ("CompanySearchTrigrams", Quote(term))
                 : ("CompanySearchBigrams", string.Join(" AND ", SearchTerms.Query(term).Select(t => Quote(t.Term) + (t.IsPrefix ? " *" : ""))));
-            // One or two characters can match a large share of all companies: the bounded fallback of DESIGN §4.3.
-            var bound = trigram ? "" : $" LIMIT {ShortTermBound}";
             sql.Append($"""
-                 AND k."Key" IN (SELECT rowid FROM "{table}" WHERE "{table}" MATCH {Placeholder(parameters.Count)}{bound})
+                 AND k."Key" IN (SELECT rowid FROM "{table}" WHERE "{table}" MATCH {Placeholder(parameters.Count)})
                 """);
             parameters.Add(expression);
         }
@@ -188,18 +193,18 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
     /// bitmap scan and a recheck: an OR with the names' pg_trgm indexes made PostgreSQL recheck each row three ways,
     /// six times slower; pg_trgm serves the anchored name prefix and the duplicate check.)
     /// </summary>
-    private IQueryable<Company> PostgreSqlMatches(IReadOnlyList<string> terms, bool bounded)
+    private IQueryable<Company> PostgreSqlMatches(IReadOnlyList<string> terms, IReadOnlyList<string> facetTerms, bool bounded)
     {
         var sql = new StringBuilder("""SELECT c.* FROM "Companies" c WHERE TRUE""");
         var parameters = new List<object>();
-        foreach (var term in terms)
+        foreach (var (term, isFacet) in terms.Select(t => (t, false)).Concat(facetTerms.Select(t => (t, true))))
         {
             var q = parameters.Count;
             parameters.Add(string.Join(" & ", SearchTerms.Query(term).Select(t => $"'{t.Term}'" + (t.IsPrefix ? ":*" : ""))));
             sql.Append($"""
                  AND array_to_tsvector(string_to_array(c."SearchTerms", ' ')) @@ {Placeholder(q)}::tsquery
                 """);
-            if (CompanyQuery.Length(term) >= 3)
+            if (CompanyQuery.Length(term) >= 3 && !isFacet)
             {
                 var like = Placeholder(parameters.Count);
                 parameters.Add("%" + Escape(term) + "%");
