@@ -21,6 +21,9 @@ internal static class SearchCases
     {
         var times = new List<double>();
         var counts = new List<int>();
+        // As the host's AddDbContext does: options built once, a new DbContext per request.
+        var options = PersistenceServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<CrmDbContext>(), database.Provider, database.ConnectionString);
+        var contextOptions = (DbContextOptions<CrmDbContext>)options.Options;
         foreach (var query in queries)
         {
             await RunAsync(query); // warm-up: first planning of this shape
@@ -37,7 +40,7 @@ internal static class SearchCases
         async Task<int> RunAsync(string text)
         {
             var user = new TestUser(leader, "bench", null);
-            await using var db = database.CreateContext(user: user);
+            await using var db = new CrmDbContext(contextOptions, TimeProvider.System, user);
             var result = await new DatabaseCompanySearch(db, new DataScope(db, user)).SearchAsync(request(text));
             return result.Count;
         }

@@ -32,6 +32,13 @@ public class CompanyWebTests
         api.GetProperty("hits")[0].GetProperty("name").GetString().ShouldBe("吉林亿联银行股份有限公司");
         api.GetProperty("hits")[0].GetProperty("rank").GetString().ShouldBe("NamePrefix");
 
+        // The picker's options: the same search, without the excluded company (the profile's own, when merging).
+        var yillion = page.QuerySelector("[data-testid=company-hit] a")!.GetAttribute("href")!["companies/".Length..];
+        var options = await new HtmlParser().ParseDocumentAsync(await officer.GetStringAsync("/companies/picker?q=%E9%93%B6%E8%A1%8C&field=duplicate&optional=false"));
+        options.QuerySelectorAll("input[name=duplicate]").Select(i => i.GetAttribute("value")).ShouldContain(yillion);
+        var without = await new HtmlParser().ParseDocumentAsync(await officer.GetStringAsync($"/companies/picker?q=%E9%93%B6%E8%A1%8C&field=duplicate&optional=false&exclude={yillion}"));
+        without.QuerySelectorAll("input[name=duplicate]").Select(i => i.GetAttribute("value")).ShouldNotContain(yillion);
+
         var empty = await new HtmlParser().ParseDocumentAsync(await officer.GetStringAsync("/companies?q=%E6%B2%A1%E6%9C%89%E8%BF%99%E5%AE%B6"));
         empty.QuerySelector("[data-testid=empty]").ShouldNotBeNull();
         (await officer.GetAsync("/api/v1/companies/search?q=%E5%8D%8E&after=broken")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
