@@ -13,7 +13,7 @@ namespace InvestmentCrm.Web.Companies;
 public static class CompanyEndpoints
 {
     public static CompanySearchRequest Request(string? q, string? industry, string? nature, string? tag, string? origin, string? after, int? pageSize = null) =>
-        new(q, Blank(industry), Enum.TryParse<CompanyNature>(nature, out var n) && Enum.IsDefined(n) ? n : null, Blank(tag), Blank(origin), Blank(after), pageSize ?? 20);
+        new(q, industry.NullIfBlank(), Enum.TryParse<CompanyNature>(nature, out var n) && Enum.IsDefined(n) ? n : null, tag.NullIfBlank(), origin.NullIfBlank(), after.NullIfBlank(), pageSize ?? 20);
 
     public static void MapCompanyFragments(this WebApplication app)
     {
@@ -111,6 +111,4 @@ public static class CompanyEndpoints
     public sealed record BlacklistInput(bool Blacklisted, string? Reason);
 
     private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "企业不存在或您无权查看。");
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -1,3 +1,4 @@
+using InvestmentCrm.Common;
 using InvestmentCrm.Companies;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -32,6 +33,4 @@ public static class CompanySearchLinks
         "origin" => request with { Origin = request.Origin == value ? null : value },
         _ => request,
     };
-
-    private static string? NullIfBlank(this string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
