@@ -293,6 +293,8 @@ public sealed class CompanyAppService(ICrmDbContext db, DataScope scope, ICompan
         company.IsStrategicInvestor = input.IsStrategicInvestor;
         if (input.RegisteredCapital is < 0)
             throw new DomainException("注册资本不能为负数。");
+        if (input.RegisteredCapital is not null && input.RegisteredCapitalCurrency.NullIfBlank() is { } currency && !Currencies.IsKnown(currency))
+            throw new DomainException($"不支持的币种“{currency}”。");
         company.RegisteredCapital = input.RegisteredCapital is { } capital ? new Money(capital, input.RegisteredCapitalCurrency.NullIfBlank() ?? Money.Cny) : null;
         if (input.ParentCompanyId is { } parentId && !await db.Companies.AnyAsync(c => c.Id == parentId, ct))
             throw new DomainException("所选上级/集团企业不存在。");
