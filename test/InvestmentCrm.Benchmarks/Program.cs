@@ -119,6 +119,12 @@ if (suite == "profile")
         await CockpitData.GenerateAsync(kept, projects);
         await kept.AnalyzeAsync();
     }
+    else
+    {
+        // Data kept from an earlier schema: apply newer migrations and fill what they add.
+        await using var db = kept.CreateContext();
+        await new InvestmentCrm.EntityFrameworkCore.Common.DatabaseMigrator(db).MigrateAsync();
+    }
     var benchLeader = await CockpitData.LeaderAsync(kept);
     var profiled = await Measure.RunAsync(async () => { kept.ClearPools(); await CockpitCases.AppAsync(kept, benchLeader); }, warmup: 1, runs: 5);
     Console.WriteLine($"cockpit (cold, no cache) p50 {profiled.P50:F1} ms, p95 {profiled.P95:F1} ms");

@@ -32,6 +32,8 @@ public interface ICrmDbContext
     DbSet<Campaign> Campaigns { get; }
     DbSet<ExchangeRate> ExchangeRates { get; }
     DbSet<Figures.FigureRules> FigureRules { get; }
+    DbSet<Figures.FundsMonthTotal> FundsMonthTotals { get; }
+    DbSet<Figures.StageMonthCount> StageMonthCounts { get; }
     DbSet<SystemSetting> SystemSettings { get; }
     DbSet<RoleDepartment> RoleDepartments { get; }
     DbSet<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>> UserRoles { get; }

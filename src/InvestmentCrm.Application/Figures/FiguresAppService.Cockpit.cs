@@ -27,7 +27,9 @@ public sealed partial class FiguresAppService
         var figureScope = departmentId is { } id ? FigureScope.Department(id) : FigureScope.District;
         var (figures, org, resolved, rules, data, lastYearWhole) = await ComputeCoreAsync(figureScope, period, date, ct, earlierWholeYear: true);
 
-        var funnel = Funnel(await _queries.FurthestStagesAsync(resolved.Keyed, date, ct));
+        var funnel = Funnel(resolved.Summarised
+            ? await _summaries.FurthestStagesAsync(resolved.Keyed, date, ct)
+            : await _queries.FurthestStagesAsync(resolved.Keyed, date, ct));
         var monthly = Enumerable.Range(1, 12).Select(month => new MonthlyArrivalDto(
                 month,
                 new DateOnly(period.Start.Year, month, 1) <= Cut(period, date)
@@ -116,12 +118,7 @@ public sealed partial class FiguresAppService
 
         // Two simple top-N queries (the most overdue by each reason); a project's due date is the earlier of the two,
         // so the overall top N is always within the union of the two top-N lists.
-        var milestoneDue = await db.ProjectMilestones
-            .Where(m => m.PlannedDate < date && (m.ActualDate == null || m.ActualDate > date) && keyProjects.Contains(m.ProjectId))
-            .GroupBy(m => m.ProjectId)
-            .Select(g => new { ProjectId = g.Key, Due = g.Min(m => m.PlannedDate) })
-            .OrderBy(x => x.Due).Take(BehindScheduleShown)
-            .ToListAsync(ct);
+        var milestoneDue = await EarliestOverdueMilestonesAsync(keyProjects, date, ct);
         var landingDue = await db.Contracts
             .Where(c => c.Kind == ContractKind.FormalInvestment && c.SignedOn <= date && c.AgreedLandingDate < date && keyProjects.Contains(c.ProjectId)
                 && !db.ProjectStageTransitions.Any(t => t.ProjectId == c.ProjectId
@@ -164,6 +161,28 @@ public sealed partial class FiguresAppService
             .ToList();
     }
 
+    /// <summary>
+    /// The key projects with the earliest overdue milestones: milestones are read in planned-date order (an index scan
+    /// that stops early) until <see cref="BehindScheduleShown"/> projects are found and every tie of the last one is in.
+    /// </summary>
+    private async Task<List<(Guid ProjectId, DateOnly Due)>> EarliestOverdueMilestonesAsync(IQueryable<Guid> keyProjects, DateOnly date, CancellationToken ct)
+    {
+        var overdue = db.ProjectMilestones
+            .Where(m => m.PlannedDate < date && (m.ActualDate == null || m.ActualDate > date) && keyProjects.Contains(m.ProjectId))
+            .OrderBy(m => m.PlannedDate).ThenBy(m => m.ProjectId)
+            .Select(m => new { m.ProjectId, m.PlannedDate });
+        for (var take = BehindScheduleShown * 5; ; take *= 4)
+        {
+            var rows = await overdue.Take(take).ToListAsync(ct);
+            var first = new Dictionary<Guid, DateOnly>();
+            foreach (var row in rows)
+                first.TryAdd(row.ProjectId, row.PlannedDate);
+            var boundary = first.Count >= BehindScheduleShown ? first.Values.Order().ElementAt(BehindScheduleShown - 1) : DateOnly.MaxValue;
+            if (rows.Count < take || rows[^1].PlannedDate > boundary)
+                return first.Where(f => f.Value <= boundary).Select(f => (f.Key, f.Value)).ToList();
+        }
+    }
+
     /// <summary>攻坚行动 overlapping the period, with their own period and targets (储备 / 签约 / 战略投资者).</summary>
     private async Task<List<CampaignProgressDto>> CampaignProgressAsync(ResolvedScope resolved, FigurePeriod period, DateOnly date, FigureRules rules,
         FigureScope figureScope, CancellationToken ct)
@@ -176,7 +195,7 @@ public sealed partial class FiguresAppService
         foreach (var campaign in campaigns)
         {
             var campaignPeriod = new FigurePeriod(PeriodKind.Campaign, campaign.Start, campaign.End, campaign.Name, campaign.Id);
-            var data = (await LoadAsync(resolved.Keyed, campaignPeriod, null, date, rules, PeriodParts.Counts, false, ct)).Current;
+            var data = (await LoadAsync(resolved, campaignPeriod, null, date, rules, PeriodParts.Counts, false, ct)).Current;
             var targets = await TargetsAsync(figureScope, campaignPeriod, ct);
             var set = Build(figureScope, resolved.Name, campaignPeriod, date, rules, ExchangeRateTable.Empty(), data, null, targets, resolved.Attribution);
             // A campaign shows the figures it has targets for; without any, the three of DESIGN §2.4.

@@ -17,6 +17,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
     private const int MoneyDecimals = 2;
     private const int CountDecimals = 4;
     private readonly FigureQueries _queries = new(db);
+    private readonly FigureSummaryQueries _summaries = new(db);
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -37,7 +38,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
         var resolved = await ResolveAsync(figureScope, org, ct);
         var rules = await RulesForAsync(period.Start.Year, ct);
         var rates = await ExchangeRateTable.LoadAsync(db, ct);
-        var loaded = await LoadAsync(resolved.Keyed, period, period.YearEarlier(), date, rules, PeriodParts.All, earlierWholeYear, ct);
+        var loaded = await LoadAsync(resolved, period, period.YearEarlier(), date, rules, PeriodParts.All, earlierWholeYear, ct);
         var targets = await TargetsAsync(figureScope, period, ct);
         var figures = Build(figureScope, resolved.Name, period, date, rules, rates, loaded.Current, loaded.Earlier, targets, resolved.Attribution);
         return new Computation(figures, org, resolved, rules, loaded.Current, [.. loaded.Earlier?.Funds ?? [], .. loaded.EarlierRestFunds]);
@@ -71,9 +72,10 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
 
     private static DateOnly Cut(FigurePeriod period, DateOnly asOf) => period.End < asOf ? period.End : asOf;
 
-    private async Task<LoadedPeriods> LoadAsync(IQueryable<KeyedProject> projects, FigurePeriod period, FigurePeriod? earlier, DateOnly asOf, FigureRules rules,
+    private async Task<LoadedPeriods> LoadAsync(ResolvedScope resolved, FigurePeriod period, FigurePeriod? earlier, DateOnly asOf, FigureRules rules,
         PeriodParts parts, bool earlierWholePeriod, CancellationToken ct)
     {
+        var projects = resolved.Keyed;
         var current = new PeriodData();
         var previous = earlier is null ? null : new PeriodData();
         var cut = Cut(period, asOf);
@@ -86,7 +88,9 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
         // One DbContext per request: the queries run one after another, never concurrently.
         if (parts.HasFlag(PeriodParts.Counts))
         {
-            var stages = await _queries.StageEntriesAsync(projects, window, ct);
+            var stages = resolved.Summarised && FigureSummaryQueries.CanReadStageEntries(window)
+                ? await _summaries.StageEntriesAsync(projects, window, ct)
+                : await _queries.StageEntriesAsync(projects, window, ct);
             current.Stages = stages.Where(r => r.Part == WindowPart.Current).ToList();
             var strategic = await _queries.StrategicSignedAsync(projects, window, ct);
             current.Strategic = strategic.Where(r => r.Current > 0).Select(r => new KeyCount(r.Key, r.Current)).ToList();
@@ -98,7 +102,9 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
         }
         if (parts.HasFlag(PeriodParts.Funds))
         {
-            var funds = await _queries.VerifiedFundsAsync(projects, window, ct);
+            var funds = resolved.Summarised && FigureSummaryQueries.CanReadFunds(window)
+                ? await _summaries.VerifiedFundsAsync(projects, window, ct)
+                : await _queries.VerifiedFundsAsync(projects, window, ct);
             current.Funds = funds.Where(r => r.Part == WindowPart.Current).ToList();
             previous?.Funds = funds.Where(r => r.Part == WindowPart.EarlierToDate).ToList();
             earlierRest = funds.Where(r => r.Part == WindowPart.EarlierRest).ToList();
@@ -115,12 +121,18 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
         return new LoadedPeriods(current, previous, earlierRest);
     }
 
-    /// <summary>The scope as a project set (inside the data scope), how its rows are keyed and how they are credited.</summary>
-    private sealed record ResolvedScope(string Name, IQueryable<Project> Projects, IQueryable<KeyedProject> Keyed, FigureAttribution Attribution);
+    /// <summary>
+    /// The scope as a project set (inside the data scope), how its rows are keyed and how they are credited.
+    /// <paramref name="Summarised"/>: the rows may come from the summary tables, which hold every live project by
+    /// 招引单位 — right for a reader who sees 全部 and a department or district scope.
+    /// </summary>
+    private sealed record ResolvedScope(string Name, IQueryable<Project> Projects, IQueryable<KeyedProject> Keyed, FigureAttribution Attribution,
+        bool Summarised = false);
 
     private async Task<ResolvedScope> ResolveAsync(FigureScope figureScope, OrganisationChart org, CancellationToken ct)
     {
         var projects = await scope.ProjectsAsync(ct);
+        var seesAll = (await scope.GetRulesAsync(ct)).All;
         switch (figureScope.Kind)
         {
             case FigureScopeKind.Department:
@@ -129,7 +141,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
                 var name = org.NameOf(id) ?? throw new DomainException("部门不存在。");
                 var subtree = org.Subtree(id);
                 var inSubtree = projects.Where(p => p.LeadDepartmentId != null && subtree.Contains(p.LeadDepartmentId.Value));
-                return new ResolvedScope(name, inSubtree, FigureQueries.ByDepartment(inSubtree), FigureAttribution.Departments(subtree));
+                return new ResolvedScope(name, inSubtree, FigureQueries.ByDepartment(inSubtree), FigureAttribution.Departments(subtree), seesAll);
             }
             case FigureScopeKind.Person:
             {
@@ -145,7 +157,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
                     FigureAttribution.Person(userId, contributors.Select(c => (c.ProjectId, c.UserId, c.WeightPercent))));
             }
             default:
-                return new ResolvedScope(org.DistrictName, projects, FigureQueries.ByDepartment(projects), FigureAttribution.Everything);
+                return new ResolvedScope(org.DistrictName, projects, FigureQueries.ByDepartment(projects), FigureAttribution.Everything, seesAll);
         }
     }
 

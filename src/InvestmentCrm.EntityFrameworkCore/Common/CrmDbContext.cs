@@ -3,6 +3,7 @@ using InvestmentCrm.Common;
 using InvestmentCrm.EntityFrameworkCore.Auditing;
 using InvestmentCrm.Companies;
 using InvestmentCrm.EntityFrameworkCore.Companies;
+using InvestmentCrm.EntityFrameworkCore.Figures;
 using InvestmentCrm.Organization;
 using InvestmentCrm.Projects;
 using InvestmentCrm.Settings;
@@ -34,7 +35,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     public DbSet<Target> Targets => Set<Target>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
-    public DbSet<Figures.FigureRules> FigureRules => Set<Figures.FigureRules>();
+    public DbSet<InvestmentCrm.Figures.FigureRules> FigureRules => Set<InvestmentCrm.Figures.FigureRules>();
+    public DbSet<InvestmentCrm.Figures.FundsMonthTotal> FundsMonthTotals => Set<InvestmentCrm.Figures.FundsMonthTotal>();
+    public DbSet<InvestmentCrm.Figures.StageMonthCount> StageMonthCounts => Set<InvestmentCrm.Figures.StageMonthCount>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<RoleDepartment> RoleDepartments => Set<RoleDepartment>();
     public DbSet<AuditLog> AuditLogs => Set<AuditLog>();
@@ -70,15 +73,22 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     {
         StampChanges();
         var searchChanges = CompanySearchIndex.Prepare(ChangeTracker);
-        if (searchChanges.Count == 0 || !Database.IsSqlite())
+        var writesSearch = searchChanges.Count > 0 && Database.IsSqlite();
+        var (existing, added) = FigureSummaryMaintenance.AffectedProjects(ChangeTracker);
+        if (!writesSearch && existing.Count == 0 && added.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-        // SQLite's FTS5 rows are written by SQL after the rows they index: one transaction for both.
+        // SQLite's FTS5 rows and the figures' summary rows are written by SQL around the rows they index or add
+        // up: one transaction for all of them.
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            var before = existing.Count + added.Count > 0 ? await FigureSummaryMaintenance.BeforeAsync(this, existing, cancellationToken) : null;
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await CompanySearchIndex.WriteSqliteAsync(this, searchChanges, cancellationToken);
+            if (writesSearch)
+                await CompanySearchIndex.WriteSqliteAsync(this, searchChanges, cancellationToken);
+            if (before is not null)
+                await FigureSummaryMaintenance.ApplyAsync(this, before, [.. existing, .. added], cancellationToken);
             if (own is not null)
                 await own.CommitAsync(cancellationToken);
             return saved;

@@ -16,6 +16,7 @@ public sealed class DatabaseMigrator(CrmDbContext db)
             : db.Database.GetMigrations().ToList();
         await db.Database.MigrateAsync(ct);
         await Companies.CompanySearchIndex.BackfillAsync(db, ct);
+        await Figures.FigureSummaryMaintenance.BackfillAsync(db, ct);
         return pending;
     }
 

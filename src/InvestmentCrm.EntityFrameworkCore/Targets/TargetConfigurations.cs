@@ -57,3 +57,23 @@ internal sealed class FigureRulesConfiguration : IEntityTypeConfiguration<Invest
         entity.HasIndex(r => r.Year).IsUnique();
     }
 }
+
+/// <summary>Summary rows of the figures engine; written only by <see cref="Figures.FigureSummaryMaintenance"/>.</summary>
+internal sealed class FundsMonthTotalConfiguration : IEntityTypeConfiguration<InvestmentCrm.Figures.FundsMonthTotal>
+{
+    public void Configure(EntityTypeBuilder<InvestmentCrm.Figures.FundsMonthTotal> entity)
+    {
+        entity.ToTable("FundsMonthTotals");
+        entity.HasKey(t => new { t.Year, t.Month, t.DepartmentId, t.Source, t.Currency });
+        entity.Property(t => t.Currency).HasMaxLength(3);
+    }
+}
+
+internal sealed class StageMonthCountConfiguration : IEntityTypeConfiguration<InvestmentCrm.Figures.StageMonthCount>
+{
+    public void Configure(EntityTypeBuilder<InvestmentCrm.Figures.StageMonthCount> entity)
+    {
+        entity.ToTable("StageMonthCounts");
+        entity.HasKey(c => new { c.Year, c.Month, c.DepartmentId, c.Stage });
+    }
+}

@@ -289,6 +289,39 @@ public class FiguresEngineTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task Late_key_projects_are_the_ten_with_the_earliest_overdue_milestone_however_many_milestones_come_first(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using var db = database.CreateContext();
+        var scenario = new FigureScenario(db);
+        // A department of its own, so that no demo project's milestone is in the list.
+        var district = await db.Departments.SingleAsync(d => d.ParentId == null);
+        var department = new InvestmentCrm.Organization.Department("TEST-LATE", "测试专班", InvestmentCrm.Organization.DepartmentKind.Functional, district, 99);
+        db.Departments.Add(department);
+        await db.SaveChangesAsync();
+        // One project with 120 overdue milestones before everyone else's: the list still holds ten different projects.
+        var crowded = await scenario.SignedAsync("TEST-LATE", FigureScenario.On(1, 2), 1m);
+        crowded.PlannedDomestic = Money.YiYuan(2m);
+        for (var i = 0; i < 120; i++)
+            crowded.AddMilestone(DispatchPhase.Construction, $"工序{i}", FigureScenario.On(1, 3).AddDays(i % 20));
+        var expected = new List<string> { crowded.Name };
+        for (var day = 1; day <= 12; day++)
+        {
+            var project = await scenario.SignedAsync("TEST-LATE", FigureScenario.On(1, 2), 1m);
+            project.PlannedDomestic = Money.YiYuan(2m);
+            project.AddMilestone(DispatchPhase.Construction, "主体开工", FigureScenario.On(3, day));
+            expected.Add(project.Name);
+        }
+        await db.SaveChangesAsync();
+
+        var cockpit = await (await FigureScenario.FiguresForAsync(db, "leader")).GetCockpitAsync(FigureScenario.Year, FigureScenario.On(6, 30), department.Id);
+
+        cockpit.BehindSchedule.Select(b => b.ProjectName).ShouldBe(expected.Take(10));
+        cockpit.BehindSchedule[0].DueDate.ShouldBe(FigureScenario.On(1, 3));
+        cockpit.BehindSchedule[9].DueDate.ShouldBe(FigureScenario.On(3, 9));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task The_demo_year_in_progress_reads_as_the_design_says(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);

@@ -1,0 +1,83 @@
+using InvestmentCrm.Projects;
+
+namespace InvestmentCrm.Figures;
+
+/// <summary>
+/// Σ verified tranches of one 招引单位, source, currency and month — a summary row kept in the same transaction as
+/// the tranches and projects it adds up, so that the 全部-scope figures read a few thousand rows instead of a year of
+/// tranches. <see cref="DepartmentId"/> is <see cref="Guid.Empty"/> for projects without 招引单位.
+/// </summary>
+public class FundsMonthTotal
+{
+    public Guid DepartmentId { get; set; }
+    public CapitalSource Source { get; set; }
+    public string Currency { get; set; } = "";
+    public int Year { get; set; }
+    public int Month { get; set; }
+    /// <summary>In cents (money has two decimals): integer addition is exact on both providers.</summary>
+    public long AmountCents { get; set; }
+}
+
+/// <summary>Per 招引单位, main-line stage and month: how many projects entered or first reached the stage then.</summary>
+public class StageMonthCount
+{
+    public Guid DepartmentId { get; set; }
+    public ProjectStage Stage { get; set; }
+    public int Year { get; set; }
+    public int Month { get; set; }
+    /// <summary>Projects whose first transition into the stage within the calendar year falls in this month.</summary>
+    public int Entered { get; set; }
+    /// <summary>Projects that first reached this stage or a later main-line stage in this month (the funnel).</summary>
+    public int Reached { get; set; }
+}
+
+/// <summary>
+/// What one project adds to the summary rows. The database keeps the sums; on every save the rows of the projects
+/// touched are computed before and after and the difference is added, so a row never needs a full recount.
+/// </summary>
+public static class FigureSummaryContribution
+{
+    public readonly record struct FundsKey(Guid DepartmentId, CapitalSource Source, string Currency, int Year, int Month);
+
+    public readonly record struct StageKey(Guid DepartmentId, ProjectStage Stage, int Year, int Month);
+
+    /// <summary>A verified tranche's amount in cents (money has two decimals).</summary>
+    public static long Cents(decimal amount) => (long)decimal.Round(amount * 100m, MidpointRounding.AwayFromZero);
+
+    public static void AddFunds(IDictionary<FundsKey, long> sums, Guid department,
+        IEnumerable<(CapitalSource Source, string Currency, int Year, int Month, decimal Amount)> verifiedMonths, int sign)
+    {
+        foreach (var row in verifiedMonths)
+        {
+            var key = new FundsKey(department, row.Source, row.Currency, row.Year, row.Month);
+            sums[key] = sums.TryGetValue(key, out var sum) ? sum + sign * Cents(row.Amount) : sign * Cents(row.Amount);
+        }
+    }
+
+    /// <summary>
+    /// One project's entries (first transition into each main-line stage per calendar year) and first reaches (the
+    /// first date of a transition into the stage or a later main-line stage), added with <paramref name="sign"/>.
+    /// </summary>
+    public static void AddStages(IDictionary<StageKey, (int Entered, int Reached)> counts, Guid department,
+        IReadOnlyCollection<(ProjectStage Stage, DateOnly On)> transitions, int sign)
+    {
+        var mainLine = transitions.Where(t => t.Stage is >= ProjectStage.Reserve and <= ProjectStage.Funded).ToList();
+        foreach (var entry in mainLine.GroupBy(t => (t.Stage, t.On.Year)))
+        {
+            var first = entry.Min(t => t.On);
+            Add(counts, new StageKey(department, entry.Key.Stage, first.Year, first.Month), sign, 0);
+        }
+        foreach (var stage in ProjectNames.MainLine)
+        {
+            var reached = mainLine.Where(t => t.Stage >= stage).Select(t => (DateOnly?)t.On).Min();
+            if (reached is { } on)
+                Add(counts, new StageKey(department, stage, on.Year, on.Month), 0, sign);
+        }
+    }
+
+    private static void Add(IDictionary<StageKey, (int Entered, int Reached)> counts, StageKey key, int entered, int reached)
+    {
+        var (e, r) = counts.TryGetValue(key, out var value) ? value : (0, 0);
+        counts[key] = (e + entered, r + reached);
+    }
+}

@@ -1,0 +1,175 @@
+using System.Text;
+using InvestmentCrm.Figures;
+using InvestmentCrm.Projects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using static InvestmentCrm.Figures.FigureSummaryContribution;
+
+namespace InvestmentCrm.EntityFrameworkCore.Figures;
+
+/// <summary>
+/// Keeps <see cref="FundsMonthTotal"/> and <see cref="StageMonthCount"/> equal to the detail rows they add up, in the
+/// transaction of every save that touches them: the projects whose stage transitions, tranches, 招引单位 or deletion
+/// change are summarised before and after the save and the difference is added with an atomic upsert
+/// (<c>INSERT … ON CONFLICT DO UPDATE SET x = x + excluded.x</c>, the same SQL on both providers). On PostgreSQL the
+/// projects are locked first, so two saves of one project cannot both count the same change.
+/// </summary>
+public static class FigureSummaryMaintenance
+{
+    private const int Chunk = 500;
+
+    /// <summary>The summarised state of some projects (deleted projects contribute nothing).</summary>
+    internal sealed class Snapshot
+    {
+        public Dictionary<FundsKey, long> Funds { get; } = [];
+        public Dictionary<StageKey, (int Entered, int Reached)> Stages { get; } = [];
+    }
+
+    /// <summary>Projects whose summary rows this save may change, split into those already stored and those being added.</summary>
+    internal static (List<Guid> Existing, List<Guid> Added) AffectedProjects(ChangeTracker tracker)
+    {
+        var existing = new HashSet<Guid>();
+        var added = new HashSet<Guid>();
+        foreach (var entry in tracker.Entries())
+        {
+            switch (entry.Entity)
+            {
+                case Project project when entry.State == EntityState.Added:
+                    added.Add(project.Id);
+                    break;
+                case Project project when entry.State == EntityState.Deleted
+                    || (entry.State == EntityState.Modified
+                        && (entry.Property(nameof(Project.LeadDepartmentId)).IsModified || entry.Property(nameof(Project.IsDeleted)).IsModified)):
+                    existing.Add(project.Id);
+                    break;
+                case ProjectStageTransition transition when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
+                    existing.Add(transition.ProjectId);
+                    break;
+                case FundsTranche tranche when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
+                    existing.Add(tranche.ProjectId);
+                    break;
+            }
+        }
+        existing.ExceptWith(added);
+        return ([.. existing], [.. added]);
+    }
+
+    /// <summary>Locks the projects (PostgreSQL) and summarises what is stored for them now.</summary>
+    internal static async Task<Snapshot> BeforeAsync(DbContext db, List<Guid> existing, CancellationToken ct)
+    {
+        if (existing.Count > 0 && db.Database.IsNpgsql())
+            foreach (var chunk in existing.Order().Chunk(Chunk))
+                await db.Database.ExecuteSqlRawAsync("""SELECT 1 FROM "Projects" WHERE "Id" = ANY({0}) ORDER BY "Id" FOR UPDATE""", [chunk], ct);
+        return await SummariseAsync(db, existing, ct);
+    }
+
+    /// <summary>Adds (after − before) to the summary rows.</summary>
+    internal static async Task ApplyAsync(DbContext db, Snapshot before, IReadOnlyCollection<Guid> projects, CancellationToken ct)
+    {
+        var after = await SummariseAsync(db, projects, ct);
+        foreach (var (key, cents) in before.Funds)
+            after.Funds[key] = after.Funds.GetValueOrDefault(key) - cents;
+        foreach (var (key, (entered, reached)) in before.Stages)
+        {
+            var (e, r) = after.Stages.GetValueOrDefault(key);
+            after.Stages[key] = (e - entered, r - reached);
+        }
+        await AddAsync(db, after, ct);
+    }
+
+    /// <summary>
+    /// Fills the summary rows of data stored before they existed (the migration that adds them, or a schema applied
+    /// from the DBA script): every live project has a transition, so no stage row with transitions stored means unfilled.
+    /// </summary>
+    public static async Task BackfillAsync(DbContext db, CancellationToken ct)
+    {
+        if (!await db.Set<StageMonthCount>().AnyAsync(ct) && await db.Set<ProjectStageTransition>().AnyAsync(ct))
+            await RebuildAsync(db, ct);
+    }
+
+    /// <summary>Recounts every summary row from the detail (after the migration that adds the tables, or to repair).</summary>
+    public static async Task RebuildAsync(DbContext db, CancellationToken ct)
+    {
+        await db.Set<FundsMonthTotal>().ExecuteDeleteAsync(ct);
+        await db.Set<StageMonthCount>().ExecuteDeleteAsync(ct);
+        var ids = await db.Set<Project>().AsNoTracking().Select(p => p.Id).ToListAsync(ct);
+        var all = new Snapshot();
+        foreach (var chunk in ids.Chunk(Chunk * 10))
+        {
+            var part = await SummariseAsync(db, chunk, ct);
+            foreach (var (key, cents) in part.Funds)
+                all.Funds[key] = all.Funds.GetValueOrDefault(key) + cents;
+            foreach (var (key, (entered, reached)) in part.Stages)
+            {
+                var (e, r) = all.Stages.GetValueOrDefault(key);
+                all.Stages[key] = (e + entered, r + reached);
+            }
+        }
+        await AddAsync(db, all, ct);
+    }
+
+    private static async Task<Snapshot> SummariseAsync(DbContext db, IReadOnlyCollection<Guid> projectIds, CancellationToken ct)
+    {
+        var snapshot = new Snapshot();
+        foreach (var chunk in projectIds.Chunk(Chunk))
+        {
+            // The global filter leaves deleted projects out: they count nowhere.
+            var departments = await db.Set<Project>().AsNoTracking()
+                .Where(p => chunk.Contains(p.Id))
+                .Select(p => new { p.Id, p.LeadDepartmentId })
+                .ToDictionaryAsync(p => p.Id, p => p.LeadDepartmentId ?? Guid.Empty, ct);
+            if (departments.Count == 0)
+                continue;
+            var live = departments.Keys.ToList();
+            var transitions = await db.Set<ProjectStageTransition>().AsNoTracking()
+                .Where(t => live.Contains(t.ProjectId) && t.ToStage <= ProjectStage.Funded)
+                .Select(t => new { t.ProjectId, t.ToStage, t.EffectiveDate })
+                .ToListAsync(ct);
+            foreach (var project in transitions.GroupBy(t => t.ProjectId))
+                AddStages(snapshot.Stages, departments[project.Key], project.Select(t => (t.ToStage, t.EffectiveDate)).ToList(), 1);
+            var funds = await db.Set<FundsTranche>().AsNoTracking()
+                .Where(t => live.Contains(t.ProjectId) && t.Verification == VerificationStatus.Verified)
+                .GroupBy(t => new { t.ProjectId, t.Source, t.Amount.Currency, t.ArrivedOn.Year, t.ArrivedOn.Month })
+                .Select(g => new { g.Key.ProjectId, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, Amount = g.Sum(t => t.Amount.Amount) })
+                .ToListAsync(ct);
+            foreach (var project in funds.GroupBy(f => f.ProjectId))
+                AddFunds(snapshot.Funds, departments[project.Key], project.Select(f => (f.Source, f.Currency, f.Year, f.Month, f.Amount)), 1);
+        }
+        return snapshot;
+    }
+
+    /// <summary>Adds the non-zero differences with multi-row upserts (keys are unique within a statement).</summary>
+    private static async Task AddAsync(DbContext db, Snapshot delta, CancellationToken ct)
+    {
+        foreach (var chunk in delta.Funds.Where(d => d.Value != 0).Chunk(Chunk))
+            await UpsertAsync(db,
+                """INSERT INTO "FundsMonthTotals" ("Year", "Month", "DepartmentId", "Source", "Currency", "AmountCents") VALUES """,
+                """ON CONFLICT ("Year", "Month", "DepartmentId", "Source", "Currency") DO UPDATE SET "AmountCents" = "FundsMonthTotals"."AmountCents" + excluded."AmountCents";""",
+                chunk.Select(d => new object[] { d.Key.Year, d.Key.Month, d.Key.DepartmentId, (int)d.Key.Source, d.Key.Currency, d.Value }),
+                ct);
+        foreach (var chunk in delta.Stages.Where(d => d.Value != (0, 0)).Chunk(Chunk))
+            await UpsertAsync(db,
+                """INSERT INTO "StageMonthCounts" ("Year", "Month", "DepartmentId", "Stage", "Entered", "Reached") VALUES """,
+                """ON CONFLICT ("Year", "Month", "DepartmentId", "Stage") DO UPDATE SET "Entered" = "StageMonthCounts"."Entered" + excluded."Entered", "Reached" = "StageMonthCounts"."Reached" + excluded."Reached";""",
+                chunk.Select(d => new object[] { d.Key.Year, d.Key.Month, d.Key.DepartmentId, (int)d.Key.Stage, d.Value.Entered, d.Value.Reached }),
+                ct);
+    }
+
+    private static Task<int> UpsertAsync(DbContext db, string insert, string onConflict, IEnumerable<object[]> rows, CancellationToken ct)
+    {
+        var sql = new StringBuilder(insert);
+        var parameters = new List<object>();
+        foreach (var row in rows)
+        {
+            sql.Append(parameters.Count == 0 ? "(" : ", (");
+            for (var i = 0; i < row.Length; i++)
+            {
+                sql.Append(i == 0 ? "" : ", ").Append('{').Append(parameters.Count).Append('}');
+                parameters.Add(row[i]);
+            }
+            sql.Append(')');
+        }
+        // Parameters go through EF's type mappings, so a Guid is stored as each provider stores the key columns.
+        return db.Database.ExecuteSqlRawAsync(sql.Append(' ').Append(onConflict).ToString(), parameters, ct);
+    }
+}

@@ -1,0 +1,155 @@
+using InvestmentCrm.Common;
+using InvestmentCrm.EntityFrameworkCore.Common;
+using InvestmentCrm.Figures;
+using InvestmentCrm.Projects;
+using InvestmentCrm.TestBase;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.Application.Tests.Figures;
+
+/// <summary>
+/// The summary tables (verified funds and stage entries per 招引单位 and month) must give the same rows as the detail
+/// queries for every window and as-of date, and stay equal to a recount after every kind of change.
+/// </summary>
+public class FigureSummaryTests
+{
+    private static readonly DateOnly[] AsOfDates =
+    [
+        new(2029, 12, 31), new(2030, 1, 1), new(2030, 2, 14), new(2030, 3, 31), new(2030, 6, 15), new(2030, 11, 22), new(2030, 12, 31),
+    ];
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Summary_reads_equal_the_detail_queries_for_every_as_of_date(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using var db = database.CreateContext();
+        await GenerateAsync(db, seed: 7);
+
+        var projects = FigureQueries.ByDepartment(db.Projects);
+        var (detail, summary) = (new FigureQueries(db), new FigureSummaryQueries(db));
+        foreach (var asOf in AsOfDates)
+        {
+            var year = FigurePeriod.Year(2030);
+            var earlier = year.YearEarlier()!;
+            var cut = asOf < year.End ? asOf : year.End;
+            var earlierCut = asOf.AddYears(-1) < earlier.End ? asOf.AddYears(-1) : earlier.End;
+            var window = new DateWindow(year.Start, cut, earlier.Start, earlierCut, earlier.End);
+            var toDate = new DateWindow(year.Start, cut, earlier.Start, earlierCut, earlierCut);
+            FigureSummaryQueries.CanReadFunds(window).ShouldBeTrue();
+            FigureSummaryQueries.CanReadStageEntries(toDate).ShouldBeTrue();
+
+            Sorted(await summary.VerifiedFundsAsync(projects, window, default))
+                .ShouldBe(Sorted(await detail.VerifiedFundsAsync(projects, window, default)), $"funds as of {asOf}");
+            Sorted(await summary.StageEntriesAsync(projects, toDate, default))
+                .ShouldBe(Sorted(await detail.StageEntriesAsync(projects, toDate, default)), $"stage entries as of {asOf}");
+            Sorted(await summary.FurthestStagesAsync(projects, asOf, default))
+                .ShouldBe(Sorted(await detail.FurthestStagesAsync(projects, asOf, default)), $"funnel as of {asOf}");
+        }
+        // A period that does not start in January (a campaign) is not read from the summary.
+        FigureSummaryQueries.CanReadStageEntries(DateWindow.Only(new DateOnly(2030, 4, 1), new DateOnly(2030, 6, 30))).ShouldBeFalse();
+        FigureSummaryQueries.CanReadFunds(DateWindow.Only(new DateOnly(2030, 4, 15), new DateOnly(2030, 6, 30))).ShouldBeFalse();
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_summary_stays_equal_to_a_recount_after_moves_verification_rejection_deletion_and_a_new_lead_department(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using var db = database.CreateContext();
+        var (projects, tranches) = await GenerateAsync(db, seed: 11);
+        (await SummaryAsync(db)).ShouldBe(await RecountAsync(database));
+
+        var departments = await db.Departments.Select(d => d.Id).ToListAsync();
+        var assessor = await db.Users.Where(u => u.UserName == "assessor").Select(u => u.Id).SingleAsync();
+        tranches[0].Reject(assessor, new DateOnly(2030, 7, 1), "凭证不符");                      // verified → rejected
+        tranches[1].IsDeleted = true;                                                             // soft delete
+        db.FundsTranches.Remove(tranches[2]);                                                     // delete (soft)
+        projects[0].LeadDepartmentId = departments.First(d => d != projects[0].LeadDepartmentId);  // 招引单位 changes
+        projects[1].LeadDepartmentId = null;
+        db.Projects.Remove(projects.Last(p => tranches.All(t => t.ProjectId != p.Id)));             // project deleted (soft)
+        projects[3].MoveTo(ProjectStage.Suspended, new DateOnly(2030, 8, 1), DateTime.UtcNow, null, "暂缓");
+        await db.SaveChangesAsync();
+        (await SummaryAsync(db)).ShouldBe(await RecountAsync(database));
+
+        var pending = tranches.First(t => t.Verification == VerificationStatus.Pending);
+        pending.Verify(assessor, new DateOnly(2030, 9, 1));
+        await db.SaveChangesAsync();
+        (await SummaryAsync(db)).ShouldBe(await RecountAsync(database));
+    }
+
+    /// <summary>Projects over three years in several departments (and none), with stage moves back and forth and tranches in three currencies.</summary>
+    private static async Task<(List<Project> Projects, List<FundsTranche> Tranches)> GenerateAsync(CrmDbContext db, int seed)
+    {
+        var random = new Random(seed);
+        var departments = await db.Departments.Select(d => (Guid?)d.Id).Take(6).ToListAsync();
+        departments.Add(null);
+        var assessor = await db.Users.Where(u => u.UserName == "assessor").Select(u => u.Id).SingleAsync();
+        var (projects, tranches) = (new List<Project>(), new List<FundsTranche>());
+        for (var i = 0; i < 60; i++)
+        {
+            var date = new DateOnly(2029, 1, 1).AddDays(random.Next(700));
+            var project = new Project($"汇总测试{i}", ProjectType.Industrial, "金融业/银行", date, null, DateTime.UtcNow)
+            {
+                LeadDepartmentId = departments[random.Next(departments.Count)],
+            };
+            foreach (var stage in ProjectNames.MainLine.Skip(1).Take(random.Next(5)))
+            {
+                date = date.AddDays(random.Next(40));
+                project.MoveTo(stage, date, DateTime.UtcNow, null);
+                if (random.Next(4) == 0)
+                {
+                    // Out and back in: the same stage entered twice in one year counts once.
+                    date = date.AddDays(random.Next(20));
+                    project.MoveTo(ProjectStage.Suspended, date, DateTime.UtcNow, null, "暂缓");
+                    date = date.AddDays(random.Next(20));
+                    project.MoveTo(stage, date, DateTime.UtcNow, null, "恢复");
+                }
+            }
+            db.Projects.Add(project);
+            projects.Add(project);
+            for (var t = random.Next(4); t > 0; t--)
+            {
+                var amount = random.Next(3) switch
+                {
+                    0 => Money.Yuan(1_000_000.37m * (1 + random.Next(50))),
+                    1 => Money.Dollars(10_000.5m * (1 + random.Next(50))),
+                    _ => new Money(100_000m * (1 + random.Next(50)), "HKD"),
+                };
+                var tranche = new FundsTranche(project.Id, date.AddDays(random.Next(300)), amount,
+                    amount.Currency == Money.Cny ? CapitalSource.Domestic : CapitalSource.Foreign, FundsForm.PaidInCapital, "测试凭证");
+                if (random.Next(4) > 0)
+                    tranche.Verify(assessor, tranche.ArrivedOn);
+                db.FundsTranches.Add(tranche);
+                tranches.Add(tranche);
+            }
+        }
+        await db.SaveChangesAsync();
+        return (projects, tranches.OrderByDescending(t => t.Verification == VerificationStatus.Verified).ToList());
+    }
+
+    // A project without 招引单位 is keyed null by the detail and Guid.Empty by the summary; amounts compare without trailing zeros.
+    private static List<string> Sorted(IEnumerable<FundsRow> rows) =>
+        rows.Select(r => $"{r.Key ?? Guid.Empty} {r.Source} {r.Currency} {r.Year}-{r.Month} part {r.Part}: {r.Amount:0.##}").Order(StringComparer.Ordinal).ToList();
+
+    private static List<string> Sorted(IEnumerable<StageRow> rows) =>
+        rows.Select(r => $"{r.Key ?? Guid.Empty} {r.Stage} part {r.Part}: {r.Count}").Order(StringComparer.Ordinal).ToList();
+
+    private static async Task<List<string>> SummaryAsync(CrmDbContext db) =>
+        Rows(await db.FundsMonthTotals.AsNoTracking().ToListAsync(), await db.StageMonthCounts.AsNoTracking().ToListAsync());
+
+    /// <summary>The summary as a recount from the detail gives it, in a copy of the database's current state.</summary>
+    private static async Task<List<string>> RecountAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await EntityFrameworkCore.Figures.FigureSummaryMaintenance.RebuildAsync(db, default);
+        var rows = Rows(await db.FundsMonthTotals.AsNoTracking().ToListAsync(), await db.StageMonthCounts.AsNoTracking().ToListAsync());
+        await transaction.RollbackAsync();
+        return rows;
+    }
+
+    private static List<string> Rows(List<FundsMonthTotal> funds, List<StageMonthCount> stages) =>
+    [
+        .. funds.Where(f => f.AmountCents != 0).Select(f => $"{f.Year}-{f.Month} {f.DepartmentId} {f.Source} {f.Currency} {f.AmountCents}").Order(StringComparer.Ordinal),
+        .. stages.Where(s => s.Entered != 0 || s.Reached != 0).Select(s => $"{s.Year}-{s.Month} {s.DepartmentId} {s.Stage} {s.Entered} {s.Reached}").Order(StringComparer.Ordinal),
+    ];
+}
