@@ -126,7 +126,7 @@ if (suite == "profile")
         await new InvestmentCrm.EntityFrameworkCore.Common.DatabaseMigrator(db).MigrateAsync();
     }
     var benchLeader = await CockpitData.LeaderAsync(kept);
-    var profiled = await Measure.RunAsync(async () => { kept.ClearPools(); await CockpitCases.AppAsync(kept, benchLeader); }, warmup: 1, runs: 5);
+    var profiled = await Measure.RunAsync(async () => { kept.ClearPools(); await CockpitCases.AppAsync(kept, benchLeader); }, warmup: 2, runs: 15);
     Console.WriteLine($"cockpit (cold, no cache) p50 {profiled.P50:F1} ms, p95 {profiled.P95:F1} ms");
     return;
 }

@@ -34,6 +34,7 @@ public interface ICrmDbContext
     DbSet<Figures.FigureRules> FigureRules { get; }
     DbSet<Figures.FundsMonthTotal> FundsMonthTotals { get; }
     DbSet<Figures.StageMonthCount> StageMonthCounts { get; }
+    DbSet<Figures.ProjectFigureFacts> ProjectFigureFacts { get; }
     DbSet<SystemSetting> SystemSettings { get; }
     DbSet<RoleDepartment> RoleDepartments { get; }
     DbSet<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>> UserRoles { get; }
@@ -53,4 +54,10 @@ public interface ICrmDbContext
 
     /// <summary>For the few use cases that need more than one save in one transaction (e.g. merging companies).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
+
+    /// <summary>
+    /// Keeps one connection open until disposed, for a use case that runs many short queries in a row (the cockpit):
+    /// otherwise every query takes a connection from the pool and hands it back, which costs a round trip each.
+    /// </summary>
+    Task<IAsyncDisposable> HoldConnectionAsync(CancellationToken ct = default);
 }

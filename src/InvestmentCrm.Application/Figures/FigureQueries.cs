@@ -74,17 +74,20 @@ internal sealed class FigureQueries(ICrmDbContext db)
 
     /// <summary>
     /// Projects whose transition into a stage has an effective date in the period (and in the earlier period up to
-    /// its cut); a project counts once per stage and part.
+    /// its cut); a project counts once per stage and part. <paramref name="stages"/>: only these (default: the main line).
     /// </summary>
-    public Task<List<StageRow>> StageEntriesAsync(IQueryable<KeyedProject> projects, DateWindow w, CancellationToken ct) =>
-        (from t in db.ProjectStageTransitions
+    public Task<List<StageRow>> StageEntriesAsync(IQueryable<KeyedProject> projects, DateWindow w, CancellationToken ct, ProjectStage[]? stages = null)
+    {
+        var wanted = stages ?? MainLine;
+        return (from t in db.ProjectStageTransitions
          // The stage list lets the (ToStage, EffectiveDate) index serve the date range.
-         where MainLine.Contains(t.ToStage) && t.EffectiveDate >= w.From && t.EffectiveDate <= w.To
+         where wanted.Contains(t.ToStage) && t.EffectiveDate >= w.From && t.EffectiveDate <= w.To
             && ((t.EffectiveDate >= w.Start && t.EffectiveDate <= w.Cut) || (t.EffectiveDate >= w.EarlierStart && t.EffectiveDate <= w.EarlierCut))
          join p in projects on t.ProjectId equals p.Id
          group t.ProjectId by new { p.Key, t.ToStage, Part = t.EffectiveDate >= w.Start ? WindowPart.Current : WindowPart.EarlierToDate } into g
          select new StageRow(g.Key.Key, g.Key.ToStage, g.Distinct().Count(), g.Key.Part))
         .ToListAsync(ct);
+    }
 
     /// <summary>Projects signed in the period (and in the earlier period up to its cut) with a 战略投资者 among their investors.</summary>
     public Task<List<StrategicRow>> StrategicSignedAsync(IQueryable<KeyedProject> projects, DateWindow w, CancellationToken ct) =>
@@ -168,7 +171,8 @@ internal sealed class FigureQueries(ICrmDbContext db)
 /// The 全部-scope reads from the summary rows (<see cref="FundsMonthTotal"/>, <see cref="StageMonthCount"/>): whole
 /// months come from the sums; a period that ends mid-month subtracts the detail after its last day to the end of
 /// that month (usually a few rows, none when the as-of date is today), so the result equals the detail queries of
-/// <see cref="FigureQueries"/> row for row. Callers use these only when the reader's data scope is 全部.
+/// <see cref="FigureQueries"/> row for row. Rows come keyed by every department (attribution picks a subtree), and
+/// live projects are the facts' rows, so callers use these only when the reader's data scope is 全部.
 /// </summary>
 internal sealed class FigureSummaryQueries(ICrmDbContext db)
 {
@@ -178,9 +182,9 @@ internal sealed class FigureSummaryQueries(ICrmDbContext db)
 
     private static int MonthNumber(int year, int month) => year * 12 + month - 1;
 
-    /// <summary>Whether each part of the window starts on a month's first day (the summary has no days).</summary>
+    /// <summary>Whether each part of the window starts on a month's first day (the summary has no days) and the parts do not overlap.</summary>
     public static bool CanReadFunds(DateWindow w) =>
-        w.Start.Day == 1 && (w.EarlierStart > w.EarlierEnd || w.EarlierStart.Day == 1);
+        w.Start.Day == 1 && (w.EarlierStart > w.EarlierEnd || (w.EarlierStart.Day == 1 && w.EarlierEnd < w.Start));
 
     /// <summary>Stage entries are summarised per calendar year: each part must start on 1 January and end within that year.</summary>
     public static bool CanReadStageEntries(DateWindow w) =>
@@ -188,7 +192,7 @@ internal sealed class FigureSummaryQueries(ICrmDbContext db)
         && (w.EarlierStart > w.EarlierCut || (w.EarlierStart is { Month: 1, Day: 1 } && w.EarlierCut.Year == w.EarlierStart.Year));
 
     /// <summary>As <see cref="FigureQueries.VerifiedFundsAsync(IQueryable{KeyedProject}, DateWindow, CancellationToken)"/>.</summary>
-    public async Task<List<FundsRow>> VerifiedFundsAsync(IQueryable<KeyedProject> projects, DateWindow w, CancellationToken ct)
+    public async Task<List<FundsRow>> VerifiedFundsAsync(DateWindow w, CancellationToken ct)
     {
         // The parts as date ranges: [Start, Cut], [EarlierStart, EarlierCut] and (EarlierCut, EarlierEnd].
         var parts = new List<(int Part, DateOnly From, DateOnly To)> { (WindowPart.Current, w.Start, w.Cut) };
@@ -232,10 +236,14 @@ internal sealed class FigureSummaryQueries(ICrmDbContext db)
             .Where(t => wholeMonths.ContainsKey(MonthNumber(t.Year, t.Month)))
             .Select(t => new FundsRow(t.DepartmentId, t.Source, t.Currency, t.Year, t.Month, t.AmountCents / 100m, wholeMonths[MonthNumber(t.Year, t.Month)]))
             .ToList();
-        foreach (var (part, from, to) in added)
-            rows.AddRange((await FundsOfDaysAsync(projects, from, to, ct)).Select(r => r with { Part = part }));
-        foreach (var (part, from, to) in subtracted)
-            rows.AddRange((await FundsOfDaysAsync(projects, from, to, ct)).Select(r => r with { Part = part, Amount = -r.Amount }));
+        // The earlier year's tail to subtract and the head of its rest are the same days: read each range once.
+        var days = new Dictionary<(DateOnly, DateOnly), List<FundsRow>>();
+        foreach (var (part, from, to, sign) in added.Select(a => (a.Part, a.From, a.To, 1)).Concat(subtracted.Select(d => (d.Part, d.From, d.To, -1))))
+        {
+            if (!days.TryGetValue((from, to), out var detail))
+                days[(from, to)] = detail = await FundsOfDaysAsync(from, to, ct);
+            rows.AddRange(detail.Select(r => r with { Part = part, Amount = sign * r.Amount }));
+        }
         return rows
             .GroupBy(r => (Key: r.Key ?? Guid.Empty, r.Source, r.Currency, r.Year, r.Month, r.Part))
             .Select(g => new FundsRow(g.Key.Key, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(r => r.Amount), g.Key.Part))
@@ -243,29 +251,68 @@ internal sealed class FigureSummaryQueries(ICrmDbContext db)
             .ToList();
     }
 
-    /// <summary>Verified tranches of a few days, grouped per project first (no scan of the projects), then keyed.</summary>
-    private async Task<List<FundsRow>> FundsOfDaysAsync(IQueryable<KeyedProject> projects, DateOnly from, DateOnly to, CancellationToken ct)
+    /// <summary>
+    /// Verified tranches of a few days, keyed through the projects' facts (live projects only). The key is a lookup per
+    /// project-month group, not a join: a join makes PostgreSQL hash all facts for a handful of rows.
+    /// </summary>
+    private async Task<List<FundsRow>> FundsOfDaysAsync(DateOnly first, DateOnly last, CancellationToken ct)
     {
         var rows = await db.FundsTranches
-            .Where(t => t.Verification == VerificationStatus.Verified && t.ArrivedOn >= from && t.ArrivedOn <= to)
+            .Where(t => t.Verification == VerificationStatus.Verified && t.ArrivedOn >= first && t.ArrivedOn <= last)
             .GroupBy(t => new { t.ProjectId, t.Source, t.Amount.Currency, t.ArrivedOn.Year, t.ArrivedOn.Month })
-            .Select(g => new { g.Key.ProjectId, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, Amount = g.Sum(t => t.Amount.Amount) })
+            .Select(g => new
+            {
+                g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, Amount = g.Sum(t => t.Amount.Amount),
+                DepartmentId = db.ProjectFigureFacts.Where(f => f.ProjectId == g.Key.ProjectId).Select(f => (Guid?)f.DepartmentId).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        var keys = await KeysAsync(projects, rows.Select(r => r.ProjectId), ct);
-        return rows.Where(r => keys.ContainsKey(r.ProjectId))
-            .Select(r => new FundsRow(keys[r.ProjectId], r.Source, r.Currency, r.Year, r.Month, r.Amount))
+        return rows.Where(r => r.DepartmentId is not null)
+            .Select(r => new FundsRow(r.DepartmentId, r.Source, r.Currency, r.Year, r.Month, r.Amount))
             .ToList();
     }
 
-    /// <summary>The keys of the given projects that are in <paramref name="projects"/> (live and in scope), by primary key lookups.</summary>
-    private static async Task<Dictionary<Guid, Guid>> KeysAsync(IQueryable<KeyedProject> projects, IEnumerable<Guid> ids, CancellationToken ct)
+    /// <summary>As <see cref="FigureQueries.CohortCountsAsync"/>: the cohort and its 履约 projects per key, from the projects' facts.</summary>
+    public Task<List<CohortRow>> CohortCountsAsync(DateOnly start, DateOnly cut, DateOnly asOf, FigureRules rules, CancellationToken ct)
     {
-        var list = ids.Distinct().ToList();
-        return list.Count == 0 ? [] : await projects.Where(p => list.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Key ?? Guid.Empty, ct);
+        var landing = rules.FulfilmentRequiresLanding;
+        var (byFunds, byConstruction, byMoveIn) = (rules.FulfilmentByVerifiedFunds, rules.FulfilmentByConstructionStart, rules.FulfilmentByMoveIn);
+        var anyEvidence = byFunds || byConstruction || byMoveIn;
+        return Cohort(start, cut)
+            .GroupBy(f => f.DepartmentId)
+            .Select(g => new CohortRow(g.Key, g.Count(), g.Count(f =>
+                (!landing || f.LandedOn <= asOf)
+                && (!anyEvidence
+                    || (byFunds && f.FirstVerifiedFundsOn <= asOf)
+                    || (byConstruction && f.ConstructionStartedOn <= asOf)
+                    || (byMoveIn && f.MovedInOn <= asOf)))))
+            .ToListAsync(ct);
     }
 
+    /// <summary>As <see cref="FigureQueries.ContractedAsync"/>, keyed through the projects' facts.</summary>
+    public Task<List<ContractRow>> ContractedAsync(DateOnly start, DateOnly cut, CancellationToken ct) =>
+        (from c in db.Contracts
+         where c.Kind == ContractKind.FormalInvestment && c.SignedOn >= start && c.SignedOn <= cut
+         join f in db.ProjectFigureFacts on c.ProjectId equals f.ProjectId
+         group c by new { f.DepartmentId, c.ContractedForeign.Currency, c.SignedOn.Year, c.SignedOn.Month } into g
+         select new ContractRow(g.Key.DepartmentId, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(c => c.ContractedDomestic.Amount), g.Sum(c => c.ContractedForeign.Amount)))
+        .ToListAsync(ct);
+
+    /// <summary>As the cohort's <see cref="FigureQueries.VerifiedFundsAsync(IQueryable{KeyedProject}, DateOnly, DateOnly, CancellationToken)"/>, keyed through the facts.</summary>
+    public Task<List<FundsRow>> CohortFundsAsync(DateOnly start, DateOnly cut, DateOnly arrivedFrom, DateOnly arrivedTo, CancellationToken ct) =>
+        (from t in db.FundsTranches
+         where t.Verification == VerificationStatus.Verified && t.ArrivedOn >= arrivedFrom && t.ArrivedOn <= arrivedTo
+         join f in Cohort(start, cut) on t.ProjectId equals f.ProjectId
+         group t by new { f.DepartmentId, t.Source, t.Amount.Currency, t.ArrivedOn.Year, t.ArrivedOn.Month } into g
+         select new FundsRow(g.Key.DepartmentId, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(t => t.Amount.Amount), WindowPart.Current))
+        .ToListAsync(ct);
+
+    /// <summary>Cohort C(P) as facts rows: live projects with a 正式投资合同 signed in [start, cut].</summary>
+    private IQueryable<ProjectFigureFacts> Cohort(DateOnly start, DateOnly cut) =>
+        db.ProjectFigureFacts.Where(f => db.Contracts.Any(c => c.ProjectId == f.ProjectId && c.Kind == ContractKind.FormalInvestment
+            && c.SignedOn >= start && c.SignedOn <= cut));
+
     /// <summary>As <see cref="FigureQueries.StageEntriesAsync"/>, for windows that <see cref="CanReadStageEntries"/>.</summary>
-    public async Task<List<StageRow>> StageEntriesAsync(IQueryable<KeyedProject> projects, DateWindow w, CancellationToken ct)
+    public async Task<List<StageRow>> StageEntriesAsync(DateWindow w, CancellationToken ct)
     {
         var parts = new List<(int Part, DateOnly From, DateOnly To)> { (WindowPart.Current, w.Start, w.Cut) };
         if (w.EarlierStart <= w.EarlierCut)
@@ -294,9 +341,13 @@ internal sealed class FigureSummaryQueries(ICrmDbContext db)
                     && !db.ProjectStageTransitions.Any(e => e.ProjectId == t.ProjectId && e.ToStage == t.ToStage && e.EffectiveDate >= yearStart && e.EffectiveDate <= last))
                 .Select(t => new { t.ProjectId, t.ToStage })
                 .Distinct()
+                .Select(x => new
+                {
+                    x.ToStage,
+                    DepartmentId = db.ProjectFigureFacts.Where(f => f.ProjectId == x.ProjectId).Select(f => (Guid?)f.DepartmentId).FirstOrDefault(),
+                })
                 .ToListAsync(ct);
-            var keys = await KeysAsync(projects, later.Select(l => l.ProjectId), ct);
-            rows.AddRange(later.Where(l => keys.ContainsKey(l.ProjectId)).Select(l => new StageRow(keys[l.ProjectId], l.ToStage, -1, part)));
+            rows.AddRange(later.Where(l => l.DepartmentId is not null).Select(l => new StageRow(l.DepartmentId, l.ToStage, -1, part)));
         }
         return rows
             .GroupBy(r => (Key: r.Key ?? Guid.Empty, r.Stage, r.Part))
@@ -306,7 +357,7 @@ internal sealed class FigureSummaryQueries(ICrmDbContext db)
     }
 
     /// <summary>As <see cref="FigureQueries.FurthestStagesAsync"/>: per key, projects whose furthest main-line stage by the as-of date is each stage.</summary>
-    public async Task<List<StageRow>> FurthestStagesAsync(IQueryable<KeyedProject> projects, DateOnly asOf, CancellationToken ct)
+    public async Task<List<StageRow>> FurthestStagesAsync(DateOnly asOf, CancellationToken ct)
     {
         var (year, month) = (asOf.Year, asOf.Month);
         var reached = (await db.StageMonthCounts.AsNoTracking()
@@ -320,22 +371,28 @@ internal sealed class FigureSummaryQueries(ICrmDbContext db)
             // Projects that reach a stage later in the as-of month are in the month's counts: take them out. A project
             // newly reaches every stage above the furthest it had by the as-of date, up to the furthest in the rest of the month.
             var (after, monthEnd) = (asOf.AddDays(1), MonthEnd(asOf));
-            var later = await db.ProjectStageTransitions
-                .Where(t => t.EffectiveDate >= after && t.EffectiveDate <= monthEnd && t.ToStage <= ProjectStage.Funded)
-                .GroupBy(t => t.ProjectId)
-                .Select(g => new { ProjectId = g.Key, Later = g.Max(t => t.ToStage) })
-                .ToListAsync(ct);
+            var later = (await db.ProjectStageTransitions
+                    .Where(t => MainLine.Contains(t.ToStage) && t.EffectiveDate >= after && t.EffectiveDate <= monthEnd) // the (ToStage, EffectiveDate) index
+                    .GroupBy(t => t.ProjectId)
+                    .Select(g => new
+                    {
+                        ProjectId = g.Key,
+                        Later = g.Max(t => t.ToStage),
+                        DepartmentId = db.ProjectFigureFacts.Where(f => f.ProjectId == g.Key).Select(f => (Guid?)f.DepartmentId).FirstOrDefault(),
+                    })
+                    .ToListAsync(ct))
+                .Where(l => l.DepartmentId is not null)
+                .ToList();
             var ids = later.Select(l => l.ProjectId).ToList();
             var before = ids.Count == 0 ? [] : await db.ProjectStageTransitions
                 .Where(t => ids.Contains(t.ProjectId) && t.EffectiveDate <= asOf && t.ToStage <= ProjectStage.Funded)
                 .GroupBy(t => t.ProjectId)
                 .Select(g => new { ProjectId = g.Key, Stage = g.Max(t => t.ToStage) })
                 .ToDictionaryAsync(b => b.ProjectId, b => (ProjectStage?)b.Stage, ct);
-            var keys = await KeysAsync(projects, ids, ct);
-            foreach (var project in later.Where(l => keys.ContainsKey(l.ProjectId)))
+            foreach (var project in later)
                 foreach (var stage in MainLine.Where(s => s <= project.Later && (before.GetValueOrDefault(project.ProjectId) is not { } had || s > had)))
                 {
-                    var key = (keys[project.ProjectId], stage);
+                    var key = (project.DepartmentId!.Value, stage);
                     reached[key] = reached.GetValueOrDefault(key) - 1;
                 }
         }

@@ -8,6 +8,7 @@ namespace InvestmentCrm.Figures;
 public sealed partial class FiguresAppService
 {
     private const int BehindScheduleShown = 10;
+    private static readonly Figure[] CampaignCounts = [.. FigureCatalog.StageCounts, Figure.StrategicInvestorCount];
 
     /// <summary>领导驾驶舱 for a year (default: the as-of date's), 全区 or one department's subtree.</summary>
     public async Task<CockpitDto> GetCockpitAsync(int? year, DateOnly? asOf, Guid? departmentId, CancellationToken ct = default)
@@ -23,12 +24,13 @@ public sealed partial class FiguresAppService
 
     private async Task<CockpitDto> ComputeCockpitAsync(int year, DateOnly date, Guid? departmentId, CancellationToken ct)
     {
+        await using var connection = await db.HoldConnectionAsync(ct);
         var period = FigurePeriod.Year(year);
         var figureScope = departmentId is { } id ? FigureScope.Department(id) : FigureScope.District;
         var (figures, org, resolved, rules, data, lastYearWhole) = await ComputeCoreAsync(figureScope, period, date, ct, earlierWholeYear: true);
 
         var funnel = Funnel(resolved.Summarised
-            ? await _summaries.FurthestStagesAsync(resolved.Keyed, date, ct)
+            ? await _summaries.FurthestStagesAsync(date, ct)
             : await _queries.FurthestStagesAsync(resolved.Keyed, date, ct));
         var monthly = Enumerable.Range(1, 12).Select(month => new MonthlyArrivalDto(
                 month,
@@ -195,13 +197,15 @@ public sealed partial class FiguresAppService
         foreach (var campaign in campaigns)
         {
             var campaignPeriod = new FigurePeriod(PeriodKind.Campaign, campaign.Start, campaign.End, campaign.Name, campaign.Id);
-            var data = (await LoadAsync(resolved, campaignPeriod, null, date, rules, PeriodParts.Counts, false, ct)).Current;
             var targets = await TargetsAsync(figureScope, campaignPeriod, ct);
+            // A campaign shows the counts it has targets for; without any, the three of DESIGN §2.4. Only their stages are read.
+            var shownFigures = CampaignCounts.Where(f => TargetProblem(targets.TryGetValue(f.Metric(), out var value) ? value : null) is null).ToList();
+            if (shownFigures.Count == 0)
+                shownFigures = [Figure.ReserveCount, Figure.SignedCount, Figure.StrategicInvestorCount];
+            var stages = shownFigures.Select(f => f.Stage()).OfType<ProjectStage>().ToArray();
+            var data = (await LoadAsync(resolved, campaignPeriod, null, date, rules, PeriodParts.Counts, false, ct, stages)).Current;
             var set = Build(figureScope, resolved.Name, campaignPeriod, date, rules, ExchangeRateTable.Empty(), data, null, targets, resolved.Attribution);
-            // A campaign shows the figures it has targets for; without any, the three of DESIGN §2.4.
-            var shown = set.Figures.Where(f => f.TargetMissing is null && !f.Figure.IsRate() && f.Figure is not (Figure.DomesticFunds or Figure.ForeignFunds)).ToList();
-            if (shown.Count == 0)
-                shown = set.Figures.Where(f => f.Figure is Figure.ReserveCount or Figure.SignedCount or Figure.StrategicInvestorCount).ToList();
+            var shown = set.Figures.Where(f => shownFigures.Contains(f.Figure)).ToList();
             result.Add(new CampaignProgressDto(campaign.Id, campaign.Name, campaign.Start, campaign.End, shown));
         }
         return result;

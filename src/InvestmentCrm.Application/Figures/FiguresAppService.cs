@@ -73,7 +73,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
     private static DateOnly Cut(FigurePeriod period, DateOnly asOf) => period.End < asOf ? period.End : asOf;
 
     private async Task<LoadedPeriods> LoadAsync(ResolvedScope resolved, FigurePeriod period, FigurePeriod? earlier, DateOnly asOf, FigureRules rules,
-        PeriodParts parts, bool earlierWholePeriod, CancellationToken ct)
+        PeriodParts parts, bool earlierWholePeriod, CancellationToken ct, ProjectStage[]? stages = null)
     {
         var projects = resolved.Keyed;
         var current = new PeriodData();
@@ -88,22 +88,22 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
         // One DbContext per request: the queries run one after another, never concurrently.
         if (parts.HasFlag(PeriodParts.Counts))
         {
-            var stages = resolved.Summarised && FigureSummaryQueries.CanReadStageEntries(window)
-                ? await _summaries.StageEntriesAsync(projects, window, ct)
-                : await _queries.StageEntriesAsync(projects, window, ct);
-            current.Stages = stages.Where(r => r.Part == WindowPart.Current).ToList();
+            var entries = resolved.Summarised && FigureSummaryQueries.CanReadStageEntries(window)
+                ? await _summaries.StageEntriesAsync(window, ct)
+                : await _queries.StageEntriesAsync(projects, window, ct, stages);
+            current.Stages = entries.Where(r => r.Part == WindowPart.Current).ToList();
             var strategic = await _queries.StrategicSignedAsync(projects, window, ct);
             current.Strategic = strategic.Where(r => r.Current > 0).Select(r => new KeyCount(r.Key, r.Current)).ToList();
             if (previous is not null)
             {
-                previous.Stages = stages.Where(r => r.Part == WindowPart.EarlierToDate).ToList();
+                previous.Stages = entries.Where(r => r.Part == WindowPart.EarlierToDate).ToList();
                 previous.Strategic = strategic.Where(r => r.Earlier > 0).Select(r => new KeyCount(r.Key, r.Earlier)).ToList();
             }
         }
         if (parts.HasFlag(PeriodParts.Funds))
         {
             var funds = resolved.Summarised && FigureSummaryQueries.CanReadFunds(window)
-                ? await _summaries.VerifiedFundsAsync(projects, window, ct)
+                ? await _summaries.VerifiedFundsAsync(window, ct)
                 : await _queries.VerifiedFundsAsync(projects, window, ct);
             current.Funds = funds.Where(r => r.Part == WindowPart.Current).ToList();
             previous?.Funds = funds.Where(r => r.Part == WindowPart.EarlierToDate).ToList();
@@ -111,12 +111,18 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
         }
         if (parts.HasFlag(PeriodParts.Cohort) && cut >= period.Start)
         {
-            var cohort = await _queries.CohortCountsAsync(projects, period.Start, cut, asOf, rules, ct);
+            var windowEnd = rules.ArrivalWindow == ArrivalWindow.WithinPeriod ? cut : asOf;
+            var cohort = resolved.Summarised
+                ? await _summaries.CohortCountsAsync(period.Start, cut, asOf, rules, ct)
+                : await _queries.CohortCountsAsync(projects, period.Start, cut, asOf, rules, ct);
             current.Cohort = cohort.Select(r => new KeyCount(r.Key, r.Cohort)).ToList();
             current.Fulfilled = cohort.Where(r => r.Fulfilled > 0).Select(r => new KeyCount(r.Key, r.Fulfilled)).ToList();
-            current.Contracted = await _queries.ContractedAsync(projects, period.Start, cut, ct);
-            var windowEnd = rules.ArrivalWindow == ArrivalWindow.WithinPeriod ? cut : asOf;
-            current.CohortFunds = await _queries.VerifiedFundsAsync(_queries.Cohort(projects, period.Start, cut), period.Start, windowEnd, ct);
+            current.Contracted = resolved.Summarised
+                ? await _summaries.ContractedAsync(period.Start, cut, ct)
+                : await _queries.ContractedAsync(projects, period.Start, cut, ct);
+            current.CohortFunds = resolved.Summarised
+                ? await _summaries.CohortFundsAsync(period.Start, cut, period.Start, windowEnd, ct)
+                : await _queries.VerifiedFundsAsync(_queries.Cohort(projects, period.Start, cut), period.Start, windowEnd, ct);
         }
         return new LoadedPeriods(current, previous, earlierRest);
     }

@@ -32,6 +32,23 @@ public class StageMonthCount
 }
 
 /// <summary>
+/// Per live project, its 招引单位 and the first dates the 履约 rule asks about, so that the cohort of a year is counted
+/// from one narrow row per project instead of four lookups into transitions, tranches and milestones.
+/// </summary>
+public class ProjectFigureFacts
+{
+    public Guid ProjectId { get; set; }
+    public Guid DepartmentId { get; set; }
+    /// <summary>First transition into 落位 or 到位.</summary>
+    public DateOnly? LandedOn { get; set; }
+    public DateOnly? FirstVerifiedFundsOn { get; set; }
+    /// <summary>First completed milestone of the 开工建设 phase.</summary>
+    public DateOnly? ConstructionStartedOn { get; set; }
+    /// <summary>First completed milestone of the 投产运营 phase (moved in).</summary>
+    public DateOnly? MovedInOn { get; set; }
+}
+
+/// <summary>
 /// What one project adds to the summary rows. The database keeps the sums; on every save the rows of the projects
 /// touched are computed before and after and the difference is added, so a row never needs a full recount.
 /// </summary>

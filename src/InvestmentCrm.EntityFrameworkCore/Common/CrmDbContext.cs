@@ -38,6 +38,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     public DbSet<InvestmentCrm.Figures.FigureRules> FigureRules => Set<InvestmentCrm.Figures.FigureRules>();
     public DbSet<InvestmentCrm.Figures.FundsMonthTotal> FundsMonthTotals => Set<InvestmentCrm.Figures.FundsMonthTotal>();
     public DbSet<InvestmentCrm.Figures.StageMonthCount> StageMonthCounts => Set<InvestmentCrm.Figures.StageMonthCount>();
+    public DbSet<InvestmentCrm.Figures.ProjectFigureFacts> ProjectFigureFacts => Set<InvestmentCrm.Figures.ProjectFigureFacts>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<RoleDepartment> RoleDepartments => Set<RoleDepartment>();
     public DbSet<AuditLog> AuditLogs => Set<AuditLog>();
@@ -63,6 +64,17 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
             if (typeof(AggregateRoot).IsAssignableFrom(entityType.ClrType))
                 builder.Entity(entityType.ClrType).Property(nameof(AggregateRoot.ConcurrencyStamp)).IsConcurrencyToken();
         }
+    }
+
+    public async Task<IAsyncDisposable> HoldConnectionAsync(CancellationToken ct = default)
+    {
+        await Database.OpenConnectionAsync(ct);
+        return new HeldConnection(this);
+    }
+
+    private sealed class HeldConnection(CrmDbContext db) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => new(db.Database.CloseConnectionAsync());
     }
 
     // Microsoft.Data.Sqlite runs synchronously underneath, so the synchronous save can wait on the async one.

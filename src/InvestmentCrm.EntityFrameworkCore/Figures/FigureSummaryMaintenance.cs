@@ -8,10 +8,11 @@ using static InvestmentCrm.Figures.FigureSummaryContribution;
 namespace InvestmentCrm.EntityFrameworkCore.Figures;
 
 /// <summary>
-/// Keeps <see cref="FundsMonthTotal"/> and <see cref="StageMonthCount"/> equal to the detail rows they add up, in the
-/// transaction of every save that touches them: the projects whose stage transitions, tranches, 招引单位 or deletion
-/// change are summarised before and after the save and the difference is added with an atomic upsert
-/// (<c>INSERT … ON CONFLICT DO UPDATE SET x = x + excluded.x</c>, the same SQL on both providers). On PostgreSQL the
+/// Keeps <see cref="FundsMonthTotal"/>, <see cref="StageMonthCount"/> and <see cref="ProjectFigureFacts"/> equal to the detail rows they add up, in the
+/// transaction of every save that touches them: the projects whose stage transitions, tranches, milestones, 招引单位 or
+/// deletion change are summarised before and after the save, the difference is added with an atomic upsert
+/// (<c>INSERT … ON CONFLICT DO UPDATE SET x = x + excluded.x</c>, the same SQL on both providers) and the facts are
+/// written over. On PostgreSQL the
 /// projects are locked first, so two saves of one project cannot both count the same change.
 /// </summary>
 public static class FigureSummaryMaintenance
@@ -23,6 +24,8 @@ public static class FigureSummaryMaintenance
     {
         public Dictionary<FundsKey, long> Funds { get; } = [];
         public Dictionary<StageKey, (int Entered, int Reached)> Stages { get; } = [];
+        /// <summary>Facts of the live projects (absent: deleted, or no such project).</summary>
+        public Dictionary<Guid, ProjectFigureFacts> Facts { get; } = [];
     }
 
     /// <summary>Projects whose summary rows this save may change, split into those already stored and those being added.</summary>
@@ -47,6 +50,9 @@ public static class FigureSummaryMaintenance
                     break;
                 case FundsTranche tranche when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
                     existing.Add(tranche.ProjectId);
+                    break;
+                case ProjectMilestone milestone when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
+                    existing.Add(milestone.ProjectId);
                     break;
             }
         }
@@ -75,6 +81,7 @@ public static class FigureSummaryMaintenance
             after.Stages[key] = (e - entered, r - reached);
         }
         await AddAsync(db, after, ct);
+        await WriteFactsAsync(db, after.Facts.Values, projects.Where(id => !after.Facts.ContainsKey(id)).ToList(), ct);
     }
 
     /// <summary>
@@ -92,6 +99,7 @@ public static class FigureSummaryMaintenance
     {
         await db.Set<FundsMonthTotal>().ExecuteDeleteAsync(ct);
         await db.Set<StageMonthCount>().ExecuteDeleteAsync(ct);
+        await db.Set<ProjectFigureFacts>().ExecuteDeleteAsync(ct);
         var ids = await db.Set<Project>().AsNoTracking().Select(p => p.Id).ToListAsync(ct);
         var all = new Snapshot();
         foreach (var chunk in ids.Chunk(Chunk * 10))
@@ -104,6 +112,7 @@ public static class FigureSummaryMaintenance
                 var (e, r) = all.Stages.GetValueOrDefault(key);
                 all.Stages[key] = (e + entered, r + reached);
             }
+            await WriteFactsAsync(db, part.Facts.Values, [], ct);
         }
         await AddAsync(db, all, ct);
     }
@@ -121,19 +130,40 @@ public static class FigureSummaryMaintenance
             if (departments.Count == 0)
                 continue;
             var live = departments.Keys.ToList();
+            foreach (var (id, department) in departments)
+                snapshot.Facts[id] = new ProjectFigureFacts { ProjectId = id, DepartmentId = department };
             var transitions = await db.Set<ProjectStageTransition>().AsNoTracking()
                 .Where(t => live.Contains(t.ProjectId) && t.ToStage <= ProjectStage.Funded)
                 .Select(t => new { t.ProjectId, t.ToStage, t.EffectiveDate })
                 .ToListAsync(ct);
             foreach (var project in transitions.GroupBy(t => t.ProjectId))
+            {
                 AddStages(snapshot.Stages, departments[project.Key], project.Select(t => (t.ToStage, t.EffectiveDate)).ToList(), 1);
+                snapshot.Facts[project.Key].LandedOn = project.Where(t => t.ToStage >= ProjectStage.Landed).Select(t => (DateOnly?)t.EffectiveDate).Min();
+            }
             var funds = await db.Set<FundsTranche>().AsNoTracking()
                 .Where(t => live.Contains(t.ProjectId) && t.Verification == VerificationStatus.Verified)
                 .GroupBy(t => new { t.ProjectId, t.Source, t.Amount.Currency, t.ArrivedOn.Year, t.ArrivedOn.Month })
-                .Select(g => new { g.Key.ProjectId, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, Amount = g.Sum(t => t.Amount.Amount) })
+                .Select(g => new { g.Key.ProjectId, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, Amount = g.Sum(t => t.Amount.Amount), First = g.Min(t => t.ArrivedOn) })
                 .ToListAsync(ct);
             foreach (var project in funds.GroupBy(f => f.ProjectId))
+            {
                 AddFunds(snapshot.Funds, departments[project.Key], project.Select(f => (f.Source, f.Currency, f.Year, f.Month, f.Amount)), 1);
+                snapshot.Facts[project.Key].FirstVerifiedFundsOn = project.Min(f => f.First);
+            }
+            var milestones = await db.Set<ProjectMilestone>().AsNoTracking()
+                .Where(m => live.Contains(m.ProjectId) && m.ActualDate != null && (m.Phase == DispatchPhase.Construction || m.Phase == DispatchPhase.Operation))
+                .GroupBy(m => new { m.ProjectId, m.Phase })
+                .Select(g => new { g.Key.ProjectId, g.Key.Phase, First = g.Min(m => m.ActualDate) })
+                .ToListAsync(ct);
+            foreach (var milestone in milestones)
+            {
+                var facts = snapshot.Facts[milestone.ProjectId];
+                if (milestone.Phase == DispatchPhase.Construction)
+                    facts.ConstructionStartedOn = milestone.First;
+                else
+                    facts.MovedInOn = milestone.First;
+            }
         }
         return snapshot;
     }
@@ -155,17 +185,38 @@ public static class FigureSummaryMaintenance
                 ct);
     }
 
-    private static Task<int> UpsertAsync(DbContext db, string insert, string onConflict, IEnumerable<object[]> rows, CancellationToken ct)
+    /// <summary>Writes the facts of live projects over the stored ones and removes those of projects no longer live.</summary>
+    private static async Task WriteFactsAsync(DbContext db, IEnumerable<ProjectFigureFacts> facts, List<Guid> gone, CancellationToken ct)
+    {
+        foreach (var chunk in gone.Chunk(Chunk))
+            await db.Set<ProjectFigureFacts>().Where(f => chunk.Contains(f.ProjectId)).ExecuteDeleteAsync(ct);
+        foreach (var chunk in facts.Chunk(Chunk))
+            await UpsertAsync(db,
+                """INSERT INTO "ProjectFigureFacts" ("ProjectId", "DepartmentId", "LandedOn", "FirstVerifiedFundsOn", "ConstructionStartedOn", "MovedInOn") VALUES """,
+                """ON CONFLICT ("ProjectId") DO UPDATE SET "DepartmentId" = excluded."DepartmentId", "LandedOn" = excluded."LandedOn", "FirstVerifiedFundsOn" = excluded."FirstVerifiedFundsOn", "ConstructionStartedOn" = excluded."ConstructionStartedOn", "MovedInOn" = excluded."MovedInOn";""",
+                chunk.Select(f => new object?[] { f.ProjectId, f.DepartmentId, f.LandedOn, f.FirstVerifiedFundsOn, f.ConstructionStartedOn, f.MovedInOn }),
+                ct);
+    }
+
+    private static Task<int> UpsertAsync(DbContext db, string insert, string onConflict, IEnumerable<object?[]> rows, CancellationToken ct)
     {
         var sql = new StringBuilder(insert);
         var parameters = new List<object>();
+        var first = true;
         foreach (var row in rows)
         {
-            sql.Append(parameters.Count == 0 ? "(" : ", (");
+            sql.Append(first ? "(" : ", (");
+            first = false;
             for (var i = 0; i < row.Length; i++)
             {
-                sql.Append(i == 0 ? "" : ", ").Append('{').Append(parameters.Count).Append('}');
-                parameters.Add(row[i]);
+                sql.Append(i == 0 ? "" : ", ");
+                if (row[i] is { } value)
+                {
+                    sql.Append('{').Append(parameters.Count).Append('}');
+                    parameters.Add(value);
+                }
+                else
+                    sql.Append("NULL");
             }
             sql.Append(')');
         }

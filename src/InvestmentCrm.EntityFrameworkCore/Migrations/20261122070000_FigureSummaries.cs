@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace InvestmentCrm.EntityFrameworkCore.Migrations;
 
 /// <summary>
-/// Summary rows of verified funds and stage entries per 招引单位 and month, which the 全部-scope figures read (issue 5,
-/// DESIGN §7 cold cockpit). <see cref="DatabaseMigrator"/> fills them from the detail right after this migration.
+/// Summary rows of verified funds and stage entries per 招引单位 and month, and each project's 履约 dates, which the
+/// 全部-scope figures read (issue 5, DESIGN §7 cold cockpit). <see cref="DatabaseMigrator"/> fills them from the detail right after this migration.
 /// </summary>
 [DbContext(typeof(CrmDbContext))]
 [Migration(Id)]
@@ -42,6 +42,19 @@ public sealed class FigureSummariesMigration : Migration
             },
             constraints: table => table.PrimaryKey("PK_StageMonthCounts", x => new { x.Year, x.Month, x.DepartmentId, x.Stage }));
 
+        migrationBuilder.CreateTable(
+            name: "ProjectFigureFacts",
+            columns: table => new
+            {
+                ProjectId = table.Column<Guid>(nullable: false),
+                DepartmentId = table.Column<Guid>(nullable: false),
+                LandedOn = table.Column<DateOnly>(nullable: true),
+                FirstVerifiedFundsOn = table.Column<DateOnly>(nullable: true),
+                ConstructionStartedOn = table.Column<DateOnly>(nullable: true),
+                MovedInOn = table.Column<DateOnly>(nullable: true),
+            },
+            constraints: table => table.PrimaryKey("PK_ProjectFigureFacts", x => x.ProjectId));
+
         // 履约 asks per cohort project whether a verified tranche arrived by a date: the index answers it alone.
         migrationBuilder.DropIndex("IX_FundsTranches_ProjectId", "FundsTranches");
         migrationBuilder.CreateIndex("IX_FundsTranches_ProjectId_Verification_ArrivedOn", "FundsTranches", ["ProjectId", "Verification", "ArrivedOn"]);
@@ -51,6 +64,7 @@ public sealed class FigureSummariesMigration : Migration
     {
         migrationBuilder.DropIndex("IX_FundsTranches_ProjectId_Verification_ArrivedOn", "FundsTranches");
         migrationBuilder.CreateIndex("IX_FundsTranches_ProjectId", "FundsTranches", "ProjectId");
+        migrationBuilder.DropTable("ProjectFigureFacts");
         migrationBuilder.DropTable("StageMonthCounts");
         migrationBuilder.DropTable("FundsMonthTotals");
     }

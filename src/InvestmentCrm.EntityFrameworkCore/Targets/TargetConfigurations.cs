@@ -77,3 +77,12 @@ internal sealed class StageMonthCountConfiguration : IEntityTypeConfiguration<In
         entity.HasKey(c => new { c.Year, c.Month, c.DepartmentId, c.Stage });
     }
 }
+
+internal sealed class ProjectFigureFactsConfiguration : IEntityTypeConfiguration<InvestmentCrm.Figures.ProjectFigureFacts>
+{
+    public void Configure(EntityTypeBuilder<InvestmentCrm.Figures.ProjectFigureFacts> entity)
+    {
+        entity.ToTable("ProjectFigureFacts");
+        entity.HasKey(f => f.ProjectId);
+    }
+}

@@ -18,6 +18,16 @@ public class FigureSummaryTests
         new(2029, 12, 31), new(2030, 1, 1), new(2030, 2, 14), new(2030, 3, 31), new(2030, 6, 15), new(2030, 11, 22), new(2030, 12, 31),
     ];
 
+    /// <summary>The default 履约 rule, landing alone, and construction or move-in without landing.</summary>
+    private static readonly FigureRules[] RuleVariants = [FigureRules.DefaultFor(2030), Rules(true, false, false, false), Rules(false, false, true, true)];
+
+    private static FigureRules Rules(bool landing, bool funds, bool construction, bool moveIn)
+    {
+        var rules = FigureRules.DefaultFor(2030);
+        rules.SetFulfilmentRule(landing, funds, construction, moveIn);
+        return rules;
+    }
+
     [Theory, OnSqlite, OnPostgres]
     public async Task Summary_reads_equal_the_detail_queries_for_every_as_of_date(string provider)
     {
@@ -38,16 +48,29 @@ public class FigureSummaryTests
             FigureSummaryQueries.CanReadFunds(window).ShouldBeTrue();
             FigureSummaryQueries.CanReadStageEntries(toDate).ShouldBeTrue();
 
-            Sorted(await summary.VerifiedFundsAsync(projects, window, default))
+            Sorted(await summary.VerifiedFundsAsync(window, default))
                 .ShouldBe(Sorted(await detail.VerifiedFundsAsync(projects, window, default)), $"funds as of {asOf}");
-            Sorted(await summary.StageEntriesAsync(projects, toDate, default))
+            Sorted(await summary.StageEntriesAsync(toDate, default))
                 .ShouldBe(Sorted(await detail.StageEntriesAsync(projects, toDate, default)), $"stage entries as of {asOf}");
-            Sorted(await summary.FurthestStagesAsync(projects, asOf, default))
+            Sorted(await summary.FurthestStagesAsync(asOf, default))
                 .ShouldBe(Sorted(await detail.FurthestStagesAsync(projects, asOf, default)), $"funnel as of {asOf}");
+
+            foreach (var rules in RuleVariants)
+            {
+                Sorted(await summary.CohortCountsAsync(year.Start, cut, asOf, rules, default))
+                    .ShouldBe(Sorted(await detail.CohortCountsAsync(projects, year.Start, cut, asOf, rules, default)), $"cohort as of {asOf}");
+            }
+            Sorted(await summary.ContractedAsync(year.Start, cut, default))
+                .ShouldBe(Sorted(await detail.ContractedAsync(projects, year.Start, cut, default)), $"contracted as of {asOf}");
+            Sorted(await summary.CohortFundsAsync(year.Start, cut, year.Start, asOf, default))
+                .ShouldBe(Sorted(await detail.VerifiedFundsAsync(detail.Cohort(projects, year.Start, cut), year.Start, asOf, default)), $"cohort funds as of {asOf}");
         }
         // A period that does not start in January (a campaign) is not read from the summary.
         FigureSummaryQueries.CanReadStageEntries(DateWindow.Only(new DateOnly(2030, 4, 1), new DateOnly(2030, 6, 30))).ShouldBeFalse();
         FigureSummaryQueries.CanReadFunds(DateWindow.Only(new DateOnly(2030, 4, 15), new DateOnly(2030, 6, 30))).ShouldBeFalse();
+        // Nor funds of a period that overlaps the one a year earlier (a five-year plan).
+        FigureSummaryQueries.CanReadFunds(new DateWindow(new DateOnly(2026, 1, 1), new DateOnly(2030, 6, 30), new DateOnly(2025, 1, 1), new DateOnly(2029, 6, 30), new DateOnly(2029, 12, 31)))
+            .ShouldBeFalse();
     }
 
     [Theory, OnSqlite, OnPostgres]
@@ -65,13 +88,27 @@ public class FigureSummaryTests
         db.FundsTranches.Remove(tranches[2]);                                                     // delete (soft)
         projects[0].LeadDepartmentId = departments.First(d => d != projects[0].LeadDepartmentId);  // 招引单位 changes
         projects[1].LeadDepartmentId = null;
-        db.Projects.Remove(projects.Last(p => tranches.All(t => t.ProjectId != p.Id)));             // project deleted (soft)
         projects[3].MoveTo(ProjectStage.Suspended, new DateOnly(2030, 8, 1), DateTime.UtcNow, null, "暂缓");
         await db.SaveChangesAsync();
         (await SummaryAsync(db)).ShouldBe(await RecountAsync(database));
 
+        // A project deleted as the app deletes it (soft, loaded on its own): its rows and facts go.
+        await using (var other = database.CreateContext())
+        {
+            other.Projects.Remove(await other.Projects.SingleAsync(p => p.Id == projects[4].Id));
+            await other.SaveChangesAsync();
+        }
+        (await SummaryAsync(db)).ShouldBe(await RecountAsync(database));
+        (await db.ProjectFigureFacts.AnyAsync(f => f.ProjectId == projects[4].Id)).ShouldBeFalse();
+
         var pending = tranches.First(t => t.Verification == VerificationStatus.Pending);
         pending.Verify(assessor, new DateOnly(2030, 9, 1));
+        await db.SaveChangesAsync();
+        (await SummaryAsync(db)).ShouldBe(await RecountAsync(database));
+
+        // A milestone completed on its own (开工 or 投产) changes the project's 履约 facts.
+        var open = projects.Skip(5).SelectMany(p => p.Milestones).First(m => m.ActualDate is null);
+        projects.Single(p => p.Milestones.Contains(open)).CompleteMilestone(open.Id, new DateOnly(2029, 5, 5));
         await db.SaveChangesAsync();
         (await SummaryAsync(db)).ShouldBe(await RecountAsync(database));
     }
@@ -95,6 +132,20 @@ public class FigureSummaryTests
             {
                 date = date.AddDays(random.Next(40));
                 project.MoveTo(stage, date, DateTime.UtcNow, null);
+                if (stage == ProjectStage.Signed)
+                {
+                    // Some projects sign a second formal contract later: they belong to both years' cohorts.
+                    for (var c = random.Next(3) == 0 ? 2 : 1; c > 0; c--)
+                        db.Contracts.Add(new Contract(project.Id, ContractKind.FormalInvestment, $"SUM-{seed}-{i}-{c}", date.AddDays(c == 2 ? random.Next(400) : 0),
+                            "南关区人民政府；测试投资方", Money.YiYuan(1 + random.Next(9)), random.Next(3) == 0 ? Money.Dollars(50_000m * (1 + random.Next(9))) : Money.Zero(Money.Usd)));
+                }
+                if (stage == ProjectStage.Landed)
+                    foreach (var phase in new[] { DispatchPhase.Construction, DispatchPhase.Operation })
+                    {
+                        var milestone = project.AddMilestone(phase, phase.ToString(), date.AddDays(random.Next(200)));
+                        if (random.Next(2) == 0)
+                            project.CompleteMilestone(milestone.Id, date.AddDays(random.Next(300)));
+                    }
                 if (random.Next(4) == 0)
                 {
                     // Out and back in: the same stage entered twice in one year counts once.
@@ -130,11 +181,18 @@ public class FigureSummaryTests
     private static List<string> Sorted(IEnumerable<FundsRow> rows) =>
         rows.Select(r => $"{r.Key ?? Guid.Empty} {r.Source} {r.Currency} {r.Year}-{r.Month} part {r.Part}: {r.Amount:0.##}").Order(StringComparer.Ordinal).ToList();
 
+    private static List<string> Sorted(IEnumerable<CohortRow> rows) =>
+        rows.Select(r => $"{r.Key ?? Guid.Empty}: {r.Cohort} / {r.Fulfilled}").Order(StringComparer.Ordinal).ToList();
+
+    private static List<string> Sorted(IEnumerable<ContractRow> rows) =>
+        rows.Select(r => $"{r.Key ?? Guid.Empty} {r.ForeignCurrency} {r.Year}-{r.Month}: {r.Domestic:0.##} {r.Foreign:0.##}").Order(StringComparer.Ordinal).ToList();
+
     private static List<string> Sorted(IEnumerable<StageRow> rows) =>
         rows.Select(r => $"{r.Key ?? Guid.Empty} {r.Stage} part {r.Part}: {r.Count}").Order(StringComparer.Ordinal).ToList();
 
     private static async Task<List<string>> SummaryAsync(CrmDbContext db) =>
-        Rows(await db.FundsMonthTotals.AsNoTracking().ToListAsync(), await db.StageMonthCounts.AsNoTracking().ToListAsync());
+        Rows(await db.FundsMonthTotals.AsNoTracking().ToListAsync(), await db.StageMonthCounts.AsNoTracking().ToListAsync(),
+            await db.ProjectFigureFacts.AsNoTracking().ToListAsync());
 
     /// <summary>The summary as a recount from the detail gives it, in a copy of the database's current state.</summary>
     private static async Task<List<string>> RecountAsync(TestDatabase database)
@@ -142,13 +200,15 @@ public class FigureSummaryTests
         await using var db = database.CreateContext();
         await using var transaction = await db.Database.BeginTransactionAsync();
         await EntityFrameworkCore.Figures.FigureSummaryMaintenance.RebuildAsync(db, default);
-        var rows = Rows(await db.FundsMonthTotals.AsNoTracking().ToListAsync(), await db.StageMonthCounts.AsNoTracking().ToListAsync());
+        var rows = Rows(await db.FundsMonthTotals.AsNoTracking().ToListAsync(), await db.StageMonthCounts.AsNoTracking().ToListAsync(),
+            await db.ProjectFigureFacts.AsNoTracking().ToListAsync());
         await transaction.RollbackAsync();
         return rows;
     }
 
-    private static List<string> Rows(List<FundsMonthTotal> funds, List<StageMonthCount> stages) =>
+    private static List<string> Rows(List<FundsMonthTotal> funds, List<StageMonthCount> stages, List<ProjectFigureFacts> facts) =>
     [
+        .. facts.Select(f => $"{f.ProjectId} {f.DepartmentId} {f.LandedOn} {f.FirstVerifiedFundsOn} {f.ConstructionStartedOn} {f.MovedInOn}").Order(StringComparer.Ordinal),
         .. funds.Where(f => f.AmountCents != 0).Select(f => $"{f.Year}-{f.Month} {f.DepartmentId} {f.Source} {f.Currency} {f.AmountCents}").Order(StringComparer.Ordinal),
         .. stages.Where(s => s.Entered != 0 || s.Reached != 0).Select(s => $"{s.Year}-{s.Month} {s.DepartmentId} {s.Stage} {s.Entered} {s.Reached}").Order(StringComparer.Ordinal),
     ];
