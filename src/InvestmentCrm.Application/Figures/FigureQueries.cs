@@ -80,13 +80,13 @@ internal sealed class FigureQueries(ICrmDbContext db)
     {
         var wanted = stages ?? MainLine;
         return (from t in db.ProjectStageTransitions
-         // The stage list lets the (ToStage, EffectiveDate) index serve the date range.
-         where wanted.Contains(t.ToStage) && t.EffectiveDate >= w.From && t.EffectiveDate <= w.To
-            && ((t.EffectiveDate >= w.Start && t.EffectiveDate <= w.Cut) || (t.EffectiveDate >= w.EarlierStart && t.EffectiveDate <= w.EarlierCut))
-         join p in projects on t.ProjectId equals p.Id
-         group t.ProjectId by new { p.Key, t.ToStage, Part = t.EffectiveDate >= w.Start ? WindowPart.Current : WindowPart.EarlierToDate } into g
-         select new StageRow(g.Key.Key, g.Key.ToStage, g.Distinct().Count(), g.Key.Part))
-        .ToListAsync(ct);
+                // The stage list lets the (ToStage, EffectiveDate) index serve the date range.
+                where wanted.Contains(t.ToStage) && t.EffectiveDate >= w.From && t.EffectiveDate <= w.To
+                    && ((t.EffectiveDate >= w.Start && t.EffectiveDate <= w.Cut) || (t.EffectiveDate >= w.EarlierStart && t.EffectiveDate <= w.EarlierCut))
+                join p in projects on t.ProjectId equals p.Id
+                group t.ProjectId by new { p.Key, t.ToStage, Part = t.EffectiveDate >= w.Start ? WindowPart.Current : WindowPart.EarlierToDate } into g
+                select new StageRow(g.Key.Key, g.Key.ToStage, g.Distinct().Count(), g.Key.Part))
+            .ToListAsync(ct);
     }
 
     /// <summary>Projects signed in the period (and in the earlier period up to its cut) with a 战略投资者 among their investors.</summary>

@@ -15,9 +15,18 @@ public sealed class DatabaseMigrator(CrmDbContext db)
             ? (await db.Database.GetPendingMigrationsAsync(ct)).ToList()
             : db.Database.GetMigrations().ToList();
         await db.Database.MigrateAsync(ct);
+        await FillDerivedDataAsync(ct);
+        return pending;
+    }
+
+    /// <summary>
+    /// Fills what is derived from stored rows but was added by a later migration — companies' search terms, the figures'
+    /// summary tables — also when the DBA applied the migrations from the script and the host only checks the schema.
+    /// </summary>
+    public async Task FillDerivedDataAsync(CancellationToken ct = default)
+    {
         await Companies.CompanySearchIndex.BackfillAsync(db, ct);
         await Figures.FigureSummaryMaintenance.BackfillAsync(db, ct);
-        return pending;
     }
 
     /// <summary>True when the schema exists and every migration is applied.</summary>

@@ -58,7 +58,11 @@ public static class CrmHost
         }
         // The roles of DESIGN §6 exist in every installation, with their default permissions.
         if (await migrator.IsUpToDateAsync(ct))
+        {
+            if (!options.MigrateOnStartup)
+                await migrator.FillDerivedDataAsync(ct);
             await scope.ServiceProvider.GetRequiredService<SystemRolesSeeder>().EnsureAsync(ct);
+        }
         else
             logger.LogWarning("数据库有未应用的迁移，请先运行 migrate 命令。");
 

@@ -113,6 +113,24 @@ public class FigureSummaryTests
         (await SummaryAsync(db)).ShouldBe(await RecountAsync(database));
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Data_stored_before_the_summaries_existed_is_summarised_when_the_database_is_prepared(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using var db = database.CreateContext();
+        await GenerateAsync(db, seed: 3);
+        var expected = await SummaryAsync(db);
+        // As after the migration that adds the tables (or a schema applied from the DBA script): empty summaries.
+        await db.FundsMonthTotals.ExecuteDeleteAsync();
+        await db.StageMonthCounts.ExecuteDeleteAsync();
+        await db.ProjectFigureFacts.ExecuteDeleteAsync();
+
+        await new DatabaseMigrator(db).FillDerivedDataAsync();
+
+        (await SummaryAsync(db)).ShouldBe(expected);
+        expected.ShouldNotBeEmpty();
+    }
+
     /// <summary>Projects over three years in several departments (and none), with stage moves back and forth and tranches in three currencies.</summary>
     private static async Task<(List<Project> Projects, List<FundsTranche> Tranches)> GenerateAsync(CrmDbContext db, int seed)
     {
