@@ -8,12 +8,12 @@ using static InvestmentCrm.Figures.FigureSummaryContribution;
 namespace InvestmentCrm.EntityFrameworkCore.Figures;
 
 /// <summary>
-/// Keeps <see cref="FundsMonthTotal"/>, <see cref="StageMonthCount"/> and <see cref="ProjectFigureFacts"/> equal to the detail rows they add up, in the
-/// transaction of every save that touches them: the projects whose stage transitions, tranches, milestones, 招引单位 or
-/// deletion change are summarised before and after the save, the difference is added with an atomic upsert
-/// (<c>INSERT … ON CONFLICT DO UPDATE SET x = x + excluded.x</c>, the same SQL on both providers) and the facts are
-/// written over. On PostgreSQL the
-/// projects are locked first, so two saves of one project cannot both count the same change.
+/// Keeps <see cref="FundsMonthTotal"/>, <see cref="StageMonthCount"/> and <see cref="ProjectFigureFacts"/> equal to the
+/// detail rows they add up, in the transaction of every save that touches them: the projects whose stage transitions,
+/// tranches, milestones, 招引单位 or deletion change are summarised before and after the save, the difference is added
+/// with an atomic upsert (<c>INSERT … ON CONFLICT DO UPDATE SET x = x + excluded.x</c>, the same SQL on both providers)
+/// and the facts are written over. On PostgreSQL the projects are locked first, so two saves of one project cannot both
+/// count the same change.
 /// </summary>
 public static class FigureSummaryMaintenance
 {
@@ -26,6 +26,18 @@ public static class FigureSummaryMaintenance
         public Dictionary<StageKey, (int Entered, int Reached)> Stages { get; } = [];
         /// <summary>Facts of the live projects (absent: deleted, or no such project).</summary>
         public Dictionary<Guid, ProjectFigureFacts> Facts { get; } = [];
+
+        /// <summary>Adds another snapshot's sums (<paramref name="sign"/> −1 subtracts them); facts are not summed.</summary>
+        public void Add(Snapshot other, int sign)
+        {
+            foreach (var (key, cents) in other.Funds)
+                Funds[key] = Funds.GetValueOrDefault(key) + sign * cents;
+            foreach (var (key, (entered, reached)) in other.Stages)
+            {
+                var (e, r) = Stages.GetValueOrDefault(key);
+                Stages[key] = (e + sign * entered, r + sign * reached);
+            }
+        }
     }
 
     /// <summary>Projects whose summary rows this save may change, split into those already stored and those being added.</summary>
@@ -73,13 +85,7 @@ public static class FigureSummaryMaintenance
     internal static async Task ApplyAsync(DbContext db, Snapshot before, IReadOnlyCollection<Guid> projects, CancellationToken ct)
     {
         var after = await SummariseAsync(db, projects, ct);
-        foreach (var (key, cents) in before.Funds)
-            after.Funds[key] = after.Funds.GetValueOrDefault(key) - cents;
-        foreach (var (key, (entered, reached)) in before.Stages)
-        {
-            var (e, r) = after.Stages.GetValueOrDefault(key);
-            after.Stages[key] = (e - entered, r - reached);
-        }
+        after.Add(before, -1);
         await AddAsync(db, after, ct);
         await WriteFactsAsync(db, after.Facts.Values, projects.Where(id => !after.Facts.ContainsKey(id)).ToList(), ct);
     }
@@ -90,8 +96,12 @@ public static class FigureSummaryMaintenance
     /// </summary>
     public static async Task BackfillAsync(DbContext db, CancellationToken ct)
     {
-        if (!await db.Set<StageMonthCount>().AnyAsync(ct) && await db.Set<ProjectStageTransition>().AnyAsync(ct))
-            await RebuildAsync(db, ct);
+        if (await db.Set<StageMonthCount>().AnyAsync(ct) || !await db.Set<ProjectStageTransition>().AnyAsync(ct))
+            return;
+        // All or nothing: a half-filled summary would not look unfilled to the next start.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await RebuildAsync(db, ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Recounts every summary row from the detail (after the migration that adds the tables, or to repair).</summary>
@@ -105,13 +115,7 @@ public static class FigureSummaryMaintenance
         foreach (var chunk in ids.Chunk(Chunk * 10))
         {
             var part = await SummariseAsync(db, chunk, ct);
-            foreach (var (key, cents) in part.Funds)
-                all.Funds[key] = all.Funds.GetValueOrDefault(key) + cents;
-            foreach (var (key, (entered, reached)) in part.Stages)
-            {
-                var (e, r) = all.Stages.GetValueOrDefault(key);
-                all.Stages[key] = (e + entered, r + reached);
-            }
+            all.Add(part, 1);
             await WriteFactsAsync(db, part.Facts.Values, [], ct);
         }
         await AddAsync(db, all, ct);
