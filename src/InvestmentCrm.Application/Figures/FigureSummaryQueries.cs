@@ -1,0 +1,248 @@
+using InvestmentCrm.Common;
+using InvestmentCrm.Projects;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.Figures;
+
+/// <summary>
+/// The 全部-scope reads from the summary rows (<see cref="FundsMonthTotal"/>, <see cref="StageMonthCount"/>,
+/// <see cref="ProjectFigureFacts"/>): whole months come from the sums; a period that ends mid-month subtracts the detail
+/// after its last day to the end of that month (usually a few rows, none when the as-of date is today), so the result equals the detail queries of
+/// <see cref="FigureQueries"/> row for row. Rows come keyed by every department (attribution picks a subtree), and
+/// live projects are the facts' rows, so callers use these only when the reader's data scope is 全部.
+/// </summary>
+internal sealed class FigureSummaryQueries(ICrmDbContext db)
+{
+    private static readonly ProjectStage[] MainLine = ProjectNames.MainLine;
+
+    private static DateOnly MonthEnd(DateOnly day) => new DateOnly(day.Year, day.Month, 1).AddMonths(1).AddDays(-1);
+
+    private static int MonthNumber(int year, int month) => year * 12 + month - 1;
+
+    /// <summary>Whether each part of the window starts on a month's first day (the summary has no days) and the parts do not overlap.</summary>
+    public static bool CanReadFunds(DateWindow w) =>
+        w.Start.Day == 1 && (w.EarlierStart > w.EarlierEnd || (w.EarlierStart.Day == 1 && w.EarlierEnd < w.Start));
+
+    /// <summary>Stage entries are summarised per calendar year: each part must start on 1 January and end within that year.</summary>
+    public static bool CanReadStageEntries(DateWindow w) =>
+        w.Start is { Month: 1, Day: 1 } && w.Cut.Year <= w.Start.Year
+        && (w.EarlierStart > w.EarlierCut || (w.EarlierStart is { Month: 1, Day: 1 } && w.EarlierCut.Year == w.EarlierStart.Year));
+
+    /// <summary>As <see cref="FigureQueries.VerifiedFundsAsync(IQueryable{KeyedProject}, DateWindow, CancellationToken)"/>.</summary>
+    public async Task<List<FundsRow>> VerifiedFundsAsync(DateWindow w, CancellationToken ct)
+    {
+        // The parts as date ranges: [Start, Cut], [EarlierStart, EarlierCut] and (EarlierCut, EarlierEnd].
+        var parts = new List<(int Part, DateOnly From, DateOnly To)> { (WindowPart.Current, w.Start, w.Cut) };
+        if (w.EarlierStart <= w.EarlierEnd)
+        {
+            parts.Add((WindowPart.EarlierToDate, w.EarlierStart, w.EarlierCut < w.EarlierEnd ? w.EarlierCut : w.EarlierEnd));
+            var restFrom = w.EarlierCut.AddDays(1) > w.EarlierStart ? w.EarlierCut.AddDays(1) : w.EarlierStart;
+            parts.Add((WindowPart.EarlierRest, restFrom, w.EarlierEnd));
+        }
+        parts.RemoveAll(p => p.From > p.To);
+        if (parts.Count == 0)
+            return [];
+
+        var wholeMonths = new Dictionary<int, int>();        // month number → part
+        var added = new List<(int Part, DateOnly From, DateOnly To)>();
+        var subtracted = new List<(int Part, DateOnly From, DateOnly To)>();
+        foreach (var (part, from, to) in parts)
+        {
+            var first = from;
+            if (from.Day != 1)
+            {
+                // A part that starts mid-month (the rest of the earlier year) reads its first days from the detail.
+                var headEnd = MonthEnd(from) < to ? MonthEnd(from) : to;
+                added.Add((part, from, headEnd));
+                first = headEnd.AddDays(1);
+            }
+            if (first > to)
+                continue;
+            for (var m = MonthNumber(first.Year, first.Month); m <= MonthNumber(to.Year, to.Month); m++)
+                wholeMonths[m] = part;
+            if (to != MonthEnd(to))
+                subtracted.Add((part, to.AddDays(1), MonthEnd(to)));
+        }
+
+        var fromYear = parts.Min(p => p.From.Year);
+        var toYear = parts.Max(p => p.To.Year);
+        var sums = await db.FundsMonthTotals.AsNoTracking()
+            .Where(t => t.Year >= fromYear && t.Year <= toYear && t.AmountCents != 0)
+            .ToListAsync(ct);
+        var rows = sums
+            .Where(t => wholeMonths.ContainsKey(MonthNumber(t.Year, t.Month)))
+            .Select(t => new FundsRow(t.DepartmentId, t.Source, t.Currency, t.Year, t.Month, t.AmountCents / 100m, wholeMonths[MonthNumber(t.Year, t.Month)]))
+            .ToList();
+        // The earlier year's tail to subtract and the head of its rest are the same days: read each range once.
+        var days = new Dictionary<(DateOnly, DateOnly), List<FundsRow>>();
+        foreach (var (part, from, to, sign) in added.Select(a => (a.Part, a.From, a.To, 1)).Concat(subtracted.Select(d => (d.Part, d.From, d.To, -1))))
+        {
+            if (!days.TryGetValue((from, to), out var detail))
+                days[(from, to)] = detail = await FundsOfDaysAsync(from, to, ct);
+            rows.AddRange(detail.Select(r => r with { Part = part, Amount = sign * r.Amount }));
+        }
+        return rows
+            .GroupBy(r => (Key: r.Key ?? Guid.Empty, r.Source, r.Currency, r.Year, r.Month, r.Part))
+            .Select(g => new FundsRow(g.Key.Key, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(r => r.Amount), g.Key.Part))
+            .Where(r => r.Amount != 0)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Verified tranches of a few days, keyed through the projects' facts (live projects only). The key is a lookup per
+    /// project-month group, not a join: a join makes PostgreSQL hash all facts for a handful of rows.
+    /// </summary>
+    private async Task<List<FundsRow>> FundsOfDaysAsync(DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        var rows = await db.FundsTranches
+            .Where(t => t.Verification == VerificationStatus.Verified && t.ArrivedOn >= first && t.ArrivedOn <= last)
+            .GroupBy(t => new { t.ProjectId, t.Source, t.Amount.Currency, t.ArrivedOn.Year, t.ArrivedOn.Month })
+            .Select(g => new
+            {
+                g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, Amount = g.Sum(t => t.Amount.Amount),
+                DepartmentId = db.ProjectFigureFacts.Where(f => f.ProjectId == g.Key.ProjectId).Select(f => (Guid?)f.DepartmentId).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return rows.Where(r => r.DepartmentId is not null)
+            .Select(r => new FundsRow(r.DepartmentId, r.Source, r.Currency, r.Year, r.Month, r.Amount))
+            .ToList();
+    }
+
+    /// <summary>As <see cref="FigureQueries.CohortCountsAsync"/>: the cohort and its 履约 projects per key, from the projects' facts.</summary>
+    public Task<List<CohortRow>> CohortCountsAsync(DateOnly start, DateOnly cut, DateOnly asOf, FigureRules rules, CancellationToken ct)
+    {
+        var landing = rules.FulfilmentRequiresLanding;
+        var (byFunds, byConstruction, byMoveIn) = (rules.FulfilmentByVerifiedFunds, rules.FulfilmentByConstructionStart, rules.FulfilmentByMoveIn);
+        var anyEvidence = byFunds || byConstruction || byMoveIn;
+        return Cohort(start, cut)
+            .GroupBy(f => f.DepartmentId)
+            .Select(g => new CohortRow(g.Key, g.Count(), g.Count(f =>
+                (!landing || f.LandedOn <= asOf)
+                && (!anyEvidence
+                    || (byFunds && f.FirstVerifiedFundsOn <= asOf)
+                    || (byConstruction && f.ConstructionStartedOn <= asOf)
+                    || (byMoveIn && f.MovedInOn <= asOf)))))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>As <see cref="FigureQueries.ContractedAsync"/>, keyed through the projects' facts.</summary>
+    public Task<List<ContractRow>> ContractedAsync(DateOnly start, DateOnly cut, CancellationToken ct) =>
+        (from c in db.Contracts
+         where c.Kind == ContractKind.FormalInvestment && c.SignedOn >= start && c.SignedOn <= cut
+         join f in db.ProjectFigureFacts on c.ProjectId equals f.ProjectId
+         group c by new { f.DepartmentId, c.ContractedForeign.Currency, c.SignedOn.Year, c.SignedOn.Month } into g
+         select new ContractRow(g.Key.DepartmentId, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(c => c.ContractedDomestic.Amount), g.Sum(c => c.ContractedForeign.Amount)))
+        .ToListAsync(ct);
+
+    /// <summary>As the cohort's <see cref="FigureQueries.VerifiedFundsAsync(IQueryable{KeyedProject}, DateOnly, DateOnly, CancellationToken)"/>, keyed through the facts.</summary>
+    public Task<List<FundsRow>> CohortFundsAsync(DateOnly start, DateOnly cut, DateOnly arrivedFrom, DateOnly arrivedTo, CancellationToken ct) =>
+        (from t in db.FundsTranches
+         where t.Verification == VerificationStatus.Verified && t.ArrivedOn >= arrivedFrom && t.ArrivedOn <= arrivedTo
+         join f in Cohort(start, cut) on t.ProjectId equals f.ProjectId
+         group t by new { f.DepartmentId, t.Source, t.Amount.Currency, t.ArrivedOn.Year, t.ArrivedOn.Month } into g
+         select new FundsRow(g.Key.DepartmentId, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(t => t.Amount.Amount), WindowPart.Current))
+        .ToListAsync(ct);
+
+    /// <summary>Cohort C(P) as facts rows: live projects with a 正式投资合同 signed in [start, cut].</summary>
+    private IQueryable<ProjectFigureFacts> Cohort(DateOnly start, DateOnly cut) =>
+        db.ProjectFigureFacts.Where(f => db.Contracts.Any(c => c.ProjectId == f.ProjectId && c.Kind == ContractKind.FormalInvestment
+            && c.SignedOn >= start && c.SignedOn <= cut));
+
+    /// <summary>As <see cref="FigureQueries.StageEntriesAsync"/>, for windows that <see cref="CanReadStageEntries"/>.</summary>
+    public async Task<List<StageRow>> StageEntriesAsync(DateWindow w, CancellationToken ct)
+    {
+        var parts = new List<(int Part, DateOnly From, DateOnly To)> { (WindowPart.Current, w.Start, w.Cut) };
+        if (w.EarlierStart <= w.EarlierCut)
+            parts.Add((WindowPart.EarlierToDate, w.EarlierStart, w.EarlierCut));
+        parts.RemoveAll(p => p.From > p.To);
+        if (parts.Count == 0)
+            return [];
+
+        var years = parts.Select(p => p.From.Year).ToList();
+        var counts = await db.StageMonthCounts.AsNoTracking()
+            .Where(c => years.Contains(c.Year) && c.Entered != 0)
+            .Select(c => new { c.DepartmentId, c.Stage, c.Year, c.Month, c.Entered })
+            .ToListAsync(ct);
+        var rows = new List<StageRow>();
+        foreach (var (part, from, to) in parts)
+        {
+            rows.AddRange(counts.Where(c => c.Year == from.Year && c.Month <= to.Month)
+                .Select(c => new StageRow(c.DepartmentId, c.Stage, c.Entered, part)));
+            if (to == MonthEnd(to))
+                continue;
+            // Entries counted in the last month but first made after the last day: their first entry of the year is
+            // after `to`, i.e. no entry into the same stage from the year's start to `to`.
+            var (yearStart, last, after, monthEnd) = (from, to, to.AddDays(1), MonthEnd(to));
+            var later = await db.ProjectStageTransitions
+                .Where(t => MainLine.Contains(t.ToStage) && t.EffectiveDate >= after && t.EffectiveDate <= monthEnd
+                    && !db.ProjectStageTransitions.Any(e => e.ProjectId == t.ProjectId && e.ToStage == t.ToStage && e.EffectiveDate >= yearStart && e.EffectiveDate <= last))
+                .Select(t => new { t.ProjectId, t.ToStage })
+                .Distinct()
+                .Select(x => new
+                {
+                    x.ToStage,
+                    DepartmentId = db.ProjectFigureFacts.Where(f => f.ProjectId == x.ProjectId).Select(f => (Guid?)f.DepartmentId).FirstOrDefault(),
+                })
+                .ToListAsync(ct);
+            rows.AddRange(later.Where(l => l.DepartmentId is not null).Select(l => new StageRow(l.DepartmentId, l.ToStage, -1, part)));
+        }
+        return rows
+            .GroupBy(r => (Key: r.Key ?? Guid.Empty, r.Stage, r.Part))
+            .Select(g => new StageRow(g.Key.Key, g.Key.Stage, g.Sum(r => r.Count), g.Key.Part))
+            .Where(r => r.Count != 0)
+            .ToList();
+    }
+
+    /// <summary>As <see cref="FigureQueries.FurthestStagesAsync"/>: per key, projects whose furthest main-line stage by the as-of date is each stage.</summary>
+    public async Task<List<StageRow>> FurthestStagesAsync(DateOnly asOf, CancellationToken ct)
+    {
+        var (year, month) = (asOf.Year, asOf.Month);
+        var reached = (await db.StageMonthCounts.AsNoTracking()
+                .Where(c => (c.Year < year || (c.Year == year && c.Month <= month)) && c.Reached != 0)
+                .GroupBy(c => new { c.DepartmentId, c.Stage })
+                .Select(g => new { g.Key.DepartmentId, g.Key.Stage, Count = g.Sum(c => c.Reached) })
+                .ToListAsync(ct))
+            .ToDictionary(r => (r.DepartmentId, r.Stage), r => r.Count);
+        if (asOf != MonthEnd(asOf))
+        {
+            // Projects that reach a stage later in the as-of month are in the month's counts: take them out. A project
+            // newly reaches every stage above the furthest it had by the as-of date, up to the furthest in the rest of the month.
+            var (after, monthEnd) = (asOf.AddDays(1), MonthEnd(asOf));
+            var later = (await db.ProjectStageTransitions
+                    .Where(t => MainLine.Contains(t.ToStage) && t.EffectiveDate >= after && t.EffectiveDate <= monthEnd) // the (ToStage, EffectiveDate) index
+                    .GroupBy(t => t.ProjectId)
+                    .Select(g => new
+                    {
+                        ProjectId = g.Key,
+                        Later = g.Max(t => t.ToStage),
+                        DepartmentId = db.ProjectFigureFacts.Where(f => f.ProjectId == g.Key).Select(f => (Guid?)f.DepartmentId).FirstOrDefault(),
+                    })
+                    .ToListAsync(ct))
+                .Where(l => l.DepartmentId is not null)
+                .ToList();
+            var ids = later.Select(l => l.ProjectId).ToList();
+            var before = ids.Count == 0 ? [] : await db.ProjectStageTransitions
+                .Where(t => ids.Contains(t.ProjectId) && t.EffectiveDate <= asOf && t.ToStage <= ProjectStage.Funded)
+                .GroupBy(t => t.ProjectId)
+                .Select(g => new { ProjectId = g.Key, Stage = g.Max(t => t.ToStage) })
+                .ToDictionaryAsync(b => b.ProjectId, b => (ProjectStage?)b.Stage, ct);
+            foreach (var project in later)
+                foreach (var stage in MainLine.Where(s => s <= project.Later && (before.GetValueOrDefault(project.ProjectId) is not { } had || s > had)))
+                {
+                    var key = (project.DepartmentId!.Value, stage);
+                    reached[key] = reached.GetValueOrDefault(key) - 1;
+                }
+        }
+        // Reached(s) counts projects at s or beyond; the furthest stage is s for Reached(s) − Reached(next).
+        var rows = new List<StageRow>();
+        foreach (var department in reached.Keys.Select(k => k.DepartmentId).Distinct())
+            for (var i = 0; i < MainLine.Length; i++)
+            {
+                var here = reached.GetValueOrDefault((department, MainLine[i]));
+                var next = i + 1 < MainLine.Length ? reached.GetValueOrDefault((department, MainLine[i + 1])) : 0;
+                if (here - next != 0)
+                    rows.Add(new StageRow(department, MainLine[i], here - next));
+            }
+        return rows;
+    }
+}
