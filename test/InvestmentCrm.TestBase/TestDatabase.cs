@@ -114,7 +114,34 @@ public sealed class TestDatabase : IAsyncDisposable
         else
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+            await DropPostgresDatabaseAsync(Name);
+        }
+    }
+
+    /// <summary>
+    /// FORCE ends our own leftover connections; an autovacuum worker that a test's bulk writes woke up belongs to the
+    /// server, which FORCE may not signal (42501). A plain DROP asks autovacuum to leave, so a few of those follow.
+    /// </summary>
+    private static async Task DropPostgresDatabaseAsync(string name)
+    {
+        try
+        {
+            await ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{name}\"");
+                    return;
+                }
+                catch (PostgresException busy) when (busy.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 5)
+                {
+                    await Task.Delay(500);
+                }
+            }
         }
     }
 
@@ -177,7 +204,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             NpgsqlConnection.ClearAllPools();
             foreach (var template in PostgresTemplates)
-                ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{template}\" WITH (FORCE)").GetAwaiter().GetResult();
+                DropPostgresDatabaseAsync(template).GetAwaiter().GetResult();
             if (Directory.Exists(SqliteFolder))
                 Directory.Delete(SqliteFolder, recursive: true);
         }
