@@ -14,9 +14,9 @@ namespace InvestmentCrm.Appraisal;
 /// </summary>
 public sealed partial class AppraisalAppService(ICrmDbContext db, DataScope scope, ICurrentUser currentUser, TimeProvider clock, FiguresAppService figures)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now => clock.UtcNow();
 
     private Guid Me => currentUser.UserId ?? throw new DomainException("请先登录。");
 

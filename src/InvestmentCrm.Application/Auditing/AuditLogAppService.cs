@@ -79,7 +79,7 @@ public sealed class AuditLogAppService(ICrmDbContext db, ICurrentUser currentUse
     {
         if (retentionDays < MinimumRetentionDays)
             throw new DomainException($"审计记录保留期不能少于 {MinimumRetentionDays} 天。");
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow();
         var cutoff = now.AddDays(-retentionDays);
         var audit = await db.AuditLogs.Where(a => a.At < cutoff).ExecuteDeleteAsync(ct);
         var security = await db.SecurityLogs.Where(a => a.At < cutoff).ExecuteDeleteAsync(ct);
@@ -111,7 +111,7 @@ public sealed class SecurityLogWriter(ICrmDbContext db, ICurrentUser currentUser
 {
     public async Task WriteAsync(SecurityEvent kind, Guid? userId, string? userName, string? detail = null, CancellationToken ct = default)
     {
-        db.SecurityLogs.Add(new SecurityLog(clock.GetUtcNow().UtcDateTime, kind, userId, userName, detail, currentUser.IpAddress, currentUser.RequestId));
+        db.SecurityLogs.Add(new SecurityLog(clock.UtcNow(), kind, userId, userName, detail, currentUser.IpAddress, currentUser.RequestId));
         await db.SaveChangesAsync(ct);
     }
 }

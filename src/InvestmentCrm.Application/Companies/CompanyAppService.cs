@@ -194,7 +194,7 @@ public sealed class CompanyAppService(ICrmDbContext db, DataScope scope, ICompan
         var company = await FindAsync(id, ct);
         if (company is null)
             return false;
-        company.Blacklist(reason, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        company.Blacklist(reason, clock.Today());
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -19,7 +19,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
     private readonly FigureQueries _queries = new(db);
     private readonly FigureSummaryQueries _summaries = new(db);
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     public async Task<FigureRules> RulesForAsync(int year, CancellationToken ct = default) =>
         await db.FigureRules.AsNoTracking().FirstOrDefaultAsync(r => r.Year == year, ct) ?? FigureRules.DefaultFor(year);

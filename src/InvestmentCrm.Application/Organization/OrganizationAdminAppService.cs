@@ -106,8 +106,8 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
             DisplayName = input.DisplayName.Trim(),
             DepartmentId = input.DepartmentId,
             Title = input.Title.NullIfBlank(),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            PasswordChangedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.UtcNow(),
+            PasswordChangedAt = clock.UtcNow(),
             MustChangePassword = true,
             LockoutEnabled = true,
         };
@@ -152,7 +152,7 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
         Check(await users.RemovePasswordAsync(user));
         Check(await users.AddPasswordAsync(user, password));
         user.MustChangePassword = true;
-        user.PasswordChangedAt = clock.GetUtcNow().UtcDateTime;
+        user.PasswordChangedAt = clock.UtcNow();
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
         Check(await users.UpdateAsync(user));

@@ -114,7 +114,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             throw new DomainException("认定到位资金需要登录用户。");
         if (tranche.CreatedBy == verifier)
             throw new DomainException("不能认定自己录入的到位资金，请由其他有认定权限的人员认定。");
-        var today = DateOnly.FromDateTime(Now);
+        var today = clock.Today();
         if (approve)
             tranche.Verify(verifier, today, note.NullIfBlank());
         else
@@ -234,7 +234,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
     {
         if (currentUser.UserId is not { } me)
             return [];
-        var today = DateOnly.FromDateTime(Now);
+        var today = clock.Today();
         var rows = await (await scope.ActivitiesAsync(ct))
             .Where(a => a.NextStepDue != null && a.NextStep != null && (a.CreatedBy == me || a.Participants.Any(p => p.UserId == me)))
             .OrderBy(a => a.NextStepDue)
@@ -274,7 +274,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         var project = await FindAsync(projectId, ct);
         if (project is null)
             return false;
-        if (on > DateOnly.FromDateTime(Now))
+        if (on > clock.Today())
             throw new DomainException("完成日期不能晚于今天。");
         project.CompleteMilestone(milestoneId, on);
         await db.SaveChangesAsync(ct);
@@ -285,7 +285,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
     public async Task<IReadOnlyList<MilestoneDto>?> MilestonesAsync(Guid projectId, CancellationToken ct = default)
     {
         var project = await FindAsync(projectId, ct);
-        var today = DateOnly.FromDateTime(Now);
+        var today = clock.Today();
         return project?.Milestones.OrderBy(m => m.PlannedDate)
             .Select(m => new MilestoneDto(m.Id, m.Phase.ToDisplay(), m.Title, m.PlannedDate, m.ActualDate, m.RemainingDays(today))).ToList();
     }
@@ -303,14 +303,10 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         var project = await FindAsync(projectId, ct);
         if (project is null)
             return false;
-        if (input.EffectiveDate > DateOnly.FromDateTime(Now))
+        if (input.EffectiveDate > clock.Today())
             throw new DomainException("生效日期不能晚于今天。");
         var evidence = await EvidenceAsync(project, input.EffectiveDate, ct);
-        if (StageGates.Check(project.Stage, input.To, project.ResumeStage, evidence, canOverride, input.Reason) is { } refusal)
-            throw new DomainException(refusal);
-        var step = Array.IndexOf(ProjectNames.MainLine, input.To) - Array.IndexOf(ProjectNames.MainLine, project.ResumeStage ?? project.Stage);
-        var isOverride = project.Stage != ProjectStage.Suspended && input.To is not (ProjectStage.Suspended or ProjectStage.Terminated) && step != 1;
-        project.MoveTo(input.To, input.EffectiveDate, Now, currentUser.UserId, input.Reason.NullIfBlank(), isOverride);
+        project.MoveTo(project.DecideMove(input.To, input.EffectiveDate, evidence, canOverride, input.Reason), clock.UtcNow(), currentUser.UserId);
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -328,6 +324,6 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             .Include(p => p.StageTransitions).Include(p => p.LandingEvidence).Include(p => p.Companies).Include(p => p.Milestones)
             .FirstOrDefaultAsync(p => p.Id == projectId, ct);
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now => clock.UtcNow();
 
 }

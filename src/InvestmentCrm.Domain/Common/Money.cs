@@ -52,3 +52,15 @@ public readonly record struct Money
 
     public override string ToString() => ToDisplay();
 }
+
+/// <summary>Currencies the finance bureau keeps exchange rates for; anything else is refused at entry.</summary>
+public static class Currencies
+{
+    public static readonly IReadOnlyList<(string Code, string Name)> Known =
+    [
+        ("CNY", "人民币"), ("USD", "美元"), ("EUR", "欧元"), ("JPY", "日元"), ("KRW", "韩元"), ("HKD", "港元"),
+        ("MOP", "澳门元"), ("TWD", "新台币"), ("GBP", "英镑"), ("SGD", "新加坡元"), ("AUD", "澳大利亚元"), ("CAD", "加拿大元"), ("CHF", "瑞士法郎"),
+    ];
+
+    public static bool IsKnown(string? code) => code is not null && Known.Any(c => c.Code == code.Trim().ToUpperInvariant());
+}

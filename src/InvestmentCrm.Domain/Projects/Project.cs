@@ -75,25 +75,33 @@ public class Project : AggregateRoot, ISoftDelete
     public Guid? DeletedBy { get; set; }
 
     /// <summary>
-    /// Records a move. The evidence gates of each stage are checked by the pipeline use case, which
-    /// sees contracts, visits and tranches; here the aggregate keeps its history consistent.
+    /// The gates' decision on a move of this project (<see cref="StageGates"/>). The evidence (visits, contracts,
+    /// tranches are other aggregates) is gathered by the pipeline use case.
     /// </summary>
-    public ProjectStageTransition MoveTo(ProjectStage to, DateOnly effectiveDate, DateTime recordedAt, Guid? recordedBy, string? reason = null, bool isOverride = false)
+    public StageDecision DecideMove(ProjectStage to, DateOnly effectiveDate, StageEvidence evidence, bool canOverride, string? reason) =>
+        StageGates.Decide(Stage, to, ResumeStage, effectiveDate, _stageTransitions.MaxBy(t => t.EffectiveDate)?.EffectiveDate, evidence, canOverride, reason);
+
+    /// <summary>Records exactly what the gates decided: the move, whether it was an override, and its reason.</summary>
+    public ProjectStageTransition MoveTo(StageDecision decision, DateTime recordedAt, Guid? recordedBy)
     {
-        if (to == Stage)
-            throw new DomainException($"项目已处于“{to.ToDisplay()}”阶段。");
-        var last = _stageTransitions.MaxBy(t => t.EffectiveDate);
-        if (last is not null && effectiveDate < last.EffectiveDate && !isOverride)
-            throw new DomainException($"生效日期 {effectiveDate:yyyy-MM-dd} 早于上一次阶段变更（{last.EffectiveDate:yyyy-MM-dd}）。");
-        if (isOverride && string.IsNullOrWhiteSpace(reason))
-            throw new DomainException("越级或回退阶段必须填写理由。");
-        var transition = new ProjectStageTransition(Stage, to, effectiveDate, recordedAt, recordedBy, reason?.Trim(), isOverride);
+        if (decision.Refusal is { } refusal)
+            throw new DomainException(refusal);
+        if (decision.From != Stage)
+            throw new DomainException("项目阶段已被他人变更，请刷新后重试。");
+        var transition = new ProjectStageTransition(Stage, decision.To, decision.EffectiveDate, recordedAt, recordedBy, decision.Reason, decision.IsOverride);
         _stageTransitions.Add(transition);
-        Stage = to;
-        if (to == ProjectStage.Landed && DispatchPhase is null)
+        Stage = decision.To;
+        if (decision.To == ProjectStage.Landed && DispatchPhase is null)
             DispatchPhase = Projects.DispatchPhase.Landing;
         return transition;
     }
+
+    /// <summary>
+    /// Records history whose evidence is on record elsewhere (demo data, test builders): the same gates decide, with
+    /// the evidence taken as present.
+    /// </summary>
+    public ProjectStageTransition MoveTo(ProjectStage to, DateOnly effectiveDate, DateTime recordedAt, Guid? recordedBy, string? reason = null, bool canOverride = false) =>
+        MoveTo(DecideMove(to, effectiveDate, StageEvidence.OnRecord, canOverride, reason), recordedAt, recordedBy);
 
     public void AddCompany(Guid companyId, ProjectCompanyRole role)
     {

@@ -9,43 +9,85 @@ public sealed record StageEvidence(
     bool HasFormalContract,
     bool HasLandingEvidence,
     bool HasVerifiedTranche,
-    bool HasLeadDepartment);
+    bool HasLeadDepartment)
+{
+    /// <summary>Every kind of evidence present: for history recorded from elsewhere (demo data, test builders).</summary>
+    public static readonly StageEvidence OnRecord = new(true, true, true, true, true);
+}
+
+/// <summary>
+/// What the gates decided about one move: refused with the Chinese reason, or allowed — and then whether it is an
+/// override (skip, going back, leaving 终止, or back-dated before the last move), which needs the override permission and
+/// a written reason. <see cref="Project.MoveTo(StageDecision, DateTime, Guid?)"/> records exactly this decision.
+/// </summary>
+public sealed record StageDecision
+{
+    internal StageDecision(ProjectStage from, ProjectStage to, DateOnly effectiveDate, string? reason, bool isOverride, string? refusal) =>
+        (From, To, EffectiveDate, Reason, IsOverride, Refusal) = (from, to, effectiveDate, reason, isOverride, refusal);
+
+    public ProjectStage From { get; }
+    public ProjectStage To { get; }
+    public DateOnly EffectiveDate { get; }
+    public string? Reason { get; }
+    public bool IsOverride { get; }
+    /// <summary>Null when the move is allowed, otherwise the Chinese reason it is refused.</summary>
+    public string? Refusal { get; }
+    public bool IsAllowed => Refusal is null;
+}
 
 /// <summary>
 /// The stage gates of DESIGN §2.3. The main line moves one step at a time, each step on its evidence; skipping
-/// ahead or going back needs the override permission and a written reason (the target's evidence is still
-/// required when moving forward). 暂停 and 终止 need a reason; a suspended project resumes where it was.
+/// ahead, going back, reopening a terminated project or back-dating before the last move needs the override
+/// permission and a written reason (the target's evidence is still required when moving forward). 暂停 and 终止
+/// need a reason; a suspended project resumes where it was.
 /// </summary>
 public static class StageGates
 {
-    /// <summary>Null when the move is allowed, otherwise the Chinese reason it is refused.</summary>
-    public static string? Check(ProjectStage from, ProjectStage to, ProjectStage? resumeStage, StageEvidence evidence, bool canOverride, string? reason)
+    public static StageDecision Decide(
+        ProjectStage from, ProjectStage to, ProjectStage? resumeStage, DateOnly effectiveDate, DateOnly? lastEffectiveDate,
+        StageEvidence evidence, bool canOverride, string? reason)
     {
-        var hasReason = !string.IsNullOrWhiteSpace(reason);
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        StageDecision Refused(string refusal) => new(from, to, effectiveDate, reason, false, refusal);
+
         if (from == to)
-            return $"项目已处于“{to.ToDisplay()}”阶段。";
+            return Refused($"项目已处于“{to.ToDisplay()}”阶段。");
+        var backDated = lastEffectiveDate is { } last && effectiveDate < last;
+        var backDatedRefusal = $"生效日期 {effectiveDate:yyyy-MM-dd} 早于上一次阶段变更（{lastEffectiveDate:yyyy-MM-dd}）：需要“越级/回退阶段”权限并填写理由。";
+
+        bool needsOverride;
+        string overrideRefusal;
+        string? missing = null;
         if (to is ProjectStage.Suspended or ProjectStage.Terminated)
         {
             if (from == ProjectStage.Terminated)
-                return "已终止的项目不能再变更阶段。";
-            return hasReason ? null : $"转为“{to.ToDisplay()}”必须填写原因。";
+                return Refused("已终止的项目不能再变更阶段。");
+            if (reason is null)
+                return Refused($"转为“{to.ToDisplay()}”必须填写原因。");
+            (needsOverride, overrideRefusal) = (backDated, backDatedRefusal);
         }
-        if (from == ProjectStage.Terminated && !canOverride)
-            return "已终止的项目不能再变更阶段（需要“越级/回退阶段”权限并填写理由）。";
-
-        var origin = from == ProjectStage.Suspended ? resumeStage ?? ProjectStage.Reserve : from;
-        var step = Index(to) - Index(origin);
-        var regularMove = from == ProjectStage.Suspended ? step is 0 or 1 : step == 1;
-        if (!regularMove)
+        else if (from == ProjectStage.Terminated)
         {
-            if (!canOverride)
-                return step > 1
-                    ? $"不能从“{origin.ToDisplay()}”直接跳到“{to.ToDisplay()}”：越级需要“越级/回退阶段”权限。"
-                    : $"不能从“{origin.ToDisplay()}”退回“{to.ToDisplay()}”：回退需要“越级/回退阶段”权限。";
-            if (!hasReason)
-                return "越级或回退阶段必须填写理由。";
+            (needsOverride, overrideRefusal) = (true, "已终止的项目不能再变更阶段（需要“越级/回退阶段”权限并填写理由）。");
+            missing = MissingEvidence(to, evidence);
         }
-        return step > 0 ? MissingEvidence(to, evidence) : null;
+        else
+        {
+            var origin = from == ProjectStage.Suspended ? resumeStage ?? ProjectStage.Reserve : from;
+            var step = Index(to) - Index(origin);
+            var regularStep = from == ProjectStage.Suspended ? step is 0 or 1 : step == 1;
+            needsOverride = !regularStep || backDated;
+            overrideRefusal = regularStep ? backDatedRefusal
+                : step > 1 ? $"不能从“{origin.ToDisplay()}”直接跳到“{to.ToDisplay()}”：越级需要“越级/回退阶段”权限。"
+                : $"不能从“{origin.ToDisplay()}”退回“{to.ToDisplay()}”：回退需要“越级/回退阶段”权限。";
+            missing = step > 0 ? MissingEvidence(to, evidence) : null;
+        }
+
+        if (needsOverride && !canOverride)
+            return Refused(overrideRefusal);
+        if (needsOverride && reason is null)
+            return Refused("越级或回退阶段必须填写理由。");
+        return missing is null ? new(from, to, effectiveDate, reason, needsOverride, null) : Refused(missing);
     }
 
     private static string? MissingEvidence(ProjectStage to, StageEvidence evidence) => to switch
@@ -66,14 +108,3 @@ public static class StageGates
     private static int Index(ProjectStage stage) => Array.IndexOf(ProjectNames.MainLine, stage);
 }
 
-/// <summary>Currencies the finance bureau keeps exchange rates for; anything else is refused at entry.</summary>
-public static class Currencies
-{
-    public static readonly IReadOnlyList<(string Code, string Name)> Known =
-    [
-        ("CNY", "人民币"), ("USD", "美元"), ("EUR", "欧元"), ("JPY", "日元"), ("KRW", "韩元"), ("HKD", "港元"),
-        ("MOP", "澳门元"), ("TWD", "新台币"), ("GBP", "英镑"), ("SGD", "新加坡元"), ("AUD", "澳大利亚元"), ("CAD", "加拿大元"), ("CHF", "瑞士法郎"),
-    ];
-
-    public static bool IsKnown(string? code) => code is not null && Known.Any(c => c.Code == code.Trim().ToUpperInvariant());
-}

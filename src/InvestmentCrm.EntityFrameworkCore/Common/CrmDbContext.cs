@@ -115,7 +115,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     /// <summary>Stamps who/when, turns deletes into soft deletes, and adds the audit rows to the same save (one transaction).</summary>
     private void StampChanges()
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow();
         var user = currentUser.UserId;
         ChangeTracker.DetectChanges();
         foreach (var entry in ChangeTracker.Entries().ToList())

@@ -68,6 +68,6 @@ public static class PersistenceServiceCollectionExtensions
     {
         var builder = new DbContextOptionsBuilder<CrmDbContext>();
         Configure(builder, provider, connectionString);
-        return new CrmDbContext(builder.Options, clock ?? TimeProvider.System, user ?? new SystemUser());
+        return new CrmDbContext(builder.Options, clock ?? new BusinessClock(BusinessClock.FindZone(null)), user ?? new SystemUser());
     }
 }

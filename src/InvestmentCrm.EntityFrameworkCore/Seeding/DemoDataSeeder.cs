@@ -48,7 +48,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         if (await db.Departments.AnyAsync(ct) || await db.Users.AnyAsync(ct) || await db.SystemSettings.AnyAsync(s => s.Key == SystemSetting.DemoSeedAppliedKey, ct))
             return false;
 
-        _now = clock.GetUtcNow().UtcDateTime;
+        _now = clock.UtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var roles = await new SystemRolesSeeder(db).EnsureAsync(ct);
         SeedOrganisation();

@@ -1,3 +1,4 @@
+using InvestmentCrm.Common;
 using System.Globalization;
 using System.Security.Claims;
 using InvestmentCrm.EntityFrameworkCore.Common;
@@ -32,7 +33,7 @@ public sealed class CrmClaimsPrincipalFactory(UserManager<AppUser> users, RoleMa
         DateOnly? expiresOn = settings.PasswordExpiryDays > 0 && user.PasswordChangedAt is { } changed
             ? DateOnly.FromDateTime(changed.AddDays(settings.PasswordExpiryDays))
             : null;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         if (user.MustChangePassword || expiresOn <= today)
             identity.AddClaim(new Claim(CrmClaims.MustChangePassword, user.MustChangePassword ? "initial" : "expired"));
         else if (expiresOn is { } date && date.DayNumber - today.DayNumber <= settings.PasswordReminderDays)

@@ -22,7 +22,8 @@ public static class CrmWebSetup
     public static WebApplicationBuilder AddCrm(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        // The one business clock (docs/architecture.md): "today" is the district's date, not the server's or UTC's.
+        services.AddSingleton<TimeProvider>(new InvestmentCrm.Common.BusinessClock(InvestmentCrm.Common.BusinessClock.FindZone(builder.Configuration["Clock:TimeZone"])));
         services.AddCrmPersistence(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddCrmApplication();
         services.AddHttpContextAccessor();

@@ -29,12 +29,12 @@ internal sealed class FigureScenario(CrmDbContext db)
     public async Task<Project> SignedAsync(string department, DateOnly signedOn, decimal contractedYi, Money? contractedForeign = null)
     {
         var number = ++_number;
-        var project = new Project($"测试项目{number}", ProjectType.Industrial, "金融业/银行", signedOn.AddMonths(-3), null, DateTime.UtcNow)
+        var project = new Project($"测试项目{number}", ProjectType.Industrial, "金融业/银行", signedOn.AddMonths(-3), null, TestClock.Default.UtcDateTime)
         {
             LeadDepartmentId = await DepartmentAsync(department),
         };
-        project.MoveTo(ProjectStage.Negotiating, signedOn.AddMonths(-2), DateTime.UtcNow, null);
-        project.MoveTo(ProjectStage.Signed, signedOn, DateTime.UtcNow, null);
+        project.MoveTo(ProjectStage.Negotiating, signedOn.AddMonths(-2), TestClock.Default.UtcDateTime, null);
+        project.MoveTo(ProjectStage.Signed, signedOn, TestClock.Default.UtcDateTime, null);
         db.Projects.Add(project);
         db.Contracts.Add(new Contract(project.Id, ContractKind.FormalInvestment, $"TEST-{number}", signedOn, "南关区人民政府；测试投资方",
             Money.YiYuan(contractedYi), contractedForeign ?? Money.Zero(Money.Usd)));
@@ -45,7 +45,7 @@ internal sealed class FigureScenario(CrmDbContext db)
     public async Task LandAsync(Project project, DateOnly on)
     {
         project.AddLandingEvidence(LandingEvidenceKind.BusinessLicence, on, "测试执照", null);
-        project.MoveTo(ProjectStage.Landed, on, DateTime.UtcNow, null);
+        project.MoveTo(ProjectStage.Landed, on, TestClock.Default.UtcDateTime, null);
         await db.SaveChangesAsync();
     }
 

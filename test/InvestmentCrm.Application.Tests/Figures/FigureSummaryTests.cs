@@ -88,7 +88,7 @@ public class FigureSummaryTests
         db.FundsTranches.Remove(tranches[2]);                                                     // delete (soft)
         projects[0].LeadDepartmentId = departments.First(d => d != projects[0].LeadDepartmentId);  // 招引单位 changes
         projects[1].LeadDepartmentId = null;
-        projects[3].MoveTo(ProjectStage.Suspended, new DateOnly(2030, 8, 1), DateTime.UtcNow, null, "暂缓");
+        projects[3].MoveTo(ProjectStage.Suspended, new DateOnly(2030, 8, 1), TestClock.Default.UtcDateTime, null, "暂缓");
         await db.SaveChangesAsync();
         (await SummaryAsync(db)).ShouldBe(await RecountAsync(database));
 
@@ -142,14 +142,14 @@ public class FigureSummaryTests
         for (var i = 0; i < 60; i++)
         {
             var date = new DateOnly(2029, 1, 1).AddDays(random.Next(700));
-            var project = new Project($"汇总测试{i}", ProjectType.Industrial, "金融业/银行", date, null, DateTime.UtcNow)
+            var project = new Project($"汇总测试{i}", ProjectType.Industrial, "金融业/银行", date, null, TestClock.Default.UtcDateTime)
             {
                 LeadDepartmentId = departments[random.Next(departments.Count)],
             };
             foreach (var stage in ProjectNames.MainLine.Skip(1).Take(random.Next(5)))
             {
                 date = date.AddDays(random.Next(40));
-                project.MoveTo(stage, date, DateTime.UtcNow, null);
+                project.MoveTo(stage, date, TestClock.Default.UtcDateTime, null);
                 if (stage == ProjectStage.Signed)
                 {
                     // Some projects sign a second formal contract later: they belong to both years' cohorts.
@@ -168,9 +168,9 @@ public class FigureSummaryTests
                 {
                     // Out and back in: the same stage entered twice in one year counts once.
                     date = date.AddDays(random.Next(20));
-                    project.MoveTo(ProjectStage.Suspended, date, DateTime.UtcNow, null, "暂缓");
+                    project.MoveTo(ProjectStage.Suspended, date, TestClock.Default.UtcDateTime, null, "暂缓");
                     date = date.AddDays(random.Next(20));
-                    project.MoveTo(stage, date, DateTime.UtcNow, null, "恢复");
+                    project.MoveTo(stage, date, TestClock.Default.UtcDateTime, null, "恢复");
                 }
             }
             db.Projects.Add(project);

@@ -70,7 +70,7 @@ public class FiguresEngineTests
         await scenario.LandAsync(landed, FigureScenario.On(4, 1));
         await scenario.ArriveAsync(landed, FigureScenario.On(5, 1), Money.YiYuan(0.5m));
         var terminated = await scenario.SignedAsync("NG-SWJ", FigureScenario.On(2, 15), 3m);
-        terminated.MoveTo(ProjectStage.Terminated, FigureScenario.On(6, 1), DateTime.UtcNow, null, "投资方撤资");
+        terminated.MoveTo(ProjectStage.Terminated, FigureScenario.On(6, 1), TestClock.Default.UtcDateTime, null, "投资方撤资");
         await db.SaveChangesAsync();
         var figures = await FigureScenario.FiguresForAsync(db, "leader");
 

@@ -16,14 +16,14 @@ public class PipelinePathTests
         public ValueTask DisposeAsync() => Db.DisposeAsync();
     }
 
-    private static async Task<Actor> AsAsync(TestDatabase database, string userName)
+    private static async Task<Actor> AsAsync(TestDatabase database, string userName, TimeProvider? clock = null)
     {
         TestUser user;
         await using (var lookup = database.CreateContext())
             user = await TestUser.LoadAsync(lookup, userName);
         var db = database.CreateContext(user: user);
         var scope = new DataScope(db, user);
-        return new Actor(db, new PipelineAppService(db, scope, user, new TestClock()), new ProjectAppService(db, scope), new WorkbenchAppService(scope));
+        return new Actor(db, new PipelineAppService(db, scope, user, clock ?? new TestClock()), new ProjectAppService(db, scope), new WorkbenchAppService(scope));
     }
 
     [Theory, OnSqlite, OnPostgres]
@@ -128,5 +128,50 @@ public class PipelinePathTests
         (await street.Pipeline.AddTrancheAsync(otherStreet, new TrancheInput(new DateOnly(2026, 7, 1), 5m, "CNY", CapitalSource.Domestic, FundsForm.Loan, null))).ShouldBeNull();
         (await street.Pipeline.MoveStageAsync(otherStreet, new StageMoveInput(ProjectStage.Landed, new DateOnly(2026, 7, 1), null), true)).ShouldBeFalse();
         (await street.Pipeline.EvidenceAsync(otherStreet, new DateOnly(2026, 7, 1))).ShouldBeNull();
+    }
+
+    // Regression (issue 14, bug 1): the service recomputed "is this an override" apart from the gates, so 终止 → 储备 passed
+    // without a reason and an override out of 暂停 was recorded as a regular move.
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Leaving_terminated_or_skipping_out_of_suspended_is_an_override_recorded_as_one(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using var officer = await AsAsync(database, "officer");
+        var terminated = await officer.Pipeline.CreateAsync(new ProjectCreateDto("终止后重启测试项目", ProjectType.Industrial, "金融业/银行", new DateOnly(2026, 1, 5), null, 1_0000_0000m, null, null));
+        (await officer.Pipeline.MoveStageAsync(terminated, new StageMoveInput(ProjectStage.Terminated, new DateOnly(2026, 2, 1), "投资方撤回"), false)).ShouldBeTrue();
+
+        (await Should.ThrowAsync<DomainException>(() => officer.Pipeline.MoveStageAsync(terminated, new StageMoveInput(ProjectStage.Reserve, new DateOnly(2026, 3, 1), null), canOverride: true)))
+            .Message.ShouldBe("越级或回退阶段必须填写理由。");
+        (await Should.ThrowAsync<DomainException>(() => officer.Pipeline.MoveStageAsync(terminated, new StageMoveInput(ProjectStage.Reserve, new DateOnly(2026, 3, 1), "投资方重新表达意向"), canOverride: false)))
+            .Message.ShouldStartWith("已终止的项目不能再变更阶段");
+        (await officer.Pipeline.MoveStageAsync(terminated, new StageMoveInput(ProjectStage.Reserve, new DateOnly(2026, 3, 1), "投资方重新表达意向"), canOverride: true)).ShouldBeTrue();
+
+        var suspended = await officer.Pipeline.CreateAsync(new ProjectCreateDto("暂停后越级测试项目", ProjectType.Industrial, "金融业/银行", new DateOnly(2026, 1, 5), null, 1_0000_0000m, null, null));
+        (await officer.Pipeline.MoveStageAsync(suspended, new StageMoveInput(ProjectStage.Suspended, new DateOnly(2026, 2, 1), "投资方内部调整"), false)).ShouldBeTrue();
+        (await officer.Pipeline.AddLandingEvidenceAsync(suspended, new LandingInput(LandingEvidenceKind.BusinessLicence, new DateOnly(2026, 3, 1), "长春南关 2026-营-0301", null))).ShouldBeTrue();
+        (await officer.Pipeline.MoveStageAsync(suspended, new StageMoveInput(ProjectStage.Landed, new DateOnly(2026, 3, 1), "补录：已在区内注册"), canOverride: true)).ShouldBeTrue();
+
+        await using var read = database.CreateContext();
+        var reopened = await read.ProjectStageTransitions.Where(t => t.ProjectId == terminated && t.ToStage == ProjectStage.Reserve && t.FromStage == ProjectStage.Terminated).SingleAsync();
+        (reopened.IsOverride, reopened.Reason).ShouldBe((true, "投资方重新表达意向"));
+        var skipped = await read.ProjectStageTransitions.Where(t => t.ProjectId == suspended && t.ToStage == ProjectStage.Landed).SingleAsync();
+        (skipped.IsOverride, skipped.Reason).ShouldBe((true, "补录：已在区内注册"));
+    }
+
+    // Regression (issue 14, bug 2): "today" was the UTC date, so at 01:00 Beijing time a move dated today was refused
+    // with 生效日期不能晚于今天.
+    [Theory, OnSqlite, OnPostgres]
+    public async Task At_one_in_the_morning_Beijing_time_today_is_the_Beijing_date(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        var oneAmBeijing = new TestClock(new DateTimeOffset(2026, 11, 30, 17, 0, 0, TimeSpan.Zero));
+        await using var officer = await AsAsync(database, "officer", oneAmBeijing);
+        var beijingToday = new DateOnly(2026, 12, 1);
+        oneAmBeijing.Today().ShouldBe(beijingToday);
+
+        var id = await officer.Pipeline.CreateAsync(new ProjectCreateDto("凌晨录入测试项目", ProjectType.Industrial, "金融业/银行", beijingToday, null, 1_0000_0000m, null, null));
+        (await officer.Pipeline.MoveStageAsync(id, new StageMoveInput(ProjectStage.Suspended, beijingToday, "投资方内部调整"), false)).ShouldBeTrue();
+        (await Should.ThrowAsync<DomainException>(() => officer.Pipeline.MoveStageAsync(id, new StageMoveInput(ProjectStage.Reserve, beijingToday.AddDays(1), null), false)))
+            .Message.ShouldBe("生效日期不能晚于今天。");
     }
 }

@@ -54,11 +54,11 @@ public class AppraisalRulesTests
     public void A_published_rule_set_is_immutable_and_changes_only_through_a_new_version()
     {
         var rules = new AppraisalRuleSet(2026, "2026年度考核办法");
-        Should.Throw<DomainException>(() => rules.Publish(Guid.NewGuid(), DateTime.UtcNow)).Message.ShouldBe("考核口径没有任何评分项，不能发布。");
+        Should.Throw<DomainException>(() => rules.Publish(Guid.NewGuid(), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc))).Message.ShouldBe("考核口径没有任何评分项，不能发布。");
         var item = rules.AddItem(new AppraisalItemSpec(AppraisalSubject.Department, "利用内资", AppraisalMetric.DomesticFunds, 20m));
         rules.SetExclusions("房地产、 财政 ,房地产", true, 0.5m, " 长春 ");
         rules.ExcludedIndustryWords.ShouldBe(["房地产", "财政"]);
-        rules.Publish(Guid.NewGuid(), DateTime.UtcNow);
+        rules.Publish(Guid.NewGuid(), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc));
 
         Should.Throw<DomainException>(() => rules.UpdateItem(item.Id, item.ToSpec() with { Points = 30m }))
             .Message.ShouldBe("考核口径“2026年度考核办法”第 1 版已发布，不能修改；请新建版本。");
@@ -71,7 +71,7 @@ public class AppraisalRulesTests
         (next.ExcludedIndustries, next.LocalOrigin, next.MinimumProjectYi).ShouldBe(("房地产、财政", "长春", 0.5m));
         rules.Supersede();
         rules.Status.ShouldBe(RuleSetStatus.Superseded);
-        Should.Throw<DomainException>(() => new AppraisalRun(next, new DateOnly(2026, 12, 31), DateTime.UtcNow)).Message.ShouldBe("考核口径尚未发布，不能用于考核。");
+        Should.Throw<DomainException>(() => new AppraisalRun(next, new DateOnly(2026, 12, 31), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc))).Message.ShouldBe("考核口径尚未发布，不能用于考核。");
     }
 
     [Fact]
@@ -79,8 +79,8 @@ public class AppraisalRulesTests
     {
         var rules = new AppraisalRuleSet(2026, "2026年度考核办法");
         var item = rules.AddItem(new AppraisalItemSpec(AppraisalSubject.Person, "利用内资", AppraisalMetric.DomesticFunds, 20m));
-        rules.Publish(Guid.NewGuid(), DateTime.UtcNow);
-        var run = new AppraisalRun(rules, new DateOnly(2026, 12, 31), DateTime.UtcNow);
+        rules.Publish(Guid.NewGuid(), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc));
+        var run = new AppraisalRun(rules, new DateOnly(2026, 12, 31), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc));
         AppraisalLine Line(decimal points) => new(run.Id, AppraisalSubject.Person, Guid.NewGuid(), item, 1m, 1m, "", "", points);
         run.AddScore(AppraisalSubject.Person, Guid.NewGuid(), "甲", null, [Line(20m)]);
         run.AddScore(AppraisalSubject.Person, Guid.NewGuid(), "乙", null, [Line(20m)]);
@@ -88,8 +88,8 @@ public class AppraisalRulesTests
         run.Rank();
         run.Scores.Select(s => s.Rank).ShouldBe([1, 1, 3]);
 
-        run.Freeze(Guid.NewGuid(), DateTime.UtcNow);
+        run.Freeze(Guid.NewGuid(), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc));
         Should.Throw<DomainException>(() => run.AddScore(AppraisalSubject.Person, Guid.NewGuid(), "丁", null, [])).Message.ShouldBe("已冻结的考核结果不能修改。");
-        Should.Throw<DomainException>(() => run.Freeze(Guid.NewGuid(), DateTime.UtcNow));
+        Should.Throw<DomainException>(() => run.Freeze(Guid.NewGuid(), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc)));
     }
 }

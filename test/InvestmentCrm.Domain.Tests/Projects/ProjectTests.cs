@@ -39,10 +39,10 @@ public class ProjectTests
 
         Should.Throw<DomainException>(() => project.MoveTo(ProjectStage.Signed, new DateOnly(2021, 5, 1), Now, Officer))
             .Message.ShouldContain("早于上一次阶段变更");
-        Should.Throw<DomainException>(() => project.MoveTo(ProjectStage.Signed, new DateOnly(2021, 5, 1), Now, Officer, isOverride: true))
+        Should.Throw<DomainException>(() => project.MoveTo(ProjectStage.Signed, new DateOnly(2021, 5, 1), Now, Officer, canOverride: true))
             .Message.ShouldBe("越级或回退阶段必须填写理由。");
 
-        var transition = project.MoveTo(ProjectStage.Signed, new DateOnly(2021, 5, 1), Now, Officer, "合同补录，签约日期以合同为准", isOverride: true);
+        var transition = project.MoveTo(ProjectStage.Signed, new DateOnly(2021, 5, 1), Now, Officer, "合同补录，签约日期以合同为准", canOverride: true);
         transition.IsOverride.ShouldBeTrue();
         transition.Reason.ShouldBe("合同补录，签约日期以合同为准");
     }

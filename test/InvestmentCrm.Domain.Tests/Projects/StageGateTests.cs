@@ -1,3 +1,4 @@
+using InvestmentCrm.Common;
 using InvestmentCrm.Projects;
 
 namespace InvestmentCrm.Domain.Tests.Projects;
@@ -7,8 +8,13 @@ public class StageGateTests
     private static readonly StageEvidence Nothing = new(false, false, false, false, false);
     private static readonly StageEvidence Everything = new(true, true, true, true, true);
 
+    private static readonly DateOnly On = new(2026, 6, 1);
+
+    private static StageDecision Decide(ProjectStage from, ProjectStage to, StageEvidence evidence, bool canOverride = false, string? reason = null, ProjectStage? resume = null) =>
+        StageGates.Decide(from, to, resume, On, On.AddDays(-30), evidence, canOverride, reason);
+
     private static string? Check(ProjectStage from, ProjectStage to, StageEvidence evidence, bool canOverride = false, string? reason = null, ProjectStage? resume = null) =>
-        StageGates.Check(from, to, resume, evidence, canOverride, reason);
+        Decide(from, to, evidence, canOverride, reason, resume).Refusal;
 
     [Theory]
     [InlineData(ProjectStage.Reserve, ProjectStage.Negotiating, "进入“在谈”需要至少一条写明投资方企业的走访/洽谈记录")]
@@ -73,11 +79,44 @@ public class StageGateTests
     }
 
     [Fact]
+    public void Reopening_a_terminated_project_is_an_override_that_needs_the_permission_and_a_reason()
+    {
+        Check(ProjectStage.Terminated, ProjectStage.Reserve, Nothing)!.ShouldStartWith("已终止的项目不能再变更阶段");
+        Check(ProjectStage.Terminated, ProjectStage.Reserve, Nothing, canOverride: true).ShouldBe("越级或回退阶段必须填写理由。");
+        Check(ProjectStage.Terminated, ProjectStage.Signed, Nothing, canOverride: true, reason: "重新签约")!.ShouldStartWith("进入“签约”需要一份正式投资合同");
+        var decision = Decide(ProjectStage.Terminated, ProjectStage.Reserve, Nothing, canOverride: true, reason: " 投资方重新表达意向 ");
+        (decision.IsAllowed, decision.IsOverride, decision.Reason).ShouldBe((true, true, "投资方重新表达意向"));
+    }
+
+    [Fact]
+    public void The_decision_says_whether_a_move_is_an_override()
+    {
+        Decide(ProjectStage.Reserve, ProjectStage.Negotiating, Everything).IsOverride.ShouldBeFalse();
+        Decide(ProjectStage.Suspended, ProjectStage.Signed, Everything, resume: ProjectStage.Negotiating).IsOverride.ShouldBeFalse();
+        Decide(ProjectStage.Suspended, ProjectStage.Funded, Everything, canOverride: true, reason: "补录", resume: ProjectStage.Negotiating).IsOverride.ShouldBeTrue();
+        Decide(ProjectStage.Landed, ProjectStage.Signed, Nothing, canOverride: true, reason: "撤销落位").IsOverride.ShouldBeTrue();
+        Decide(ProjectStage.Signed, ProjectStage.Suspended, Nothing, reason: "暂缓").IsOverride.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_project_records_exactly_the_decision()
+    {
+        var project = new Project("测试项目", ProjectType.Industrial, "金融业/银行", new DateOnly(2026, 1, 1), null, new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc));
+        project.MoveTo(ProjectStage.Negotiating, new DateOnly(2026, 3, 1), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc), null);
+        project.MoveTo(ProjectStage.Suspended, new DateOnly(2026, 4, 1), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc), null, "投资方内部调整");
+        var refused = project.DecideMove(ProjectStage.Funded, new DateOnly(2026, 5, 1), Everything, canOverride: false, reason: null);
+        Should.Throw<InvestmentCrm.Common.DomainException>(() => project.MoveTo(refused, new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc), null)).Message.ShouldContain("越级");
+
+        var transition = project.MoveTo(project.DecideMove(ProjectStage.Funded, new DateOnly(2026, 5, 1), Everything, canOverride: true, reason: "补录资金"), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc), null);
+        (transition.FromStage, transition.ToStage, transition.IsOverride, transition.Reason).ShouldBe((ProjectStage.Suspended, ProjectStage.Funded, true, "补录资金"));
+    }
+
+    [Fact]
     public void A_back_dated_move_is_refused_before_the_previous_transition_unless_overridden()
     {
         var project = new Project("测试项目", ProjectType.Industrial, "金融业/银行", new DateOnly(2026, 1, 1), null, new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc));
-        project.MoveTo(ProjectStage.Negotiating, new DateOnly(2026, 3, 1), DateTime.UtcNow, null);
-        Should.Throw<InvestmentCrm.Common.DomainException>(() => project.MoveTo(ProjectStage.Signed, new DateOnly(2026, 2, 1), DateTime.UtcNow, null));
+        project.MoveTo(ProjectStage.Negotiating, new DateOnly(2026, 3, 1), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc), null);
+        Should.Throw<InvestmentCrm.Common.DomainException>(() => project.MoveTo(ProjectStage.Signed, new DateOnly(2026, 2, 1), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc), null));
         // Back-dated after the previous transition is normal (officers back-fill).
         project.MoveTo(ProjectStage.Signed, new DateOnly(2026, 3, 2), new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc), null);
         project.StageTransitions.Last().EffectiveDate.ShouldBe(new DateOnly(2026, 3, 2));
@@ -86,10 +125,10 @@ public class StageGateTests
     [Fact]
     public void A_suspended_project_remembers_its_stage()
     {
-        var project = new Project("测试项目", ProjectType.Industrial, "金融业/银行", new DateOnly(2026, 1, 1), null, DateTime.UtcNow);
-        project.MoveTo(ProjectStage.Negotiating, new DateOnly(2026, 3, 1), DateTime.UtcNow, null);
+        var project = new Project("测试项目", ProjectType.Industrial, "金融业/银行", new DateOnly(2026, 1, 1), null, new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc));
+        project.MoveTo(ProjectStage.Negotiating, new DateOnly(2026, 3, 1), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc), null);
         project.ResumeStage.ShouldBeNull();
-        project.MoveTo(ProjectStage.Suspended, new DateOnly(2026, 4, 1), DateTime.UtcNow, null, "投资方内部调整");
+        project.MoveTo(ProjectStage.Suspended, new DateOnly(2026, 4, 1), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc), null, "投资方内部调整");
         project.ResumeStage.ShouldBe(ProjectStage.Negotiating);
     }
 
