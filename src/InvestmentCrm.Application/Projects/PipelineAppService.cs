@@ -38,8 +38,8 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         var project = await FindAsync(projectId, ct);
         if (project is null)
             return null;
-        if (input.CompanyId is { } companyId && !await db.Companies.AnyAsync(c => c.Id == companyId, ct))
-            throw new DomainException("所选企业不存在。");
+        if (input.CompanyId is { } companyId)
+            await RequireVisibleCompanyAsync(companyId, ct);
         if (input.NextStepDue is { } due && due < input.Date)
             throw new DomainException("下一步的完成日期不能早于走访日期。");
         var activity = new Activity(input.Date, input.Type, input.Summary, input.CompanyId, projectId)
@@ -163,8 +163,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         var project = await FindAsync(projectId, ct);
         if (project is null)
             return false;
-        if (!await (await scope.CompaniesAsync(ct)).AnyAsync(c => c.Id == companyId, ct))
-            throw new DomainException("所选企业不存在或不在您的查看范围内。");
+        await RequireVisibleCompanyAsync(companyId, ct);
         project.AddCompany(companyId, role);
         await db.SaveChangesAsync(ct);
         return true;
@@ -318,6 +317,13 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             HasLandingEvidence: project.LandingEvidence.Any(e => e.Date <= asOf),
             HasVerifiedTranche: await db.FundsTranches.AnyAsync(t => t.ProjectId == project.Id && t.Verification == VerificationStatus.Verified && t.ArrivedOn <= asOf, ct),
             HasLeadDepartment: project.LeadDepartmentId is not null);
+
+    /// <summary>A visit or a link may name only a company the user may see: linking would make it visible.</summary>
+    private async Task RequireVisibleCompanyAsync(Guid companyId, CancellationToken ct)
+    {
+        if (!await (await scope.CompaniesAsync(ct)).AnyAsync(c => c.Id == companyId, ct))
+            throw new DomainException("所选企业不存在或不在您的查看范围内。");
+    }
 
     private async Task<Project?> FindAsync(Guid projectId, CancellationToken ct) =>
         await (await scope.ProjectsAsync(ct))

@@ -49,8 +49,9 @@ public class Project : AggregateRoot, ISoftDelete
     public ProjectStage Stage { get; private set; }
 
     /// <summary>The main-line stage a suspended project returns to (the stage it was suspended from).</summary>
+    /// <remarks>Moves recorded in the same instant (one save, an import) are ordered by their effective dates.</remarks>
     public ProjectStage? ResumeStage => Stage == ProjectStage.Suspended
-        ? _stageTransitions.Where(t => t.ToStage == ProjectStage.Suspended).MaxBy(t => t.RecordedAt)?.FromStage
+        ? _stageTransitions.Where(t => t.ToStage == ProjectStage.Suspended).OrderBy(t => t.RecordedAt).ThenBy(t => t.EffectiveDate).LastOrDefault()?.FromStage
         : null;
     public DispatchPhase? DispatchPhase { get; set; }
 

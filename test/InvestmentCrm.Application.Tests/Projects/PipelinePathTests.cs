@@ -1,3 +1,4 @@
+using InvestmentCrm.Companies;
 using InvestmentCrm.Authorization;
 using InvestmentCrm.Common;
 using InvestmentCrm.EntityFrameworkCore.Common;
@@ -173,5 +174,36 @@ public class PipelinePathTests
         (await officer.Pipeline.MoveStageAsync(id, new StageMoveInput(ProjectStage.Suspended, beijingToday, "投资方内部调整"), false)).ShouldBeTrue();
         (await Should.ThrowAsync<DomainException>(() => officer.Pipeline.MoveStageAsync(id, new StageMoveInput(ProjectStage.Reserve, beijingToday.AddDays(1), null), false)))
             .Message.ShouldBe("生效日期不能晚于今天。");
+    }
+
+    // Regression (issue 14, bug 3): logging a visit linked any company id as the project's investor, while linking a
+    // company refused the same id; the visit made a hidden company visible to the officer.
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_visit_cannot_name_a_company_outside_the_scope(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using var officer = await AsAsync(database, "officer");
+        Guid hidden;
+        await using (var setup = database.CreateContext())
+        {
+            // Registered by another unit (开发区) and linked to no project of 商务局.
+            var company = new Company("开发区隐藏配套有限公司", CompanyNature.Private)
+            {
+                OwnerDepartmentId = await setup.Departments.Where(d => d.Kind == InvestmentCrm.Organization.DepartmentKind.DevelopmentZone).Select(d => d.Id).FirstAsync(),
+            };
+            setup.Companies.Add(company);
+            await setup.SaveChangesAsync();
+            hidden = company.Id;
+        }
+        var id = await officer.Pipeline.CreateAsync(new ProjectCreateDto("走访范围测试项目", ProjectType.Industrial, "金融业/银行", new DateOnly(2026, 3, 1), null, 1_0000_0000m, null, null));
+
+        (await Should.ThrowAsync<DomainException>(() => officer.Pipeline.LogVisitAsync(id, new VisitInput(new DateOnly(2026, 3, 10), ActivityType.Negotiation, hidden, "洽谈", null, null, null))))
+            .Message.ShouldBe("所选企业不存在或不在您的查看范围内。");
+        (await Should.ThrowAsync<DomainException>(() => officer.Pipeline.LinkCompanyAsync(id, hidden, ProjectCompanyRole.Investor)))
+            .Message.ShouldBe("所选企业不存在或不在您的查看范围内。");
+
+        await using var read = database.CreateContext();
+        (await read.Activities.CountAsync(a => a.ProjectId == id)).ShouldBe(0);
+        (await (await new DataScope(read, await TestUser.LoadAsync(read, "officer")).CompaniesAsync()).AnyAsync(c => c.Id == hidden)).ShouldBeFalse();
     }
 }
