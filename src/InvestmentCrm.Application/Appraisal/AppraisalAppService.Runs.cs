@@ -28,7 +28,7 @@ public sealed partial class AppraisalAppService
         if (rules.Status != RuleSetStatus.Published)
             throw new DomainException(rules.Status == RuleSetStatus.Draft ? "考核口径尚未发布，不能用于考核。" : "该版本考核口径已被新版本取代，请用现行版本考核。");
         var date = asOf ?? Today;
-        var run = new AppraisalRun(rules, date, Now);
+        var run = new AppraisalRun(rules, date, clock.UtcNow());
         var ledger = await CreditLedger.BuildAsync(db, rules.Year, date, rules, await figures.RulesForAsync(rules.Year, ct), ct);
         // The district itself (the root) is not scored against its own departments.
         var org = await OrganisationChart.LoadAsync(db, ct);
@@ -152,7 +152,7 @@ public sealed partial class AppraisalAppService
         var run = await db.AppraisalRuns.FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new DomainException("考核结果不存在。");
         if (await db.AppraisalRuns.AnyAsync(r => r.Year == run.Year && r.IsFrozen && r.Id != runId, ct))
             throw new DomainException($"{run.Year} 年已有冻结的考核结果，不能再冻结另一次。");
-        run.Freeze(Me, Now);
+        run.Freeze(Me, clock.UtcNow());
         await db.SaveChangesAsync(ct);
     }
 

@@ -16,7 +16,6 @@ public sealed partial class AppraisalAppService(ICrmDbContext db, DataScope scop
 {
     public DateOnly Today => clock.Today();
 
-    private DateTime Now => clock.UtcNow();
 
     private Guid Me => currentUser.UserId ?? throw new DomainException("请先登录。");
 
@@ -87,7 +86,7 @@ public sealed partial class AppraisalAppService(ICrmDbContext db, DataScope scop
     public async Task PublishAsync(Guid id, CancellationToken ct = default)
     {
         var ruleSet = await RuleSetAsync(id, tracked: true, ct);
-        ruleSet.Publish(Me, Now);
+        ruleSet.Publish(Me, clock.UtcNow());
         foreach (var previous in await db.AppraisalRuleSets.Where(r => r.Year == ruleSet.Year && r.Status == RuleSetStatus.Published && r.Id != id).ToListAsync(ct))
             previous.Supersede();
         await db.SaveChangesAsync(ct);

@@ -21,7 +21,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         var lead = input.LeadDepartmentId ?? currentUser.DepartmentId;
         if (lead is { } id && !await db.Departments.AnyAsync(d => d.Id == id && d.IsActive, ct))
             throw new DomainException("招引单位不存在或已停用。");
-        var project = new Project(input.Name, input.Type, input.Industry.Trim(), input.RegisteredOn, currentUser.UserId, Now)
+        var project = new Project(input.Name, input.Type, input.Industry.Trim(), input.RegisteredOn, currentUser.UserId, clock.UtcNow())
         {
             LeadDepartmentId = lead,
             PlannedDomestic = Money.Yuan(input.PlannedDomesticCny),
@@ -330,6 +330,5 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             .Include(p => p.StageTransitions).Include(p => p.LandingEvidence).Include(p => p.Companies).Include(p => p.Milestones)
             .FirstOrDefaultAsync(p => p.Id == projectId, ct);
 
-    private DateTime Now => clock.UtcNow();
 
 }
