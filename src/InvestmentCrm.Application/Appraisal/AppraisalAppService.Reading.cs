@@ -12,7 +12,7 @@ public sealed partial class AppraisalAppService
     /// </summary>
     public async Task<RunDto> GetRunAsync(Guid runId, CancellationToken ct = default)
     {
-        var run = await db.AppraisalRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new DomainException("考核结果不存在。");
+        var run = await db.AppraisalRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new NotFoundException("考核结果不存在。");
         var visible = await VisibleAsync(ct);
         var scores = (await db.AppraisalScores.AsNoTracking().Where(s => s.RunId == runId).ToListAsync(ct)).Where(s => visible(s.Subject, s.SubjectId, s.DepartmentId)).ToList();
         var org = await OrganisationChart.LoadAsync(db, ct);
@@ -31,7 +31,7 @@ public sealed partial class AppraisalAppService
     /// <summary>One subject's line items with the ledger rows behind each — the reader's own always, others' within the data scope when <paramref name="mayReadOthers"/>.</summary>
     public async Task<SubjectDetailDto> GetSubjectAsync(Guid runId, AppraisalSubject subject, Guid subjectId, bool mayReadOthers, CancellationToken ct = default)
     {
-        var run = await db.AppraisalRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new DomainException("考核结果不存在。");
+        var run = await db.AppraisalRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new NotFoundException("考核结果不存在。");
         var score = await db.AppraisalScores.AsNoTracking().FirstOrDefaultAsync(s => s.RunId == runId && s.Subject == subject && s.SubjectId == subjectId, ct)
             ?? throw new DomainException("该考核结果中没有这一对象。");
         var own = subject == AppraisalSubject.Person && subjectId == currentUser.UserId;

@@ -149,7 +149,7 @@ public sealed partial class AppraisalAppService
     /// <summary>Freezes the year-end result; one frozen run per year.</summary>
     public async Task FreezeAsync(Guid runId, CancellationToken ct = default)
     {
-        var run = await db.AppraisalRuns.FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new DomainException("考核结果不存在。");
+        var run = await db.AppraisalRuns.FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new NotFoundException("考核结果不存在。");
         if (await db.AppraisalRuns.AnyAsync(r => r.Year == run.Year && r.IsFrozen && r.Id != runId, ct))
             throw new DomainException($"{run.Year} 年已有冻结的考核结果，不能再冻结另一次。");
         run.Freeze(Me, clock.UtcNow());
@@ -159,7 +159,7 @@ public sealed partial class AppraisalAppService
     /// <summary>Deletes a run that is not frozen (a trial computation).</summary>
     public async Task DeleteRunAsync(Guid runId, CancellationToken ct = default)
     {
-        var run = await db.AppraisalRuns.FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new DomainException("考核结果不存在。");
+        var run = await db.AppraisalRuns.FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new NotFoundException("考核结果不存在。");
         if (run.IsFrozen) throw new DomainException("已冻结的考核结果不能删除。");
         await db.AppraisalLines.Where(l => l.RunId == runId).ExecuteDeleteAsync(ct);
         await db.AppraisalEvidence.Where(e => e.RunId == runId).ExecuteDeleteAsync(ct);

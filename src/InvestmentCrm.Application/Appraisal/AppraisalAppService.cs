@@ -104,7 +104,7 @@ public sealed partial class AppraisalAppService(ICrmDbContext db, DataScope scop
         var query = db.AppraisalRuleSets.Include(r => r.Items).AsQueryable();
         if (!tracked)
             query = query.AsNoTracking();
-        return await query.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new DomainException("考核口径不存在。");
+        return await query.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("考核口径不存在。");
     }
 
     private static RuleSetDto ToDto(AppraisalRuleSet r) =>

@@ -144,7 +144,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
             case FigureScopeKind.Department:
             {
                 var id = figureScope.DepartmentId ?? throw new DomainException("请选择部门。");
-                var name = org.NameOf(id) ?? throw new DomainException("部门不存在。");
+                var name = org.NameOf(id) ?? throw new NotFoundException("部门不存在。");
                 var subtree = org.Subtree(id);
                 var inSubtree = projects.Where(p => p.LeadDepartmentId != null && subtree.Contains(p.LeadDepartmentId.Value));
                 return new ResolvedScope(name, inSubtree, FigureQueries.ByDepartment(inSubtree), FigureAttribution.Departments(subtree), seesAll);
@@ -153,7 +153,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
             {
                 var userId = figureScope.UserId ?? throw new DomainException("请选择人员。");
                 var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
-                    ?? throw new DomainException("人员不存在。");
+                    ?? throw new NotFoundException("人员不存在。");
                 var credited = projects.Where(p => p.Contributors.Any(c => c.UserId == userId));
                 var contributors = await db.ProjectContributors
                     .Where(c => credited.Any(p => p.Id == c.ProjectId))

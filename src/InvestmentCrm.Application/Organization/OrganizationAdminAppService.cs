@@ -55,7 +55,7 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
 
     public async Task UpdateDepartmentAsync(Guid id, string name, Guid? parentId, bool isActive, CancellationToken ct = default)
     {
-        var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new DomainException("部门不存在。");
+        var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("部门不存在。");
         department.Rename(name);
         if (parentId != department.ParentId)
         {
@@ -120,7 +120,7 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
     public async Task UpdateUserAsync(Guid id, UserInput input, CancellationToken ct = default)
     {
         Validate(input);
-        var user = await users.FindByIdAsync(id.ToString()) ?? throw new DomainException("用户不存在。");
+        var user = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("用户不存在。");
         if (!await db.Departments.AnyAsync(d => d.Id == input.DepartmentId, ct))
             throw new DomainException("部门不存在。");
         user.DisplayName = input.DisplayName.Trim();
@@ -138,7 +138,7 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
     {
         if (!active && id == actingUserId)
             throw new DomainException("不能停用自己的账号。");
-        var user = await users.FindByIdAsync(id.ToString()) ?? throw new DomainException("用户不存在。");
+        var user = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("用户不存在。");
         user.IsActive = active;
         Check(await users.UpdateAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
@@ -147,7 +147,7 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
     /// <summary>A new random password, shown once; the user must change it at next login; other sessions end.</summary>
     public async Task<string> ResetPasswordAsync(Guid id, CancellationToken ct = default)
     {
-        var user = await users.FindByIdAsync(id.ToString()) ?? throw new DomainException("用户不存在。");
+        var user = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("用户不存在。");
         var password = PasswordGenerator.Generate();
         Check(await users.RemovePasswordAsync(user));
         Check(await users.AddPasswordAsync(user, password));
@@ -179,7 +179,7 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
 
     public async Task UpdateRoleAsync(Guid id, IReadOnlyCollection<string> permissions, DataScope scope, IReadOnlyCollection<Guid> customDepartments, CancellationToken ct = default)
     {
-        var role = await db.Roles.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new DomainException("角色不存在。");
+        var role = await db.Roles.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("角色不存在。");
         var unknown = permissions.Where(p => Permissions.All.All(a => a.Name != p)).ToList();
         if (unknown.Count > 0)
             throw new DomainException($"未知的权限：{string.Join("、", unknown)}。");

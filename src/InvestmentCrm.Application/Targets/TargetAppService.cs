@@ -20,7 +20,7 @@ public sealed class TargetAppService(ICrmDbContext db)
         {
             case PeriodKind.Campaign:
                 var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct)
-                    ?? throw new DomainException("攻坚行动不存在。");
+                    ?? throw new NotFoundException("攻坚行动不存在。");
                 return new FigurePeriod(PeriodKind.Campaign, campaign.Start, campaign.End, campaign.Name, campaign.Id);
             case PeriodKind.FiveYearPlan:
                 var first = year ?? throw new DomainException("请填写五年规划的起始年份。");
@@ -178,7 +178,7 @@ public sealed class TargetAppService(ICrmDbContext db)
         Campaign campaign;
         if (id is { } existingId)
         {
-            campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == existingId, ct) ?? throw new DomainException("攻坚行动不存在。");
+            campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == existingId, ct) ?? throw new NotFoundException("攻坚行动不存在。");
             campaign.Update(input.Name, input.Start, input.End);
         }
         else

@@ -111,7 +111,7 @@ public class AppraisalRuleSet : AggregateRoot
         return copy;
     }
 
-    private AppraisalItem Item(Guid itemId) => _items.FirstOrDefault(i => i.Id == itemId) ?? throw new DomainException("评分项不存在。");
+    private AppraisalItem Item(Guid itemId) => _items.FirstOrDefault(i => i.Id == itemId) ?? throw new NotFoundException("评分项不存在。");
 
     private void EnsureDraft()
     {

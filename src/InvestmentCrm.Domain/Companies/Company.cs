@@ -74,7 +74,7 @@ public class Company : AggregateRoot, ISoftDelete, IDepartmentOwned
 
     public void RemoveContact(Guid contactId)
     {
-        var contact = _contacts.FirstOrDefault(c => c.Id == contactId) ?? throw new DomainException("联系人不存在。");
+        var contact = _contacts.FirstOrDefault(c => c.Id == contactId) ?? throw new NotFoundException("联系人不存在。");
         _contacts.Remove(contact);
     }
 

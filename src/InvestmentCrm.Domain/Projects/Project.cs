@@ -158,7 +158,7 @@ public class Project : AggregateRoot, ISoftDelete
     }
 
     public void CompleteMilestone(Guid milestoneId, DateOnly on) =>
-        (_milestones.FirstOrDefault(m => m.Id == milestoneId) ?? throw new DomainException("里程碑不存在。")).Complete(on);
+        (_milestones.FirstOrDefault(m => m.Id == milestoneId) ?? throw new NotFoundException("里程碑不存在。")).Complete(on);
 
     public LandingEvidence AddLandingEvidence(LandingEvidenceKind kind, DateOnly date, string? documentNumber, string? note)
     {

@@ -43,14 +43,7 @@ public static class AppraisalApi
                 AppraisalSubject? subject = kind switch { "department" => AppraisalSubject.Department, "person" => AppraisalSubject.Person, _ => null };
                 if (subject is null)
                     return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "考核对象类型无效。");
-                try
-                {
-                    return Results.Ok(await service.GetSubjectAsync(id, subject.Value, subjectId, http.User.HasClaim(Permissions.ClaimType, Permissions.Appraisal.View), ct));
-                }
-                catch (UnauthorizedAccessException ex)
-                {
-                    return Results.Problem(statusCode: StatusCodes.Status403Forbidden, detail: ex.Message);
-                }
+                return Results.Ok(await service.GetSubjectAsync(id, subject.Value, subjectId, http.User.HasClaim(Permissions.ClaimType, Permissions.Appraisal.View), ct));
             })
             .RequireAuthorization(Permissions.Workbench.View).WithSummary("一个部门或个人的考核明细（本人总可查看）");
         group.MapGet("/mine", (int? year, AppraisalAppService service, CancellationToken ct) => service.GetMyContributionAsync(year, ct))

@@ -33,21 +33,16 @@ public static class ChineseProblemDetails
 }
 
 /// <summary>
-/// A broken business rule is the caller's error (400, its Chinese message is the detail); a stale edit is a
-/// conflict (409) — nothing was overwritten and the caller can reload and retry.
+/// A refused request (Shared/BusinessErrors.cs): not found 404, a broken business rule 400, no right 403, a stale edit
+/// 409 — nothing was overwritten and the caller can reload and retry. Its Chinese message is the detail.
 /// </summary>
 public sealed class BusinessExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, detail) = exception switch
-        {
-            DomainException domain => (StatusCodes.Status400BadRequest, domain.Message),
-            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "该记录已被他人修改，您的修改未保存。请刷新后重新编辑。"),
-            _ => (0, ""),
-        };
-        if (status == 0)
+        if (InvestmentCrm.Web.Shared.BusinessErrors.Describe(exception) is not { } refusal)
             return false;
+        var (status, detail) = refusal;
         httpContext.Response.StatusCode = status;
         var problem = new ProblemDetails { Status = status, Detail = detail };
         // What the caller needs to act on a refused company: the existing record, or the similar names to look at.

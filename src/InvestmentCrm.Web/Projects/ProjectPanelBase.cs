@@ -1,4 +1,5 @@
 using InvestmentCrm.Common;
+using InvestmentCrm.Web.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace InvestmentCrm.Web.Projects;
@@ -16,29 +17,22 @@ public abstract class ProjectPanelBase : ComponentBase
     protected string? Error { get; private set; }
     protected FormValues Form => new(HttpContext.Request.Form);
 
+    /// <summary>Runs one form's change; the action answers false when the project is not found (or not in scope).</summary>
     protected async Task RunAsync(bool allowed, Func<Task<bool>> action, string fragment = "")
     {
         if (!allowed)
         {
-            HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
-            Error = "您没有执行该操作的权限。";
+            Error = PageAction.Forbidden(HttpContext, "您没有执行该操作的权限。");
             return;
         }
-        try
+        Error = (await PageAction.RunAsync(HttpContext, async () =>
         {
-            if (await action())
-            {
-                Navigation.NavigateTo($"projects/{ProjectId}?saved=true{fragment}", forceLoad: true);
-                return;
-            }
-            Error = "项目不存在或您无权查看。";
-        }
-        catch (DomainException ex)
-        {
-            HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-            Error = ex.Message;
-        }
-        await ReloadAsync();
+            if (!await action())
+                throw new NotFoundException("项目不存在或您无权查看。");
+            Navigation.NavigateTo($"projects/{ProjectId}?saved=true{fragment}", forceLoad: true);
+        }))?.Message;
+        if (Error is not null)
+            await ReloadAsync();
     }
 
     /// <summary>Reloads the panel's data after a refused action (the page loaded it the first time).</summary>

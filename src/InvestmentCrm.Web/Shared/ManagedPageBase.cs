@@ -7,7 +7,7 @@ namespace InvestmentCrm.Web.Shared;
 
 /// <summary>
 /// What pages that read for one permission and change for another share (指标管理, 年度考核): a successful change
-/// redirects to a fresh GET with “已保存”, a refused one shows the Chinese reason with its status and keeps nothing.
+/// redirects to a fresh GET with “已保存”, a refused one shows the Chinese reason with its status (Shared/BusinessErrors.cs).
 /// </summary>
 public abstract class ManagedPageBase : ComponentBase
 {
@@ -42,34 +42,23 @@ public abstract class ManagedPageBase : ComponentBase
     /// <summary>Where to go after a successful change (the page itself, keeping its query).</summary>
     protected abstract string ReturnUrl { get; }
 
+    /// <summary>Runs a change; the action answers false when its record does not exist (404).</summary>
     protected async Task RunAsync(Func<Task<bool>> action)
     {
         if (!CanManage)
         {
-            HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
-            (Message, IsError) = (RefusedMessage, true);
+            (Message, IsError) = (PageAction.Forbidden(HttpContext, RefusedMessage), true);
             return;
         }
-        try
+        var refusal = await PageAction.RunAsync(HttpContext, async () =>
         {
-            if (await action())
-            {
-                Navigation.NavigateTo(ReturnUrl + (ReturnUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "saved=1", forceLoad: true);
-                return;
-            }
-            HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
-            (Message, IsError) = ("记录不存在。", true);
-        }
-        catch (DomainException ex)
-        {
-            HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-            (Message, IsError, Error) = (ex.Message, true, ex);
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
-        {
-            HttpContext.Response.StatusCode = StatusCodes.Status409Conflict;
-            (Message, IsError) = ("该记录已被他人修改，您的修改未保存。请刷新后重新编辑。", true);
-        }
+            if (!await action())
+                throw new NotFoundException("记录不存在。");
+            Navigation.NavigateTo(ReturnUrl + (ReturnUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "saved=1", forceLoad: true);
+        });
+        if (refusal is null)
+            return;
+        (Message, IsError, Error) = (refusal.Message, true, refusal.Reason as DomainException);
         await LoadAsync();
     }
 }

@@ -124,7 +124,7 @@ public class PipelineWebTests
         (await first.PostAsync(url, new FormUrlEncodedContent(Fields(firstPage, "华润中心二期（甲）")))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var conflict = await second.PostAsync(url, new FormUrlEncodedContent(Fields(secondPage, "华润中心二期（乙）")));
         conflict.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await conflict.Content.ReadAsStringAsync()).ShouldContain("该项目已被他人修改，您的修改未保存");
+        (await conflict.Content.ReadAsStringAsync()).ShouldContain("已被他人修改，您的修改未保存");
 
         await using var read = factory.Database.CreateContext();
         (await read.Projects.SingleAsync(p => p.Id == project)).Name.ShouldBe("华润中心二期（甲）");
