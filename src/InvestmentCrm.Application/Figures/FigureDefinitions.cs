@@ -45,6 +45,14 @@ public sealed record FigurePeriod(PeriodKind Kind, DateOnly Start, DateOnly End,
 
 public static class FigureCatalog
 {
+    public static string ToDisplay(this FigureScopeKind kind) => kind switch
+    {
+        FigureScopeKind.District => "全区",
+        FigureScopeKind.Department => "部门",
+        FigureScopeKind.Person => "个人",
+        _ => kind.ToString(),
+    };
+
     public static readonly Figure[] StageCounts =
         [Figure.ReserveCount, Figure.NegotiatingCount, Figure.SignedCount, Figure.LandedCount, Figure.FundedCount];
 

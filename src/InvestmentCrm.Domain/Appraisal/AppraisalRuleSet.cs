@@ -143,6 +143,14 @@ public static class AppraisalNames
 
     public static string ToDisplay(this AppraisalSubject subject) => subject == AppraisalSubject.Department ? "部门" : "个人";
 
+    public static string ToDisplay(this EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.Tranche => "到位资金",
+        EvidenceKind.Project => "项目",
+        EvidenceKind.Activity => "走访洽谈",
+        _ => kind.ToString(),
+    };
+
     public static string ToDisplay(this AppraisalItemKind kind) => kind switch
     {
         AppraisalItemKind.Score => "评分项",

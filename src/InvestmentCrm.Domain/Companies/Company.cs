@@ -197,6 +197,13 @@ public enum CompanyNature
 
 public static class CompanyNames
 {
+    public static string ToDisplay(this CompanyKind kind) => kind switch
+    {
+        CompanyKind.Enterprise => "企业",
+        CompanyKind.Intermediary => "中介/商会/协会",
+        _ => kind.ToString(),
+    };
+
     public static string ToDisplay(this CompanyNature nature) => nature switch
     {
         CompanyNature.CentralSoe => "央企",

@@ -74,6 +74,13 @@ public enum VerificationStatus
 
 public static class FundsNames
 {
+    public static string ToDisplay(this CapitalSource source) => source switch
+    {
+        CapitalSource.Domestic => "内资",
+        CapitalSource.Foreign => "外资",
+        _ => source.ToString(),
+    };
+
     public static string ToDisplay(this FundsForm form) => form switch
     {
         FundsForm.PaidInCapital => "注册资本实缴",

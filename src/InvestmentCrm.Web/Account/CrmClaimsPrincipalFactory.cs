@@ -4,7 +4,7 @@ using System.Security.Claims;
 using InvestmentCrm.EntityFrameworkCore.Common;
 using InvestmentCrm.Organization;
 using InvestmentCrm.Settings;
-using InvestmentCrm.Web.Hosting;
+using InvestmentCrm.Web.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,6 @@
 using InvestmentCrm.Auditing;
 using InvestmentCrm.Organization;
-using InvestmentCrm.Web.Hosting;
-using InvestmentCrm.Web.Projects;
+using InvestmentCrm.Web.Shared;
 
 namespace InvestmentCrm.Web.Admin;
 
@@ -9,7 +8,7 @@ public static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/admin/audit/export", (string? user, string? entity, DateOnly? from, DateOnly? to, AuditLogAppService audit) =>
-                Results.Stream(stream => audit.ExportAsync(new AuditQuery(user, entity, from, to), stream), ProjectsApi.ExcelContentType, "审计日志.xlsx"))
+                Results.Stream(stream => audit.ExportAsync(new AuditQuery(user, entity, from, to), stream), ContentTypes.Excel, "审计日志.xlsx"))
             .RequireAuthorization(Permissions.Audit.Export)
-            .RequireRateLimiting(SecuritySetup.ExportLimit);
+            .RequireRateLimiting(RateLimits.Export);
 }

@@ -1,7 +1,6 @@
 using InvestmentCrm.Appraisal;
 using InvestmentCrm.Organization;
-using InvestmentCrm.Web.Hosting;
-using InvestmentCrm.Web.Projects;
+using InvestmentCrm.Web.Shared;
 
 namespace InvestmentCrm.Web.Appraisal;
 
@@ -53,9 +52,9 @@ public static class AppraisalApi
     /// <summary>GET /appraisal/runs/{id}/export — the run as .xlsx (汇总 and 明细).</summary>
     public static void MapAppraisalExport(this IEndpointRouteBuilder app) =>
         app.MapGet("/appraisal/runs/{id:guid}/export", (Guid id, AppraisalAppService service, CancellationToken ct) =>
-                Results.Stream(stream => service.ExportRunAsync(id, stream, ct), ProjectsApi.ExcelContentType, $"年度考核-{id:N}.xlsx"))
+                Results.Stream(stream => service.ExportRunAsync(id, stream, ct), ContentTypes.Excel, $"年度考核-{id:N}.xlsx"))
             .RequireAuthorization(Permissions.Appraisal.View)
-            .RequireRateLimiting(SecuritySetup.ExportLimit)
+            .RequireRateLimiting(RateLimits.Export)
             .ExcludeFromDescription();
 
     public sealed record CreateRunRequest(Guid RuleSetId, DateOnly? AsOf);

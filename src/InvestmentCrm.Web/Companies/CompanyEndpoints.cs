@@ -1,7 +1,7 @@
 using InvestmentCrm.Common;
 using InvestmentCrm.Companies;
 using InvestmentCrm.Organization;
-using InvestmentCrm.Web.Hosting;
+using InvestmentCrm.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InvestmentCrm.Web.Companies;
@@ -35,7 +35,7 @@ public static class CompanyEndpoints
                 }
             })
             .RequireAuthorization(Permissions.Companies.View)
-            .RequireRateLimiting(SecuritySetup.SearchLimit)
+            .RequireRateLimiting(RateLimits.Search)
             .ExcludeFromDescription();
 
         app.MapGet("/companies/picker", async (string? q, string field, bool? optional, Guid? exclude, ICompanySearch search, CancellationToken ct) =>
@@ -44,7 +44,7 @@ public static class CompanyEndpoints
                 return new RazorComponentResult<CompanyPickerOptions>(new { Field = field, Hits = result.Hits, Optional = optional ?? false, Exclude = exclude });
             })
             .RequireAuthorization(Permissions.Companies.View)
-            .RequireRateLimiting(SecuritySetup.SearchLimit)
+            .RequireRateLimiting(RateLimits.Search)
             .ExcludeFromDescription();
     }
 
@@ -55,7 +55,7 @@ public static class CompanyEndpoints
         companies.MapGet("/search", (string? q, string? industry, string? nature, string? tag, string? origin, string? after, int? pageSize, ICompanySearch search, CancellationToken ct) =>
                 search.SearchAsync(Request(q, industry, nature, tag, origin, after, pageSize), ct))
             .RequireAuthorization(Permissions.Companies.View)
-            .RequireRateLimiting(SecuritySetup.SearchLimit)
+            .RequireRateLimiting(RateLimits.Search)
             .WithSummary("搜索企业：名称/简称/信用代码/经营范围，排序为信用代码 > 全称或简称 > 前缀 > 包含 > 其他文本；分面、游标分页、计数封顶 1 万（按数据权限范围）");
 
         companies.MapGet("/{id:guid}", async (Guid id, CompanyAppService service, CancellationToken ct) =>

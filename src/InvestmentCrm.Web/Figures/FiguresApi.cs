@@ -1,8 +1,7 @@
 using InvestmentCrm.Figures;
 using InvestmentCrm.Organization;
 using InvestmentCrm.Targets;
-using InvestmentCrm.Web.Hosting;
-using InvestmentCrm.Web.Projects;
+using InvestmentCrm.Web.Shared;
 
 namespace InvestmentCrm.Web.Figures;
 
@@ -38,10 +37,10 @@ public static class FiguresApi
         app.MapGet("/targets/export", async (PeriodKind? kind, int? year, Guid? campaign, TargetAppService targets, CancellationToken ct) =>
             {
                 var period = await targets.PeriodAsync(kind ?? PeriodKind.Year, year, campaign, ct);
-                return Results.Stream(stream => targets.ExportTreeAsync(period, stream, ct), ProjectsApi.ExcelContentType, $"指标分解-{period.Label}.xlsx");
+                return Results.Stream(stream => targets.ExportTreeAsync(period, stream, ct), ContentTypes.Excel, $"指标分解-{period.Label}.xlsx");
             })
             .RequireAuthorization(Permissions.Targets.View)
-            .RequireRateLimiting(SecuritySetup.ExportLimit)
+            .RequireRateLimiting(RateLimits.Export)
             .ExcludeFromDescription();
 
     private static FigureScope Scope(Guid? department, Guid? user) =>

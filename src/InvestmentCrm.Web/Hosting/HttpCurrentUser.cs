@@ -1,3 +1,4 @@
+using InvestmentCrm.Web.Shared;
 using System.Security.Claims;
 using InvestmentCrm.Common;
 
@@ -14,17 +15,4 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public Guid? DepartmentId => Guid.TryParse(User?.FindFirstValue(CrmClaims.DepartmentId), out var id) ? id : null;
     public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
     public string? RequestId => accessor.HttpContext?.TraceIdentifier;
-}
-
-public static class CrmClaims
-{
-    public const string DisplayName = "crm:display_name";
-    public const string DepartmentName = "crm:department";
-    public const string DepartmentId = "crm:department_id";
-    /// <summary>When the user signed in (absolute session limit).</summary>
-    public const string SignedInAt = "crm:signed_in_at";
-    /// <summary>Present while the user must set a new password (initial or expired).</summary>
-    public const string MustChangePassword = "crm:must_change_password";
-    /// <summary>The date the password expires, yyyy-MM-dd, for the reminder.</summary>
-    public const string PasswordExpiresOn = "crm:password_expires_on";
 }

@@ -1,3 +1,4 @@
+using InvestmentCrm.Web.Shared;
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
@@ -17,8 +18,6 @@ namespace InvestmentCrm.Web.Hosting;
 public static class SecuritySetup
 {
     public const string LoginLimit = "login";
-    public const string SearchLimit = "search";
-    public const string ExportLimit = "export";
 
     public static void AddCrmSecurity(this WebApplicationBuilder builder)
     {
@@ -107,8 +106,8 @@ public static class SecuritySetup
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Per client address for sign-in; per user for search and export.
             options.AddPolicy(LoginLimit, context => Window(context.Connection.RemoteIpAddress?.ToString(), limits.GetValue("LoginPerMinute", 10)));
-            options.AddPolicy(SearchLimit, context => Window(context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString(), limits.GetValue("SearchPerMinute", 120)));
-            options.AddPolicy(ExportLimit, context => Window(context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString(), limits.GetValue("ExportPerMinute", 10)));
+            options.AddPolicy(InvestmentCrm.Web.Shared.RateLimits.Search, context => Window(context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString(), limits.GetValue("SearchPerMinute", 120)));
+            options.AddPolicy(InvestmentCrm.Web.Shared.RateLimits.Export, context => Window(context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString(), limits.GetValue("ExportPerMinute", 10)));
             // The login page is a Razor component endpoint; its POST is limited here.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/login")

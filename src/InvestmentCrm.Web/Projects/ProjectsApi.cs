@@ -1,13 +1,12 @@
 using InvestmentCrm.Organization;
 using InvestmentCrm.Projects;
-using InvestmentCrm.Web.Hosting;
+using InvestmentCrm.Web.Shared;
 
 namespace InvestmentCrm.Web.Projects;
 
 /// <summary>/api/v1/projects — the same data scope as the pages: an out-of-scope project is 404, not 403.</summary>
 public static class ProjectsApi
 {
-    public const string ExcelContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static void MapProjectsApi(this RouteGroupBuilder api)
     {
@@ -16,7 +15,7 @@ public static class ProjectsApi
         projects.MapGet("/", (string? search, ProjectStage? stage, int? page, int? pageSize, ProjectAppService service, CancellationToken ct) =>
                 service.ListAsync(new ProjectListQuery(search, stage, page ?? 1, pageSize ?? 20), ct))
             .RequireAuthorization(Permissions.Projects.View)
-            .RequireRateLimiting(SecuritySetup.SearchLimit)
+            .RequireRateLimiting(RateLimits.Search)
             .WithSummary("项目列表与搜索（按数据权限范围）");
 
         projects.MapGet("/{id:guid}", async (Guid id, ProjectAppService service, CancellationToken ct) =>
@@ -35,9 +34,9 @@ public static class ProjectsApi
             .WithSummary("删除项目（软删除，保留审计）");
 
         projects.MapGet("/export", (string? search, ProjectStage? stage, ProjectAppService service) =>
-                Results.Stream(stream => service.ExportAsync(new ProjectListQuery(search, stage), stream), ExcelContentType, "招商项目.xlsx"))
+                Results.Stream(stream => service.ExportAsync(new ProjectListQuery(search, stage), stream), ContentTypes.Excel, "招商项目.xlsx"))
             .RequireAuthorization(Permissions.Projects.Export)
-            .RequireRateLimiting(SecuritySetup.ExportLimit)
+            .RequireRateLimiting(RateLimits.Export)
             .WithSummary("导出项目 Excel（按数据权限范围）");
     }
 

@@ -1,6 +1,5 @@
 using InvestmentCrm.Common;
 using InvestmentCrm.Organization;
-using InvestmentCrm.Web.Projects;
 using Microsoft.AspNetCore.Components;
 
 namespace InvestmentCrm.Web.Shared;

@@ -130,6 +130,20 @@ public sealed record CompanySearchCursor(int Rank, int Length, string Name, Guid
 }
 
 /// <summary>Marks the query terms in a text (case-insensitive), for names, aliases and excerpts.</summary>
+public static class MatchRankNames
+{
+    /// <summary>Why a company was found, as the result list may say it.</summary>
+    public static string ToDisplay(this MatchRank rank) => rank switch
+    {
+        MatchRank.CreditCode => "信用代码",
+        MatchRank.ExactName => "名称完全一致",
+        MatchRank.NamePrefix => "名称开头",
+        MatchRank.NameSubstring => "名称包含",
+        MatchRank.OtherText => "其他信息包含",
+        _ => rank.ToString(),
+    };
+}
+
 public static class Highlighter
 {
     public static IReadOnlyList<TextPart> Parts(string text, IReadOnlyList<string> terms)

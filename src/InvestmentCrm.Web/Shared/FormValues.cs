@@ -1,7 +1,7 @@
 using System.Globalization;
 using InvestmentCrm.Common;
 
-namespace InvestmentCrm.Web.Projects;
+namespace InvestmentCrm.Web.Shared;
 
 /// <summary>Reads typed values from a posted form, refusing bad input with the field's Chinese name.</summary>
 public sealed class FormValues(IFormCollection form)

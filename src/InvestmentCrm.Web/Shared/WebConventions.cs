@@ -1,0 +1,29 @@
+namespace InvestmentCrm.Web.Shared;
+
+/// <summary>Names every module's endpoints use alike; the host (Hosting/) defines what stands behind them.</summary>
+public static class RateLimits
+{
+    /// <summary>Search as you type and pickers: per user (Hosting/SecuritySetup.cs).</summary>
+    public const string Search = "search";
+    /// <summary>Excel exports: per user.</summary>
+    public const string Export = "export";
+}
+
+public static class ContentTypes
+{
+    public const string Excel = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+}
+
+/// <summary>The claims the sign-in adds (Account/CrmClaimsPrincipalFactory.cs) and pages and the host read.</summary>
+public static class CrmClaims
+{
+    public const string DisplayName = "crm:display_name";
+    public const string DepartmentName = "crm:department";
+    public const string DepartmentId = "crm:department_id";
+    /// <summary>When the user signed in (absolute session limit).</summary>
+    public const string SignedInAt = "crm:signed_in_at";
+    /// <summary>Present while the user must set a new password (initial or expired).</summary>
+    public const string MustChangePassword = "crm:must_change_password";
+    /// <summary>The date the password expires, yyyy-MM-dd, for the reminder.</summary>
+    public const string PasswordExpiresOn = "crm:password_expires_on";
+}
