@@ -1,4 +1,6 @@
 using InvestmentCrm.Common;
+using InvestmentCrm.EntityFrameworkCore.Companies;
+using InvestmentCrm.EntityFrameworkCore.Projects;
 using InvestmentCrm.EntityFrameworkCore.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -9,7 +11,7 @@ namespace InvestmentCrm.EntityFrameworkCore.Common;
 
 public static class PersistenceServiceCollectionExtensions
 {
-    /// <summary>Registers the DbContext on the configured provider, the migrator and the demo seed.</summary>
+    /// <summary>Registers the DbContext on the configured provider and the migrator, then each module's persistence.</summary>
     public static IServiceCollection AddCrmPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -18,15 +20,10 @@ public static class PersistenceServiceCollectionExtensions
         services.AddDbContext<CrmDbContext>(builder => Configure(builder, options.Provider, connectionString));
         services.AddScoped<ICrmDbContext>(sp => sp.GetRequiredService<CrmDbContext>());
         services.AddScoped<DatabaseMigrator>();
-        services.AddScoped<InvestmentCrm.Companies.ICompanySearch, Companies.DatabaseCompanySearch>();
-        services.AddScoped<DemoDataSeeder>();
-        services.AddScoped<SystemRolesSeeder>();
-
-        var attachments = configuration.GetSection(InvestmentCrm.Projects.AttachmentOptions.SectionName).Get<InvestmentCrm.Projects.AttachmentOptions>() ?? new();
-        attachments.Folder ??= Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder, "attachments"));
-        services.AddSingleton(attachments);
-        services.AddSingleton<InvestmentCrm.Projects.IAttachmentStore>(new Storage.FolderAttachmentStore(attachments.Folder));
-        return services;
+        return services
+            .AddCompaniesPersistence()
+            .AddProjectsPersistence(configuration, Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder)))
+            .AddDemoData();
     }
 
     /// <summary>Validates the provider name and fills in the default SQLite file.</summary>

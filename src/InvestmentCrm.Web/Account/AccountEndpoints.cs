@@ -8,6 +8,8 @@ namespace InvestmentCrm.Web.Account;
 
 public static class AccountEndpoints
 {
+    public static void MapAccount(this IEndpointRouteBuilder app, RouteGroupBuilder api) => app.MapAccountEndpoints();
+
     /// <summary>退出: a POST with an antiforgery token (the form in the top bar), never a GET link.</summary>
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app) =>
         app.MapPost("/account/logout", async (HttpContext context, SignInManager<AppUser> signInManager, SecurityLogWriter log, IAntiforgery antiforgery) =>

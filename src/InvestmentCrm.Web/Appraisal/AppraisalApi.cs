@@ -7,6 +7,13 @@ namespace InvestmentCrm.Web.Appraisal;
 /// <summary>年度考核 over HTTP: rule sets (考核员 edit drafts; a published one is refused in Chinese), runs, line items, 我的贡献, Excel.</summary>
 public static class AppraisalApi
 {
+    /// <summary>The appraisal module's endpoints: the API and the Excel export.</summary>
+    public static void MapAppraisal(this IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        app.MapAppraisalExport();
+        api.MapAppraisalApi();
+    }
+
     public static void MapAppraisalApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/appraisal").WithTags("年度考核");

@@ -15,7 +15,14 @@ public static class CompanyEndpoints
     public static CompanySearchRequest Request(string? q, string? industry, string? nature, string? tag, string? origin, string? after, int? pageSize = null) =>
         new(q, industry.NullIfBlank(), Enum.TryParse<CompanyNature>(nature, out var n) && Enum.IsDefined(n) ? n : null, tag.NullIfBlank(), origin.NullIfBlank(), after.NullIfBlank(), pageSize ?? 20);
 
-    public static void MapCompanyFragments(this WebApplication app)
+    /// <summary>The company module's endpoints: htmx fragments of the pages, and the API.</summary>
+    public static void MapCompanies(this IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        app.MapCompanyFragments();
+        api.MapCompaniesApi();
+    }
+
+    public static void MapCompanyFragments(this IEndpointRouteBuilder app)
     {
         app.MapGet("/companies/results", async (string? q, string? industry, string? nature, string? tag, string? origin, string? after, bool? compact,
                 HttpContext http, ICompanySearch search, CancellationToken ct) =>

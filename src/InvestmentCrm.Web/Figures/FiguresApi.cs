@@ -1,13 +1,15 @@
 using InvestmentCrm.Figures;
 using InvestmentCrm.Organization;
-using InvestmentCrm.Targets;
 using InvestmentCrm.Web.Shared;
 
 namespace InvestmentCrm.Web.Figures;
 
-/// <summary>/api/v1/cockpit, /api/v1/figures and the target-tree export: the same engine and data scope as the pages.</summary>
+/// <summary>/api/v1/cockpit and /api/v1/figures: the same engine and data scope as the pages.</summary>
 public static class FiguresApi
 {
+    /// <summary>The figures module's endpoints.</summary>
+    public static void MapFigures(this IEndpointRouteBuilder app, RouteGroupBuilder api) => api.MapFiguresApi();
+
     public static void MapFiguresApi(this RouteGroupBuilder api)
     {
         api.MapGet("/cockpit", (int? year, DateOnly? asOf, Guid? department, FiguresAppService figures, CancellationToken ct) =>
@@ -31,17 +33,6 @@ public static class FiguresApi
             .RequireAuthorization(Permissions.Workbench.View)
             .WithSummary("我的指标：本人指标与按贡献权重记入的数字");
     }
-
-    /// <summary>GET /targets/export — the decomposition tree of a period as .xlsx.</summary>
-    public static void MapTargetExport(this IEndpointRouteBuilder app) =>
-        app.MapGet("/targets/export", async (PeriodKind? kind, int? year, Guid? campaign, TargetAppService targets, CancellationToken ct) =>
-            {
-                var period = await targets.PeriodAsync(kind ?? PeriodKind.Year, year, campaign, ct);
-                return Results.Stream(stream => targets.ExportTreeAsync(period, stream, ct), ContentTypes.Excel, $"指标分解-{period.Label}.xlsx");
-            })
-            .RequireAuthorization(Permissions.Targets.View)
-            .RequireRateLimiting(RateLimits.Export)
-            .ExcludeFromDescription();
 
     private static FigureScope Scope(Guid? department, Guid? user) =>
         user is { } u ? FigureScope.Person(u) : department is { } d ? FigureScope.Department(d) : FigureScope.District;

@@ -8,6 +8,7 @@ using InvestmentCrm.Web.Account;
 using InvestmentCrm.Web.Admin;
 using InvestmentCrm.Web.Projects;
 using InvestmentCrm.Web.Shared;
+using InvestmentCrm.Web.Targets;
 using InvestmentCrm.Web.Workbench;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -80,6 +81,14 @@ public static class CrmWebSetup
         app.UseAuthentication();
         app.UseMustChangePassword();
         app.UseAuthorization();
+        // Data scope by default (docs/security.md): the signed-in reader's scope is resolved once, before any endpoint or
+        // page reads business data, and the DbContext's query filter applies it to every read.
+        app.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true)
+                await context.RequestServices.GetRequiredService<InvestmentCrm.Authorization.DataScope>().GetRulesAsync(context.RequestAborted);
+            await next();
+        });
         app.UseAntiforgery();
 
         app.UseSwaggerUI(options => options.DocumentTitle = "InvestmentCrm API");
@@ -87,19 +96,16 @@ public static class CrmWebSetup
         app.MapHealthChecks("/health").AllowAnonymous();
         // The OpenAPI document describes every endpoint: signed-in users only.
         app.MapSwagger().RequireAuthorization();
-        app.MapAccountEndpoints();
-        app.MapAdminEndpoints();
-        app.MapAttachmentEndpoints();
-        app.MapTargetExport();
-        app.MapAppraisalExport();
-        app.MapCompanyFragments();
+        // Each module maps its own endpoints: pages' fragments and exports on the app, its API under /api/v1.
         var api = app.MapGroup("/api/v1");
-        api.MapWorkbenchApi();
-        api.MapProjectsApi();
-        api.MapPipelineApi();
-        api.MapFiguresApi();
-        api.MapAppraisalApi();
-        api.MapCompaniesApi();
+        app.MapAccount(api);
+        app.MapAdmin(api);
+        app.MapWorkbench(api);
+        app.MapCompanies(api);
+        app.MapProjects(api);
+        app.MapTargets(api);
+        app.MapFigures(api);
+        app.MapAppraisal(api);
         api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "请求的接口不存在。"));
 
         app.MapRazorComponents<App>();

@@ -7,6 +7,14 @@ namespace InvestmentCrm.Web.Projects;
 /// <summary>/api/v1/projects — the same data scope as the pages: an out-of-scope project is 404, not 403.</summary>
 public static class ProjectsApi
 {
+    /// <summary>The projects module's endpoints: projects and pipeline API, attachments.</summary>
+    public static void MapProjects(this IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        app.MapAttachmentEndpoints();
+        api.MapProjectsApi();
+        api.MapPipelineApi();
+    }
+
 
     public static void MapProjectsApi(this RouteGroupBuilder api)
     {

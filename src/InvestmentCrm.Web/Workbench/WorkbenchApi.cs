@@ -4,6 +4,8 @@ namespace InvestmentCrm.Web.Workbench;
 
 public static class WorkbenchApi
 {
+    public static void MapWorkbench(this IEndpointRouteBuilder app, RouteGroupBuilder api) => api.MapWorkbenchApi();
+
     public static void MapWorkbenchApi(this RouteGroupBuilder api) =>
         api.MapGet("/workbench/summary", (WorkbenchAppService service, CancellationToken ct) => service.GetSummaryAsync(ct))
             .RequireAuthorization(InvestmentCrm.Organization.Permissions.Workbench.View)

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InvestmentCrm.Figures;
+
+public static class FiguresModule
+{
+    /// <summary>The figures engine, the cockpit and its cache.</summary>
+    public static IServiceCollection AddFigures(this IServiceCollection services) =>
+        services.AddMemoryCache()
+            .AddSingleton<FiguresCache>()
+            .AddScoped<FiguresAppService>();
+}

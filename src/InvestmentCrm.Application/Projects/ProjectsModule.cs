@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InvestmentCrm.Projects;
+
+public static class ProjectsModule
+{
+    /// <summary>招商项目: the pipeline, responsibility, milestones and attachments.</summary>
+    public static IServiceCollection AddProjects(this IServiceCollection services) =>
+        services.AddScoped<ProjectAppService>()
+            .AddScoped<PipelineAppService>()
+            .AddScoped<AttachmentAppService>();
+}

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InvestmentCrm.EntityFrameworkCore.Companies;
+
+public static class CompaniesPersistence
+{
+    /// <summary>The company search port's adapter on the database (docs/architecture.md, "Company search").</summary>
+    public static IServiceCollection AddCompaniesPersistence(this IServiceCollection services) =>
+        services.AddScoped<InvestmentCrm.Companies.ICompanySearch, DatabaseCompanySearch>();
+}
