@@ -41,7 +41,7 @@ internal static class SearchCases
         {
             var user = new TestUser(leader, "bench", null);
             await using var db = new CrmDbContext(contextOptions, TimeProvider.System, user);
-            var result = await new DatabaseCompanySearch(db, new DataScope(db, user)).SearchAsync(request(text));
+            var result = await new DatabaseCompanySearch(db, TestScopes.Resolved(db, user)).SearchAsync(request(text));
             return result.Count;
         }
     }

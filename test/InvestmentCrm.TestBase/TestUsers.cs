@@ -21,7 +21,22 @@ public sealed record TestUser(Guid? UserId, string? UserName, Guid? DepartmentId
 
 public static class TestScopes
 {
-    /// <summary>The data scope of a (demo or test) user over <paramref name="db"/>.</summary>
-    public static async Task<DataScope> ForAsync(CrmDbContext db, string userName) =>
-        new(db, await TestUser.LoadAsync(db, userName));
+    /// <summary>The data scope of a (demo or test) user over <paramref name="db"/>, applied to it.</summary>
+    public static async Task<DataScope> ForAsync(CrmDbContext db, string userName)
+    {
+        var scope = new DataScope(db, await TestUser.LoadAsync(db, userName));
+        await scope.GetRulesAsync();
+        return scope;
+    }
+
+    /// <summary>
+    /// The data scope of <paramref name="user"/>, resolved and applied to <paramref name="db"/> at once, as the web host
+    /// does at the start of every signed-in request: from then on the context reads what the user may see.
+    /// </summary>
+    public static DataScope Resolved(CrmDbContext db, ICurrentUser user)
+    {
+        var scope = new DataScope(db, user);
+        scope.GetRulesAsync().GetAwaiter().GetResult();
+        return scope;
+    }
 }

@@ -92,17 +92,21 @@ public sealed class CreditLedger
             .Select(g => new LedgerEntry(AppraisalMetric.LargeProject, EvidenceKind.Project, g.Key, g.Key, _projects[g.Key].Name, 1m,
                 $"本年到位内资 {g.Sum(e => e.Amount):0.####} 亿元 ≥ {thresholdYi:0.##} 亿元"));
 
+    /// <summary>
+    /// The year's ledger for the whole district: it reads unscoped (the appraisal scores every department and person
+    /// alike, whoever runs it); what a reader then sees of it is filtered by subject.
+    /// </summary>
     public static async Task<CreditLedger> BuildAsync(ICrmDbContext db, int year, DateOnly asOf, AppraisalRuleSet? exclusions, FigureRules figureRules, CancellationToken ct)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
         var cut = asOf < end ? asOf : end;
 
-        var tranches = await db.FundsTranches.AsNoTracking()
+        var tranches = await db.Unscoped.FundsTranches.AsNoTracking()
             .Where(t => t.Verification == VerificationStatus.Verified && t.ArrivedOn >= start && t.ArrivedOn <= cut)
             .Select(t => new { t.Id, t.ProjectId, t.Source, t.Amount.Currency, t.Amount.Amount, t.ArrivedOn })
             .ToListAsync(ct);
-        var rejected = await db.FundsTranches.AsNoTracking()
+        var rejected = await db.Unscoped.FundsTranches.AsNoTracking()
             .Where(t => t.Verification == VerificationStatus.Rejected && t.VerifiedOn >= start && t.VerifiedOn <= cut)
             .Select(t => new { t.Id, t.ProjectId, t.Amount.Currency, t.Amount.Amount, t.ArrivedOn, t.VerificationNote })
             .ToListAsync(ct);
@@ -114,11 +118,11 @@ public sealed class CreditLedger
         var threshold = figureRules.KeyProjectThresholdYuan;
         var notStarted = await db.ProjectMilestones.AsNoTracking()
             .Where(m => m.Phase == DispatchPhase.Construction && m.PlannedDate >= start && m.PlannedDate < cut && (m.ActualDate == null || m.ActualDate > cut))
-            .Where(m => db.Projects.Any(p => p.Id == m.ProjectId && (p.PlannedDomestic.Amount >= threshold || p.YearFlags.Any(f => f.Year == year && f.IsKeyProject))))
+            .Where(m => db.Unscoped.Projects.Any(p => p.Id == m.ProjectId && (p.PlannedDomestic.Amount >= threshold || p.YearFlags.Any(f => f.Year == year && f.IsKeyProject))))
             .GroupBy(m => m.ProjectId)
             .Select(g => new { ProjectId = g.Key, Planned = g.Min(m => m.PlannedDate) })
             .ToListAsync(ct);
-        var activities = await db.Activities.AsNoTracking()
+        var activities = await db.Unscoped.Activities.AsNoTracking()
             .Where(a => a.Date >= start && a.Date <= cut && a.Type != ActivityType.PhoneCall)
             .Select(a => new { a.Id, a.Date, a.Type, a.Summary, a.ProjectId, a.OwnerDepartmentId, a.CreatedBy, People = a.Participants.Select(p => p.UserId).ToList() })
             .ToListAsync(ct);
@@ -191,14 +195,14 @@ public sealed class CreditLedger
 
     private static async Task<Dictionary<Guid, ProjectFacts>> LoadProjectsAsync(ICrmDbContext db, List<Guid> ids, int year, decimal keyThreshold, CancellationToken ct)
     {
-        var rows = await db.Projects.AsNoTracking()
+        var rows = await db.Unscoped.Projects.AsNoTracking()
             .Where(p => ids.Contains(p.Id))
             .Select(p => new
             {
                 p.Id, p.Name, p.LeadDepartmentId, p.Industry, p.Type, Planned = p.PlannedDomestic.Amount,
                 Contributors = p.Contributors.Select(c => new { c.UserId, c.WeightPercent }).ToList(),
                 Investors = db.ProjectCompanies.Where(pc => pc.ProjectId == p.Id && pc.Role == ProjectCompanyRole.Investor)
-                    .Join(db.Companies, pc => pc.CompanyId, c => c.Id, (pc, c) => new { c.Origin, c.Tags })
+                    .Join(db.Unscoped.Companies, pc => pc.CompanyId, c => c.Id, (pc, c) => new { c.Origin, c.Tags })
                     .ToList(),
                 IsKey = p.YearFlags.Any(f => f.Year == year && f.IsKeyProject),
             })

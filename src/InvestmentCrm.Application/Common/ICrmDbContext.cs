@@ -48,6 +48,15 @@ public interface ICrmDbContext
     DbSet<Appraisal.AppraisalLine> AppraisalLines { get; }
     DbSet<Appraisal.AppraisalEvidence> AppraisalEvidence { get; }
 
+    /// <summary>
+    /// Whose data scope the business sets are filtered by (Authorization/ReaderScope). Starts as nobody for a person
+    /// (until <see cref="Authorization.DataScope"/> resolves it) and as everything for the system (CLI, background work).
+    /// </summary>
+    Authorization.ReaderScope ReaderScope { get; set; }
+
+    /// <summary>The business sets without the data-scope filter: the explicit, greppable way out (Authorization/UnscopedSets).</summary>
+    Authorization.UnscopedSets Unscoped { get; }
+
     Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -9,6 +9,9 @@ public interface ICurrentUser
     Guid? DepartmentId { get; }
     string? IpAddress { get; }
     string? RequestId { get; }
+
+    /// <summary>The installation itself (CLI verbs, background work), which reads all data; never a person.</summary>
+    bool IsSystem => false;
 }
 
 /// <summary>The user of background work and CLI verbs: nobody signed in.</summary>
@@ -20,4 +23,5 @@ public sealed class SystemUser : ICurrentUser
     public Guid? DepartmentId => null;
     public string? IpAddress => null;
     public string? RequestId => null;
+    public bool IsSystem => true;
 }

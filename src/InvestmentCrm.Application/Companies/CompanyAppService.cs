@@ -148,7 +148,8 @@ public sealed class CompanyAppService(ICrmDbContext db, DataScope scope, ICompan
         if (CompanyQuery.Length(core) < 2)
             return [];
         var ids = (await search.CandidatesAsync(core, 50, ct)).Where(id => id != exclude).ToList();
-        var candidates = await db.Companies.Where(c => ids.Contains(c.Id))
+        // Unscoped: the duplicate check looks at the whole district; only the link below depends on the scope.
+        var candidates = await db.Unscoped.Companies.Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.Name, c.Aliases, c.CreditCode, c.OwnerDepartmentId })
             .ToListAsync(ct);
         var similar = candidates.Where(c => CompanyNameNormalizer.AreSimilar(name, c.Name)
@@ -215,7 +216,8 @@ public sealed class CompanyAppService(ICrmDbContext db, DataScope scope, ICompan
         var company = await FindAsync(id, ct);
         if (company is null)
             return false;
-        var linked = await db.Projects.CountAsync(p => p.Companies.Any(pc => pc.CompanyId == id) || p.ReferrerCompanyId == id, ct);
+        // Unscoped: a link from any project of the district, seen by this reader or not, keeps the company.
+        var linked = await db.Unscoped.Projects.CountAsync(p => p.Companies.Any(pc => pc.CompanyId == id) || p.ReferrerCompanyId == id, ct);
         if (linked > 0)
             throw new DomainException($"“{company.Name}”关联着 {linked} 个项目，不能删除；如为重复登记，请把它合并到正确的企业。");
         db.Companies.Remove(company);

@@ -14,12 +14,12 @@ public sealed class FiguresCache(IMemoryCache cache)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    public async Task<T> GetOrComputeAsync<T>(ICrmDbContext db, DataScope.Rules scope, string key, Func<Task<T>> compute, CancellationToken ct)
+    public async Task<T> GetOrComputeAsync<T>(ICrmDbContext db, ReaderScope scope, string key, Func<Task<T>> compute, CancellationToken ct)
         where T : class
     {
         var version = await db.DataVersions.AsNoTracking().Select(v => v.Stamp).FirstOrDefaultAsync(ct);
         // Non-全部 scopes include the user's own projects, so they are cached per user.
-        var reader = scope.All ? "全部" : $"{scope.UserId}:{string.Join(",", scope.DepartmentIds.Order())}";
+        var reader = scope.Key;
         var fullKey = (typeof(T), version, reader, key);
         if (cache.TryGetValue(fullKey, out T? hit) && hit is not null)
             return hit;

@@ -177,7 +177,8 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         await db.Entry(project).Collection(p => p.Contributors).LoadAsync(ct);
         var departments = await db.Departments.Where(d => d.IsActive).OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).ToListAsync(ct);
         var users = await db.Users.Where(u => u.IsActive).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
-        var intermediaries = await db.Companies.Where(c => c.Kind == Companies.CompanyKind.Intermediary).OrderBy(c => c.Name)
+        // Unscoped: 中介/商会/协会 are the district's shared list, blacklist included, so every officer can see whom to avoid.
+        var intermediaries = await db.Unscoped.Companies.Where(c => c.Kind == Companies.CompanyKind.Intermediary).OrderBy(c => c.Name)
             .Select(c => new { c.Id, c.Name, c.IsBlacklisted }).ToListAsync(ct);
         return new ResponsibilityDto(
             new ResponsibilityInput(project.LeadDepartmentId, project.ResponsibleLeaderId, project.DepartmentSecretaryId, project.LocalSecretaryId,
@@ -211,7 +212,11 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             throw new DomainException("同一人以同一角色只能登记一次。");
         if (input.ReferrerCompanyId is { } referrerId)
         {
-            var referrer = await db.Companies.Where(c => c.Id == referrerId).Select(c => new { c.Name, c.IsBlacklisted, c.BlacklistReason }).FirstOrDefaultAsync(ct)
+            // A company in the reader's scope, or any intermediary of the district's shared list (as the form offers them).
+            var referrer = await db.Companies.Where(c => c.Id == referrerId)
+                    .Select(c => new { c.Name, c.IsBlacklisted, c.BlacklistReason }).FirstOrDefaultAsync(ct)
+                ?? await db.Unscoped.Companies.Where(c => c.Id == referrerId && c.Kind == Companies.CompanyKind.Intermediary)
+                    .Select(c => new { c.Name, c.IsBlacklisted, c.BlacklistReason }).FirstOrDefaultAsync(ct)
                 ?? throw new DomainException("引荐企业不存在。");
             if (referrer.IsBlacklisted && referrerId != project.ReferrerCompanyId)
                 throw new DomainException($"“{referrer.Name}”已列入中介黑名单（{referrer.BlacklistReason}），不能作为项目的引荐方。");

@@ -1,4 +1,5 @@
 using InvestmentCrm.Auditing;
+using InvestmentCrm.Authorization;
 using InvestmentCrm.Common;
 using InvestmentCrm.EntityFrameworkCore.Auditing;
 using InvestmentCrm.Companies;
@@ -50,10 +51,17 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     public DbSet<InvestmentCrm.Appraisal.AppraisalLine> AppraisalLines => Set<InvestmentCrm.Appraisal.AppraisalLine>();
     public DbSet<InvestmentCrm.Appraisal.AppraisalEvidence> AppraisalEvidence => Set<InvestmentCrm.Appraisal.AppraisalEvidence>();
 
+    /// <inheritdoc />
+    public ReaderScope ReaderScope { get; set; } = currentUser.IsSystem ? ReaderScope.Everything : ReaderScope.Nobody;
+
+    /// <inheritdoc />
+    public UnscopedSets Unscoped => new(this);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+        ApplyDataScope(builder);
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
@@ -64,6 +72,39 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
             if (typeof(AggregateRoot).IsAssignableFrom(entityType.ClrType))
                 builder.Entity(entityType.ClrType).Property(nameof(AggregateRoot.ConcurrencyStamp)).IsConcurrencyToken();
         }
+    }
+
+    /// <summary>
+    /// The data scope of DESIGN §6 as query filters over this context's <see cref="ReaderScope"/> (a parameter of every
+    /// query, read when the query runs): a project is seen for its 招引单位 or when the reader created it, leads it (包保),
+    /// serves it as secretary or contributes to it; its contracts, tranches and attachments with it; a company when it is
+    /// registered in a scope department, by the reader, or linked to a seen project; an activity with its project, its
+    /// owner department, its author or a participant.
+    /// </summary>
+    private void ApplyDataScope(ModelBuilder builder)
+    {
+        builder.Entity<Project>().HasQueryFilter(QueryFilters.DataScope, p => ReaderScope.All
+            || (ReaderScope.UserId != null
+                && ((p.LeadDepartmentId != null && ReaderScope.DepartmentIds.Contains(p.LeadDepartmentId.Value))
+                    || p.CreatedBy == ReaderScope.UserId
+                    || p.ResponsibleLeaderId == ReaderScope.UserId
+                    || p.DepartmentSecretaryId == ReaderScope.UserId
+                    || p.LocalSecretaryId == ReaderScope.UserId
+                    || p.Contributors.Any(c => c.UserId == ReaderScope.UserId))));
+        builder.Entity<Contract>().HasQueryFilter(QueryFilters.DataScope, c => ReaderScope.All || Set<Project>().Any(p => p.Id == c.ProjectId));
+        builder.Entity<FundsTranche>().HasQueryFilter(QueryFilters.DataScope, t => ReaderScope.All || Set<Project>().Any(p => p.Id == t.ProjectId));
+        builder.Entity<Attachment>().HasQueryFilter(QueryFilters.DataScope, a => ReaderScope.All || Set<Project>().Any(p => p.Id == a.ProjectId));
+        builder.Entity<Activity>().HasQueryFilter(QueryFilters.DataScope, a => ReaderScope.All
+            || (ReaderScope.UserId != null
+                && ((a.ProjectId != null && Set<Project>().Any(p => p.Id == a.ProjectId))
+                    || (a.OwnerDepartmentId != null && ReaderScope.DepartmentIds.Contains(a.OwnerDepartmentId.Value))
+                    || a.CreatedBy == ReaderScope.UserId
+                    || a.Participants.Any(x => x.UserId == ReaderScope.UserId))));
+        builder.Entity<Company>().HasQueryFilter(QueryFilters.DataScope, c => ReaderScope.All
+            || (ReaderScope.UserId != null
+                && ((c.OwnerDepartmentId != null && ReaderScope.DepartmentIds.Contains(c.OwnerDepartmentId.Value))
+                    || c.CreatedBy == ReaderScope.UserId
+                    || Set<Project>().Any(p => p.Companies.Any(pc => pc.CompanyId == c.Id)))));
     }
 
     public async Task<IAsyncDisposable> HoldConnectionAsync(CancellationToken ct = default)

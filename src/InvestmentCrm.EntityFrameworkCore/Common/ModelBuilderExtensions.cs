@@ -24,6 +24,6 @@ internal static class ModelBuilderExtensions
 
     public static void HasSoftDelete<T>(this EntityTypeBuilder<T> entity) where T : class, ISoftDelete
     {
-        entity.HasQueryFilter(e => !e.IsDeleted);
+        entity.HasQueryFilter(InvestmentCrm.Authorization.QueryFilters.SoftDelete, e => !e.IsDeleted);
     }
 }

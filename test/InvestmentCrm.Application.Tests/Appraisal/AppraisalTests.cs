@@ -19,7 +19,7 @@ public class AppraisalTests
     private static async Task<AppraisalAppService> ServiceAsync(CrmDbContext db, string userName)
     {
         var user = await TestUser.LoadAsync(db, userName);
-        var scope = new DataScope(db, user);
+        var scope = TestScopes.Resolved(db, user);
         var clock = new TestClock();
         return new AppraisalAppService(db, scope, user, clock, new FiguresAppService(db, scope, user, clock));
     }

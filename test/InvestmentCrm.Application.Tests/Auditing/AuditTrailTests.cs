@@ -21,7 +21,7 @@ public class AuditTrailTests
 
         await using (var db = database.CreateContext(user: leader))
         {
-            var service = new ProjectAppService(db, new DataScope(db, leader));
+            var service = new ProjectAppService(db, TestScopes.Resolved(db, leader));
             (await service.UpdateAsync(project.Id, new ProjectUpdateDto("华为吉林区域总部（一期）", project.Type, project.Industry, project.TargetLocation,
                 project.SourceChannel, 25_0000_0000m, project.ConcurrencyStamp, project.PlannedForeign.Amount, project.PlannedForeign.Currency, project.IsGreenChannel, null))).ShouldBeTrue();
         }

@@ -29,7 +29,7 @@ public class AuthorizationMatrixTests
     {
         var current = new TestUser(scenario.Users[user], user, null);
         var db = database.CreateContext(user: current);
-        var scope = new DataScope(db, current);
+        var scope = TestScopes.Resolved(db, current);
         return (db, new ProjectAppService(db, scope), new WorkbenchAppService(scope));
     }
 
@@ -79,7 +79,7 @@ public class AuthorizationMatrixTests
             {
                 var (db, projects, _) = ServicesFor(database, scenario, user);
                 await using var __ = db;
-                var stamp = await db.Projects.Where(p => p.Id == id).Select(p => p.ConcurrencyStamp).SingleOrDefaultAsync();
+                var stamp = await db.Unscoped.Projects.Where(p => p.Id == id).Select(p => p.ConcurrencyStamp).SingleOrDefaultAsync();
                 var inScope = ScopeScenario.Visible[user].Contains(name);
                 var edited = await projects.UpdateAsync(id, new ProjectUpdateDto(name, ProjectType.Industrial, "金融业/银行", null, null, 1m, stamp, 0m, "USD", false, null));
                 edited.ShouldBe(inScope, $"{user}: edit {name}");

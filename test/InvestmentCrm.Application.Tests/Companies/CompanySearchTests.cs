@@ -30,7 +30,7 @@ public class CompanySearchTests
     private static (CrmDbContext Db, DatabaseCompanySearch Search, CompanyAppService Companies) ServicesFor(TestDatabase database, TestUser user)
     {
         var db = database.CreateContext(user: user);
-        var scope = new DataScope(db, user);
+        var scope = TestScopes.Resolved(db, user);
         var search = new DatabaseCompanySearch(db, scope);
         return (db, search, new CompanyAppService(db, scope, search, new TestClock()));
     }
@@ -220,7 +220,7 @@ public class CompanySearchBoundTests
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
         await using var db = database.CreateContext();
         var leader = await TestUser.LoadAsync(db, "leader");
-        var search = new DatabaseCompanySearch(db, new DataScope(db, leader), countCap: 3);
+        var search = new DatabaseCompanySearch(db, TestScopes.Resolved(db, leader), countCap: 3);
 
         var result = await search.SearchAsync(new CompanySearchRequest("公司", PageSize: 50));
 
@@ -228,7 +228,7 @@ public class CompanySearchBoundTests
         result.Facets.Natures.Sum(f => f.Count).ShouldBe(3);
         result.Hits.Count.ShouldBeGreaterThanOrEqualTo(3);
         result.Hits.Select(h => h.Id).ShouldBeUnique();
-        var all = await new DatabaseCompanySearch(db, new DataScope(db, leader)).SearchAsync(new CompanySearchRequest("长春", PageSize: 100));
+        var all = await new DatabaseCompanySearch(db, TestScopes.Resolved(db, leader)).SearchAsync(new CompanySearchRequest("长春", PageSize: 100));
         var prefixed = all.Hits.Where(h => h.Name.StartsWith("长春", StringComparison.Ordinal)).Select(h => h.Name).ToList();
         var bounded = await search.SearchAsync(new CompanySearchRequest("长春", PageSize: 100));
         bounded.Hits.Take(prefixed.Count).Select(h => h.Name).ShouldBe(prefixed);

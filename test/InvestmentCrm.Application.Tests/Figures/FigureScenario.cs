@@ -68,6 +68,6 @@ internal sealed class FigureScenario(CrmDbContext db)
     public static async Task<FiguresAppService> FiguresForAsync(CrmDbContext db, string userName, TimeProvider? clock = null)
     {
         var user = await TestUser.LoadAsync(db, userName);
-        return new FiguresAppService(db, new InvestmentCrm.Authorization.DataScope(db, user), user, clock ?? new TestClock());
+        return new FiguresAppService(db, TestScopes.Resolved(db, user), user, clock ?? new TestClock());
     }
 }

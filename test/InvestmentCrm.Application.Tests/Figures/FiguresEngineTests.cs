@@ -229,7 +229,7 @@ public class FiguresEngineTests
         zoneOfficer[Figure.FulfilmentRate].Denominator!.Value.ShouldBeLessThan(leader[Figure.FulfilmentRate].Denominator!.Value);
 
         // Nobody signed in sees nothing at all.
-        var nobody = new FiguresAppService(db, new InvestmentCrm.Authorization.DataScope(db, new TestUser(null, null, null)), new TestUser(null, null, null), new TestClock());
+        var nobody = new FiguresAppService(db, TestScopes.Resolved(db, new TestUser(null, null, null)), new TestUser(null, null, null), new TestClock());
         var empty = await nobody.ComputeAsync(FigureScope.District, period, asOf);
         empty[Figure.DomesticFunds].Value.ShouldBe(0m);
         empty[Figure.SignedCount].Value.ShouldBe(0m);

@@ -55,7 +55,7 @@ public class PersistenceBehaviourTests
         }
         await using (var db = database.CreateContext(user: new FixedUser(user)))
         {
-            db.Companies.Remove(await db.Companies.SingleAsync(c => c.Id == company.Id));
+            db.Companies.Remove(await db.Unscoped.Companies.SingleAsync(c => c.Id == company.Id));
             await db.SaveChangesAsync();
         }
 

@@ -23,7 +23,7 @@ public class PipelinePathTests
         await using (var lookup = database.CreateContext())
             user = await TestUser.LoadAsync(lookup, userName);
         var db = database.CreateContext(user: user);
-        var scope = new DataScope(db, user);
+        var scope = TestScopes.Resolved(db, user);
         return new Actor(db, new PipelineAppService(db, scope, user, clock ?? new TestClock()), new ProjectAppService(db, scope), new WorkbenchAppService(scope));
     }
 
@@ -33,7 +33,7 @@ public class PipelinePathTests
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
         await using var officer = await AsAsync(database, "officer");
         await using var head = await AsAsync(database, "head");
-        var huawei = await officer.Db.Companies.Where(c => c.Name == "华为技术有限公司").Select(c => c.Id).SingleAsync();
+        var huawei = await officer.Db.Unscoped.Companies.Where(c => c.Name == "华为技术有限公司").Select(c => c.Id).SingleAsync();
         var verifiedBefore = (await officer.Workbench.GetSummaryAsync()).VerifiedDomesticCny;
 
         var id = await officer.Pipeline.CreateAsync(new ProjectCreateDto("华为云吉林创新中心", ProjectType.Industrial, "数字科创/云计算", new DateOnly(2026, 2, 1), null, 5_0000_0000m, "南部新城·数字科创集聚区", "以企引企"));
@@ -97,9 +97,9 @@ public class PipelinePathTests
     {
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
         await using var officer = await AsAsync(database, "officer");
-        var project = await officer.Db.Projects.Where(p => p.Name == "华润中心").Select(p => p.Id).SingleAsync();
-        var tranches = await officer.Db.FundsTranches.CountAsync();
-        var contracts = await officer.Db.Contracts.CountAsync();
+        var project = await officer.Db.Unscoped.Projects.Where(p => p.Name == "华润中心").Select(p => p.Id).SingleAsync();
+        var tranches = await officer.Db.Unscoped.FundsTranches.CountAsync();
+        var contracts = await officer.Db.Unscoped.Contracts.CountAsync();
 
         (await Should.ThrowAsync<DomainException>(() => officer.Pipeline.AddTrancheAsync(project, new TrancheInput(new DateOnly(2026, 7, 1), -5m, "CNY", CapitalSource.Domestic, FundsForm.Loan, null))))
             .Message.ShouldBe("到位金额必须大于 0。");
@@ -125,7 +125,7 @@ public class PipelinePathTests
     {
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
         await using var street = await AsAsync(database, "zhouting");
-        var otherStreet = await street.Db.Projects.Where(p => p.Name == "平安银行长春分行新址").Select(p => p.Id).SingleAsync();
+        var otherStreet = await street.Db.Unscoped.Projects.Where(p => p.Name == "平安银行长春分行新址").Select(p => p.Id).SingleAsync();
         (await street.Pipeline.AddTrancheAsync(otherStreet, new TrancheInput(new DateOnly(2026, 7, 1), 5m, "CNY", CapitalSource.Domestic, FundsForm.Loan, null))).ShouldBeNull();
         (await street.Pipeline.MoveStageAsync(otherStreet, new StageMoveInput(ProjectStage.Landed, new DateOnly(2026, 7, 1), null), true)).ShouldBeFalse();
         (await street.Pipeline.EvidenceAsync(otherStreet, new DateOnly(2026, 7, 1))).ShouldBeNull();
@@ -204,6 +204,6 @@ public class PipelinePathTests
 
         await using var read = database.CreateContext();
         (await read.Activities.CountAsync(a => a.ProjectId == id)).ShouldBe(0);
-        (await (await new DataScope(read, await TestUser.LoadAsync(read, "officer")).CompaniesAsync()).AnyAsync(c => c.Id == hidden)).ShouldBeFalse();
+        (await (await TestScopes.Resolved(read, await TestUser.LoadAsync(read, "officer")).CompaniesAsync()).AnyAsync(c => c.Id == hidden)).ShouldBeFalse();
     }
 }

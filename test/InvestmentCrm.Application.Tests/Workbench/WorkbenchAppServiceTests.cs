@@ -72,7 +72,7 @@ public class WorkbenchAppServiceTests
     {
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.Migrated);
         await using var db = database.CreateContext();
-        var summary = await new WorkbenchAppService(new InvestmentCrm.Authorization.DataScope(db, new TestUser(Guid.NewGuid(), "nobody", null))).GetSummaryAsync();
+        var summary = await new WorkbenchAppService(TestScopes.Resolved(db, new TestUser(Guid.NewGuid(), "nobody", null))).GetSummaryAsync();
         summary.TotalProjects.ShouldBe(0);
         summary.VerifiedDomesticCny.ShouldBe(0m);
         summary.RecentActivities.ShouldBeEmpty();

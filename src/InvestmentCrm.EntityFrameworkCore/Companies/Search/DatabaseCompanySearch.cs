@@ -112,7 +112,8 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
         var query = CompanyQuery.Parse(text);
         if (query.Terms.Count == 0)
             return [];
-        return await Matches(query.Terms, [], bounded: false).OrderBy(c => c.Name.Length).Take(max).Select(c => c.Id).ToListAsync(ct);
+        // The whole district's names (the duplicate check), so the data-scope filter is left.
+        return await Matches(query.Terms, [], bounded: false).IgnoreQueryFilters([InvestmentCrm.Authorization.QueryFilters.DataScope]).OrderBy(c => c.Name.Length).Take(max).Select(c => c.Id).ToListAsync(ct);
     }
 
     /// <summary>An index range on SQLite (binary order); pg_trgm serves an anchored LIKE on PostgreSQL.</summary>

@@ -1,0 +1,23 @@
+using InvestmentCrm.Common;
+using InvestmentCrm.Companies;
+using InvestmentCrm.Projects;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.Authorization;
+
+/// <summary>
+/// The one way out of the data scope: the business sets without the <see cref="QueryFilters.DataScope"/> filter (soft
+/// delete still applies). For district-wide checks (a duplicate credit code, figures summed for every reader, the
+/// appraisal ledger); each use says why. Grep <c>Unscoped.</c> to find them all.
+/// </summary>
+public sealed class UnscopedSets(ICrmDbContext db)
+{
+    private static readonly string[] Scope = [QueryFilters.DataScope];
+
+    public IQueryable<Project> Projects => db.Projects.IgnoreQueryFilters(Scope);
+    public IQueryable<Company> Companies => db.Companies.IgnoreQueryFilters(Scope);
+    public IQueryable<Contract> Contracts => db.Contracts.IgnoreQueryFilters(Scope);
+    public IQueryable<FundsTranche> FundsTranches => db.FundsTranches.IgnoreQueryFilters(Scope);
+    public IQueryable<Activity> Activities => db.Activities.IgnoreQueryFilters(Scope);
+    public IQueryable<Attachment> Attachments => db.Attachments.IgnoreQueryFilters(Scope);
+}

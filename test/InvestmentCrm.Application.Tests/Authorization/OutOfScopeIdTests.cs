@@ -1,0 +1,165 @@
+using InvestmentCrm.Authorization;
+using InvestmentCrm.Companies;
+using InvestmentCrm.EntityFrameworkCore.Companies;
+using InvestmentCrm.EntityFrameworkCore.Storage;
+using InvestmentCrm.Projects;
+using InvestmentCrm.TestBase;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.Application.Tests.Authorization;
+
+/// <summary>
+/// Every application-service operation that takes the id of a scoped record — project, company, contract (through its
+/// project), tranche, attachment, milestone, activity (a visit's company) — refuses an id outside the reader's data scope
+/// exactly as an id that does not exist: not found (null or false), nothing read, nothing written. The data scope is
+/// the DbContext's query filter (docs/security.md), so an operation cannot forget it.
+/// </summary>
+public class OutOfScopeIdTests
+{
+    [Theory, OnSqlite, OnPostgres]
+    public async Task An_out_of_scope_id_is_not_found_for_every_read_and_write(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        var hidden = await OutOfScopeRecords.CreateAsync(database, "officer");
+        var before = await StateAsync(database, hidden);
+
+        var officer = await UserAsync(database, "officer");
+        await using var db = database.CreateContext(user: officer);
+        var scope = TestScopes.Resolved(db, officer);
+        var clock = new TestClock();
+        var projects = new ProjectAppService(db, scope);
+        var pipeline = new PipelineAppService(db, scope, officer, clock);
+        var attachments = new AttachmentAppService(db, scope, new FolderAttachmentStore(Path.Combine(Path.GetTempPath(), "crm-scope-" + Guid.NewGuid().ToString("N"))), new AttachmentOptions());
+        var companies = new CompanyAppService(db, scope, new DatabaseCompanySearch(db, scope), clock);
+        var stamp = before.ProjectStamp;
+        var day = new DateOnly(2026, 7, 1);
+
+        // Every operation that takes a scoped record's id, with the out-of-scope id.
+        (string Operation, Func<Task<object?>> Run)[] operations =
+        [
+            ("ProjectAppService.GetAsync(project)", async () => await projects.GetAsync(hidden.Project)),
+            ("ProjectAppService.UpdateAsync(project)", async () => Found(await projects.UpdateAsync(hidden.Project, new ProjectUpdateDto("改名", ProjectType.Industrial, "金融业/银行", null, null, 1m, stamp, 0m, "USD", false, null)))),
+            ("ProjectAppService.DeleteAsync(project)", async () => Found(await projects.DeleteAsync(hidden.Project))),
+            ("PipelineAppService.GetAsync(project)", async () => await pipeline.GetAsync(hidden.Project)),
+            ("PipelineAppService.LogVisitAsync(project)", async () => await pipeline.LogVisitAsync(hidden.Project, new VisitInput(day, ActivityType.Negotiation, null, "洽谈", null, null, null))),
+            ("PipelineAppService.AddContractAsync(project)", async () => await pipeline.AddContractAsync(hidden.Project, new ContractInput(ContractKind.FormalInvestment, "HT-SCOPE-1", day, "甲乙", 1m, 0m, "USD", null))),
+            ("PipelineAppService.AddLandingEvidenceAsync(project)", async () => Found(await pipeline.AddLandingEvidenceAsync(hidden.Project, new LandingInput(LandingEvidenceKind.BusinessLicence, day, "X-1", null)))),
+            ("PipelineAppService.AddTrancheAsync(project)", async () => await pipeline.AddTrancheAsync(hidden.Project, new TrancheInput(day, 5m, "CNY", CapitalSource.Domestic, FundsForm.Loan, null))),
+            ("PipelineAppService.VerifyTrancheAsync(tranche)", async () => Found(await pipeline.VerifyTrancheAsync(hidden.Tranche, false, "退回"))),
+            ("PipelineAppService.LinkCompanyAsync(project)", async () => Found(await pipeline.LinkCompanyAsync(hidden.Project, hidden.OwnCompany, ProjectCompanyRole.Investor))),
+            ("PipelineAppService.ResponsibilityAsync(project)", async () => await pipeline.ResponsibilityAsync(hidden.Project)),
+            ("PipelineAppService.SetResponsibilityAsync(project)", async () => Found(await pipeline.SetResponsibilityAsync(hidden.Project, new ResponsibilityInput(null, null, null, null, null, null, [])))),
+            ("PipelineAppService.SetDispatchPhaseAsync(project)", async () => Found(await pipeline.SetDispatchPhaseAsync(hidden.Project, DispatchPhase.PreApproval))),
+            ("PipelineAppService.AddMilestoneAsync(project)", async () => Found(await pipeline.AddMilestoneAsync(hidden.Project, DispatchPhase.Construction, "开工", day))),
+            ("PipelineAppService.CompleteMilestoneAsync(project, milestone)", async () => Found(await pipeline.CompleteMilestoneAsync(hidden.Project, hidden.Milestone, day))),
+            ("PipelineAppService.MilestonesAsync(project)", async () => await pipeline.MilestonesAsync(hidden.Project)),
+            ("PipelineAppService.EvidenceAsync(project)", async () => await pipeline.EvidenceAsync(hidden.Project, day)),
+            ("PipelineAppService.MoveStageAsync(project)", async () => Found(await pipeline.MoveStageAsync(hidden.Project, new StageMoveInput(ProjectStage.Terminated, day, "测试"), true))),
+            ("AttachmentAppService.ListAsync(project)", async () => await attachments.ListAsync(hidden.Project)),
+            ("AttachmentAppService.UploadAsync(project)", async () => await attachments.UploadAsync(hidden.Project, AttachmentCategory.Other, "a.pdf", 5, new MemoryStream("%PDF-"u8.ToArray()))),
+            ("AttachmentAppService.OpenAsync(attachment)", async () => await attachments.OpenAsync(hidden.Attachment)),
+            ("CompanyAppService.GetAsync(company)", async () => await companies.GetAsync(hidden.Company)),
+            ("CompanyAppService.MergedIntoAsync(company)", async () => await companies.MergedIntoAsync(hidden.Company)),
+            ("CompanyAppService.UpdateAsync(company)", async () => Found(await companies.UpdateAsync(hidden.Company, new CompanyInput("改名有限公司", null, CompanyNature.Private, CompanyKind.Enterprise, null, null, null, false)))),
+            ("CompanyAppService.AddContactAsync(company)", async () => await companies.AddContactAsync(hidden.Company, "张三", null, "13800000000", null)),
+            ("CompanyAppService.RemoveContactAsync(company)", async () => Found(await companies.RemoveContactAsync(hidden.Company, Guid.NewGuid()))),
+            ("CompanyAppService.BlacklistAsync(company)", async () => Found(await companies.BlacklistAsync(hidden.Company, "测试"))),
+            ("CompanyAppService.RemoveFromBlacklistAsync(company)", async () => Found(await companies.RemoveFromBlacklistAsync(hidden.Company))),
+            ("CompanyAppService.DeleteAsync(company)", async () => Found(await companies.DeleteAsync(hidden.Company))),
+            ("CompanyAppService.MergeAsync(own, company)", async () => Found(await companies.MergeAsync(hidden.OwnCompany, hidden.Company))),
+            ("CompanyAppService.MergeAsync(company, own)", async () => Found(await companies.MergeAsync(hidden.Company, hidden.OwnCompany))),
+        ];
+        foreach (var (operation, run) in operations)
+            (await run()).ShouldBeNull($"{operation} must answer “not found” for an id outside the scope");
+
+        // Ids of hidden records passed inside the input are refused too: a visit or a project link naming a hidden company.
+        (await Should.ThrowAsync<InvestmentCrm.Common.DomainException>(() => pipeline.LogVisitAsync(hidden.OwnProject, new VisitInput(day, ActivityType.Negotiation, hidden.Company, "洽谈", null, null, null))))
+            .Message.ShouldContain("不在您的查看范围内");
+        (await Should.ThrowAsync<InvestmentCrm.Common.DomainException>(() => pipeline.LinkCompanyAsync(hidden.OwnProject, hidden.Company, ProjectCompanyRole.Investor)))
+            .Message.ShouldContain("不在您的查看范围内");
+
+        (await StateAsync(database, hidden)).ShouldBe(before, "nothing was written");
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_hidden_records_exist_and_the_reader_reaches_their_own(string provider)
+    {
+        // The first test would pass vacuously if the ids named nothing: here the same operations succeed for a reader
+        // with 全部 and the officer's own records are found.
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        var hidden = await OutOfScopeRecords.CreateAsync(database, "officer");
+        var leader = await UserAsync(database, "leader");
+        await using var db = database.CreateContext(user: leader);
+        var scope = TestScopes.Resolved(db, leader);
+        var pipeline = new PipelineAppService(db, scope, leader, new TestClock());
+        (await new ProjectAppService(db, scope).GetAsync(hidden.Project)).ShouldNotBeNull();
+        (await pipeline.MilestonesAsync(hidden.Project))!.ShouldContain(m => m.Id == hidden.Milestone);
+        (await new CompanyAppService(db, scope, new DatabaseCompanySearch(db, scope), new TestClock()).GetAsync(hidden.Company)).ShouldNotBeNull();
+        (await db.FundsTranches.AnyAsync(t => t.Id == hidden.Tranche)).ShouldBeTrue();
+        (await db.Attachments.AnyAsync(a => a.Id == hidden.Attachment)).ShouldBeTrue();
+
+        var officer = await UserAsync(database, "officer");
+        await using var own = database.CreateContext(user: officer);
+        var ownScope = TestScopes.Resolved(own, officer);
+        (await new ProjectAppService(own, ownScope).GetAsync(hidden.OwnProject)).ShouldNotBeNull();
+        (await own.Companies.AnyAsync(c => c.Id == hidden.OwnCompany)).ShouldBeTrue();
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_direct_read_of_a_business_set_is_scoped_by_default_and_leaving_it_is_explicit(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        var hidden = await OutOfScopeRecords.CreateAsync(database, "officer");
+        var officer = await UserAsync(database, "officer");
+
+        // Before the scope is resolved a person's context sees nothing (default deny) …
+        await using (var unresolved = database.CreateContext(user: officer))
+        {
+            (await unresolved.Projects.CountAsync()).ShouldBe(0);
+            (await unresolved.Companies.CountAsync()).ShouldBe(0);
+        }
+
+        // … and after it, every business set is filtered without the code asking for it.
+        await using var db = database.CreateContext(user: officer);
+        TestScopes.Resolved(db, officer);
+        (await db.Projects.AnyAsync(p => p.Id == hidden.Project)).ShouldBeFalse();
+        (await db.Companies.AnyAsync(c => c.Id == hidden.Company)).ShouldBeFalse();
+        (await db.FundsTranches.AnyAsync(t => t.Id == hidden.Tranche)).ShouldBeFalse();
+        (await db.Attachments.AnyAsync(a => a.Id == hidden.Attachment)).ShouldBeFalse();
+        (await db.Contracts.AnyAsync(c => c.ProjectId == hidden.Project)).ShouldBeFalse();
+        (await db.Activities.AnyAsync(a => a.ProjectId == hidden.Project)).ShouldBeFalse();
+        (await db.Projects.AnyAsync(p => p.Id == hidden.OwnProject)).ShouldBeTrue();
+
+        // The one way out, for district-wide checks.
+        (await db.Unscoped.Projects.AnyAsync(p => p.Id == hidden.Project)).ShouldBeTrue();
+        (await db.Unscoped.Companies.AnyAsync(c => c.Id == hidden.Company)).ShouldBeTrue();
+        (await db.Unscoped.FundsTranches.AnyAsync(t => t.Id == hidden.Tranche)).ShouldBeTrue();
+        (await db.Unscoped.Attachments.AnyAsync(a => a.Id == hidden.Attachment)).ShouldBeTrue();
+    }
+
+    /// <summary>Operations that answer false for “not found”, as null like the others.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "the operations' results are compared as objects")]
+    private static object? Found(bool found) => found ? true : null;
+
+    private static async Task<TestUser> UserAsync(TestDatabase database, string userName)
+    {
+        await using var db = database.CreateContext();
+        return await TestUser.LoadAsync(db, userName);
+    }
+
+    /// <summary>What the operations could have changed, read district-wide.</summary>
+    private sealed record State(Guid ProjectStamp, ProjectStage Stage, DispatchPhase? DispatchPhase, Guid CompanyStamp, bool IsBlacklisted, int Contacts,
+        VerificationStatus Tranche, DateOnly? Milestone, int Contracts, int Tranches, int Activities, int Attachments, int Milestones, int Companies, int Audit);
+
+    private static async Task<State> StateAsync(TestDatabase database, OutOfScopeRecords hidden)
+    {
+        await using var db = database.CreateContext();
+        var project = await db.Projects.Where(p => p.Id == hidden.Project).Select(p => new { p.ConcurrencyStamp, p.Stage, p.DispatchPhase }).SingleAsync();
+        var company = await db.Companies.Where(c => c.Id == hidden.Company).Select(c => new { c.ConcurrencyStamp, c.IsBlacklisted, Contacts = c.Contacts.Count }).SingleAsync();
+        return new State(project.ConcurrencyStamp, project.Stage, project.DispatchPhase, company.ConcurrencyStamp, company.IsBlacklisted, company.Contacts,
+            await db.FundsTranches.Where(t => t.Id == hidden.Tranche).Select(t => t.Verification).SingleAsync(),
+            await db.ProjectMilestones.Where(m => m.Id == hidden.Milestone).Select(m => m.ActualDate).SingleAsync(),
+            await db.Contracts.CountAsync(), await db.FundsTranches.CountAsync(), await db.Activities.CountAsync(), await db.Attachments.CountAsync(),
+            await db.ProjectMilestones.CountAsync(), await db.Companies.CountAsync(), await db.AuditLogs.CountAsync());
+    }
+}
