@@ -1,3 +1,4 @@
+using InvestmentCrm.Organization;
 using InvestmentCrm.Common;
 using InvestmentCrm.Figures;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed partial class AppraisalAppService
         var run = await db.AppraisalRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new NotFoundException("考核结果不存在。");
         var visible = await VisibleAsync(ct);
         var scores = (await db.AppraisalScores.AsNoTracking().Where(s => s.RunId == runId).ToListAsync(ct)).Where(s => visible(s.Subject, s.SubjectId, s.DepartmentId)).ToList();
-        var org = await OrganisationChart.LoadAsync(db, ct);
+        var org = await db.LoadDepartmentTreeAsync(ct);
         ScoreDto Dto(AppraisalScore s) => new(s.Subject, s.SubjectId, s.Name, org.NameOf(s.DepartmentId), s.Total, s.Rank);
 
         RunDiffDto? diff = null;

@@ -1,3 +1,4 @@
+using InvestmentCrm.Organization;
 using InvestmentCrm.Common;
 using InvestmentCrm.Figures;
 using InvestmentCrm.Targets;
@@ -31,7 +32,7 @@ public sealed partial class AppraisalAppService
         var run = new AppraisalRun(rules, date, clock.UtcNow());
         var ledger = await CreditLedger.BuildAsync(db, rules.Year, date, rules, await figures.RulesForAsync(rules.Year, ct), ct);
         // The district itself (the root) is not scored against its own departments.
-        var org = await OrganisationChart.LoadAsync(db, ct);
+        var org = await db.LoadDepartmentTreeAsync(ct);
         var credits = ledger.Credits(org.UnitAndAncestorsBelowRoot).ToList();
         var bonusEntries = rules.Items.Where(i => i.Metric == AppraisalMetric.LargeProject)
             .ToDictionary(i => i.Id, i => ledger.Credits(ledger.LargeProjects(i.Parameter!.Value), org.UnitAndAncestorsBelowRoot).ToList());

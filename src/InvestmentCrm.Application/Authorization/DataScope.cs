@@ -1,5 +1,6 @@
 using InvestmentCrm.Common;
 using InvestmentCrm.Companies;
+using InvestmentCrm.Organization;
 using InvestmentCrm.Projects;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,7 +49,7 @@ public sealed class DataScope(ICrmDbContext db, ICurrentUser currentUser)
         if (roles.Any(r => r.DataScope == Organization.DataScope.OwnDepartment))
             departments.Add(user.DepartmentId);
         if (roles.Any(r => r.DataScope == Organization.DataScope.DepartmentAndBelow))
-            departments.UnionWith(await SubtreeAsync(user.DepartmentId, ct));
+            departments.UnionWith((await db.LoadDepartmentTreeAsync(ct)).Subtree(user.DepartmentId));
         var custom = roles.Where(r => r.DataScope == Organization.DataScope.CustomDepartments).Select(r => r.Id).ToList();
         if (custom.Count > 0)
             departments.UnionWith(await db.RoleDepartments.Where(rd => custom.Contains(rd.RoleId)).Select(rd => rd.DepartmentId).ToListAsync(ct));
@@ -99,15 +100,5 @@ public sealed class DataScope(ICrmDbContext db, ICurrentUser currentUser)
     {
         await GetRulesAsync(ct);
         return source;
-    }
-
-    private async Task<IEnumerable<Guid>> SubtreeAsync(Guid root, CancellationToken ct)
-    {
-        var all = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.ParentId }).ToListAsync(ct);
-        var children = all.Where(d => d.ParentId != null).ToLookup(d => d.ParentId!.Value, d => d.Id);
-        var result = new List<Guid> { root };
-        for (var i = 0; i < result.Count; i++)
-            result.AddRange(children[result[i]]);
-        return result;
     }
 }

@@ -1,3 +1,4 @@
+using InvestmentCrm.Organization;
 using InvestmentCrm.Common;
 using InvestmentCrm.Projects;
 using InvestmentCrm.Targets;
@@ -64,7 +65,7 @@ public sealed partial class FiguresAppService
     }
 
     /// <summary>龙虎榜: each department's subtree, its 内资 against its own target, signings and 履约率 — from the rows already loaded.</summary>
-    private async Task<List<DepartmentRankDto>> RankAsync(OrganisationChart org, List<OrganisationChart.Node> departments, FigurePeriod period,
+    private async Task<List<DepartmentRankDto>> RankAsync(DepartmentTree org, List<DepartmentTree.Node> departments, FigurePeriod period,
         TimeProgress progress, FigureRules rules, PeriodData data, CancellationToken ct)
     {
         var ids = departments.Select(d => d.Id).ToList();
@@ -105,7 +106,7 @@ public sealed partial class FiguresAppService
     /// late at the as-of date: a milestone past its planned date and not done, or the agreed landing date passed
     /// without 落位. Projects suspended or terminated at that date are left out.
     /// </summary>
-    private async Task<List<BehindScheduleDto>> BehindScheduleAsync(IQueryable<Project> projects, OrganisationChart org, int year, DateOnly date,
+    private async Task<List<BehindScheduleDto>> BehindScheduleAsync(IQueryable<Project> projects, DepartmentTree org, int year, DateOnly date,
         FigureRules rules, CancellationToken ct)
     {
         var threshold = rules.KeyProjectThresholdYuan;

@@ -1,3 +1,4 @@
+using InvestmentCrm.Organization;
 using InvestmentCrm.Common;
 using InvestmentCrm.Projects;
 using InvestmentCrm.Targets;
@@ -15,7 +16,7 @@ public sealed partial class FiguresAppService
         var period = FigurePeriod.Year(year ?? date.Year);
         var figures = await ComputeAsync(FigureScope.Person(userId), period, date, ct);
         var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.DepartmentId }).FirstAsync(ct);
-        var org = await OrganisationChart.LoadAsync(db, ct);
+        var org = await db.LoadDepartmentTreeAsync(ct);
 
         var credited = (await scope.ProjectsAsync(ct)).Where(p => p.Contributors.Any(c => c.UserId == userId));
         var projects = await credited

@@ -1,3 +1,5 @@
+using DataScope = InvestmentCrm.Authorization.DataScope;
+using InvestmentCrm.Organization;
 using InvestmentCrm.Authorization;
 using InvestmentCrm.Common;
 using InvestmentCrm.Projects;
@@ -28,13 +30,13 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
         (await ComputeCoreAsync(figureScope, period, asOf ?? Today, ct)).Figures;
 
     /// <summary>A computed figure set with what it was computed from, for callers that show more than the figures.</summary>
-    private sealed record Computation(FigureSetDto Figures, OrganisationChart Org, ResolvedScope Resolved, FigureRules Rules, PeriodData Data,
+    private sealed record Computation(FigureSetDto Figures, DepartmentTree Org, ResolvedScope Resolved, FigureRules Rules, PeriodData Data,
         List<FundsRow> EarlierWholeFunds);
 
     /// <param name="earlierWholeYear">Also read the funds of the whole earlier year (the cockpit's trend), in the same scan.</param>
     private async Task<Computation> ComputeCoreAsync(FigureScope figureScope, FigurePeriod period, DateOnly date, CancellationToken ct, bool earlierWholeYear = false)
     {
-        var org = await OrganisationChart.LoadAsync(db, ct);
+        var org = await db.LoadDepartmentTreeAsync(ct);
         var resolved = await ResolveAsync(figureScope, org, ct);
         var rules = await RulesForAsync(period.Start.Year, ct);
         var rates = await ExchangeRateTable.LoadAsync(db, ct);
@@ -135,7 +137,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
     private sealed record ResolvedScope(string Name, IQueryable<Project> Projects, IQueryable<KeyedProject> Keyed, FigureAttribution Attribution,
         bool Summarised = false);
 
-    private async Task<ResolvedScope> ResolveAsync(FigureScope figureScope, OrganisationChart org, CancellationToken ct)
+    private async Task<ResolvedScope> ResolveAsync(FigureScope figureScope, DepartmentTree org, CancellationToken ct)
     {
         var projects = await scope.ProjectsAsync(ct);
         var seesAll = (await scope.GetRulesAsync(ct)).All;

@@ -59,8 +59,7 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
         department.Rename(name);
         if (parentId != department.ParentId)
         {
-            var tree = await DepartmentTreeAsync(ct);
-            var descendants = Descendants(tree, id);
+            var descendants = (await db.LoadDepartmentTreeAsync(ct)).Descendants(id);
             var parent = parentId is null ? null : await db.Departments.FirstOrDefaultAsync(d => d.Id == parentId, ct) ?? throw new DomainException("上级部门不存在。");
             department.MoveTo(parent, descendants);
         }
@@ -204,21 +203,6 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
         foreach (var d in wanted.Except(departments.Select(x => x.DepartmentId)))
             db.RoleDepartments.Add(new RoleDepartment(id, d));
         await db.SaveChangesAsync(ct);
-    }
-
-    private static HashSet<Guid> Descendants(IReadOnlyList<DepartmentNodeDto> tree, Guid root)
-    {
-        var result = new HashSet<Guid>();
-        var frontier = new Queue<Guid>([root]);
-        while (frontier.TryDequeue(out var id))
-        {
-            foreach (var child in tree.Where(d => d.ParentId == id))
-            {
-                if (result.Add(child.Id))
-                    frontier.Enqueue(child.Id);
-            }
-        }
-        return result;
     }
 
     private static void Validate(UserInput input)

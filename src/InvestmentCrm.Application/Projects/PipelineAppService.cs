@@ -104,7 +104,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         return tranche.Id;
     }
 
-    /// <summary>认定 or 不予认定 a tranche. Four eyes: whoever entered it cannot verify it.</summary>
+    /// <summary>认定 or 不予认定 a tranche (the tranche keeps the four-eyes rule).</summary>
     public async Task<bool> VerifyTrancheAsync(Guid trancheId, bool approve, string? note, CancellationToken ct = default)
     {
         var tranche = await (await scope.FundsTranchesAsync(ct)).FirstOrDefaultAsync(t => t.Id == trancheId, ct);
@@ -112,8 +112,6 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             return false;
         if (currentUser.UserId is not { } verifier)
             throw new DomainException("认定到位资金需要登录用户。");
-        if (tranche.CreatedBy == verifier)
-            throw new DomainException("不能认定自己录入的到位资金，请由其他有认定权限的人员认定。");
         var today = clock.Today();
         if (approve)
             tranche.Verify(verifier, today, note.NullIfBlank());
@@ -198,10 +196,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         if (project is null)
             return false;
         await db.Entry(project).Collection(p => p.Contributors).LoadAsync(ct);
-        var signedOrLater = project.Stage is ProjectStage.Signed or ProjectStage.Landed or ProjectStage.Funded
-            || project.StageTransitions.Any(t => t.ToStage == ProjectStage.Signed);
-        if (input.LeadDepartmentId is null && signedOrLater)
-            throw new DomainException("项目已签约，必须确定招引单位。");
+        project.AssignLeadDepartment(input.LeadDepartmentId);
         if (input.LeadDepartmentId is { } lead && !await db.Departments.AnyAsync(d => d.Id == lead, ct))
             throw new DomainException("招引单位不存在。");
         var people = new[] { input.ResponsibleLeaderId, input.DepartmentSecretaryId, input.LocalSecretaryId }
@@ -223,7 +218,6 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         }
 
         project.SetContributors(input.Contributors.Select(c => (c.UserId, c.Role, c.WeightPercent)).ToList());
-        project.LeadDepartmentId = input.LeadDepartmentId;
         project.ResponsibleLeaderId = input.ResponsibleLeaderId;
         project.DepartmentSecretaryId = input.DepartmentSecretaryId;
         project.LocalSecretaryId = input.LocalSecretaryId;

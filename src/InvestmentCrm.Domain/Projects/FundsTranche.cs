@@ -35,16 +35,25 @@ public class FundsTranche : AggregateRoot, ISoftDelete
     public DateTime? DeletedAt { get; set; }
     public Guid? DeletedBy { get; set; }
 
+    /// <summary>认定. Four eyes: whoever entered the tranche cannot decide it.</summary>
     public void Verify(Guid verifier, DateOnly on, string? note = null)
     {
+        EnsureFourEyes(verifier);
         if (Verification == VerificationStatus.Verified) throw new DomainException("该笔到位资金已认定。");
         (Verification, VerifiedBy, VerifiedOn, VerificationNote) = (VerificationStatus.Verified, verifier, on, note);
     }
 
+    /// <summary>不予认定, with the reason. Four eyes, as for <see cref="Verify"/>.</summary>
     public void Reject(Guid verifier, DateOnly on, string reason)
     {
+        EnsureFourEyes(verifier);
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("不予认定必须填写原因。");
         (Verification, VerifiedBy, VerifiedOn, VerificationNote) = (VerificationStatus.Rejected, verifier, on, reason.Trim());
+    }
+
+    private void EnsureFourEyes(Guid verifier)
+    {
+        if (CreatedBy == verifier) throw new DomainException("不能认定自己录入的到位资金，请由其他有认定权限的人员认定。");
     }
 }
 

@@ -57,6 +57,17 @@ public class Project : AggregateRoot, ISoftDelete
 
     /// <summary>招引单位 — the one department credited (required from 签约 on).</summary>
     public Guid? LeadDepartmentId { get; set; }
+
+    /// <summary>At 签约 or later, or once entered 签约 (a terminated signed project too): from then on it is credited to a 招引单位.</summary>
+    public bool HasBeenSigned => Stage is ProjectStage.Signed or ProjectStage.Landed or ProjectStage.Funded
+        || _stageTransitions.Any(t => t.ToStage == ProjectStage.Signed);
+
+    /// <summary>The 招引单位 credited with the project (counted once, DESIGN §2.3); required from 签约 on.</summary>
+    public void AssignLeadDepartment(Guid? departmentId)
+    {
+        if (departmentId is null && HasBeenSigned) throw new DomainException("项目已签约，必须确定招引单位。");
+        LeadDepartmentId = departmentId;
+    }
     /// <summary>包保领导 for key projects.</summary>
     public Guid? ResponsibleLeaderId { get; set; }
     /// <summary>部门秘书.</summary>

@@ -19,6 +19,20 @@ public class FundsAndContractTests
     }
 
     [Fact]
+    public void Whoever_entered_a_tranche_can_neither_verify_nor_reject_it()
+    {
+        var clerk = Guid.NewGuid();
+        var tranche = new FundsTranche(ProjectId, new DateOnly(2012, 6, 15), Money.YiYuan(1m), CapitalSource.Domestic, FundsForm.PaidInCapital, "验资报告") { CreatedBy = clerk };
+
+        Should.Throw<DomainException>(() => tranche.Verify(clerk, new DateOnly(2012, 6, 20))).Message.ShouldBe("不能认定自己录入的到位资金，请由其他有认定权限的人员认定。");
+        Should.Throw<DomainException>(() => tranche.Reject(clerk, new DateOnly(2012, 6, 20), "材料不全")).Message.ShouldBe("不能认定自己录入的到位资金，请由其他有认定权限的人员认定。");
+        tranche.Verification.ShouldBe(VerificationStatus.Pending);
+
+        tranche.Verify(Guid.NewGuid(), new DateOnly(2012, 6, 20));
+        tranche.Verification.ShouldBe(VerificationStatus.Verified);
+    }
+
+    [Fact]
     public void Domestic_capital_must_be_in_CNY_and_positive()
     {
         Should.Throw<DomainException>(() => new FundsTranche(ProjectId, new DateOnly(2012, 6, 15), Money.Dollars(100m), CapitalSource.Domestic, FundsForm.Loan, null))

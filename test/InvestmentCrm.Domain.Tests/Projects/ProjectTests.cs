@@ -21,6 +21,21 @@ public class ProjectTests
     }
 
     [Fact]
+    public void From_signing_on_a_project_keeps_its_lead_department()
+    {
+        var project = NewProject();
+        project.AssignLeadDepartment(null); // 储备: not yet required
+        project.AssignLeadDepartment(Guid.NewGuid());
+        project.MoveTo(ProjectStage.Negotiating, new DateOnly(2021, 5, 12), Now, Officer);
+        project.MoveTo(ProjectStage.Signed, new DateOnly(2021, 6, 1), Now, Officer);
+        Should.Throw<DomainException>(() => project.AssignLeadDepartment(null)).Message.ShouldBe("项目已签约，必须确定招引单位。");
+
+        project.MoveTo(ProjectStage.Terminated, new DateOnly(2021, 7, 1), Now, Officer, "企业撤资");
+        project.HasBeenSigned.ShouldBeTrue("a terminated signed project stays in the 履约率 denominator, credited to its unit");
+        Should.Throw<DomainException>(() => project.AssignLeadDepartment(null));
+    }
+
+    [Fact]
     public void Keeps_the_effective_business_date_apart_from_when_it_was_recorded()
     {
         var project = NewProject();

@@ -1,24 +1,22 @@
-using InvestmentCrm.Common;
-using Microsoft.EntityFrameworkCore;
+namespace InvestmentCrm.Organization;
 
-namespace InvestmentCrm.Figures;
-
-/// <summary>The department tree, loaded once per computation (tens of rows): names, subtrees and children for roll-ups.</summary>
-internal sealed class OrganisationChart
+/// <summary>
+/// The department tree (tens of rows, loaded whole): names, subtrees, ancestors and children. The one place a subtree
+/// (本部门及以下, a department's figures) or a roll-up to ancestors is worked out.
+/// </summary>
+public sealed class DepartmentTree
 {
     private readonly Dictionary<Guid, Node> _nodes;
     private readonly ILookup<Guid?, Node> _children;
 
-    internal sealed record Node(Guid Id, Guid? ParentId, string Name, int SortOrder, bool IsActive);
+    public sealed record Node(Guid Id, Guid? ParentId, string Name, int SortOrder, bool IsActive);
 
-    private OrganisationChart(List<Node> nodes)
+    public DepartmentTree(IEnumerable<Node> nodes)
     {
-        _nodes = nodes.ToDictionary(n => n.Id);
-        _children = nodes.OrderBy(n => n.SortOrder).ThenBy(n => n.Name).ToLookup(n => n.ParentId);
+        var list = nodes.ToList();
+        _nodes = list.ToDictionary(n => n.Id);
+        _children = list.OrderBy(n => n.SortOrder).ThenBy(n => n.Name).ToLookup(n => n.ParentId);
     }
-
-    public static async Task<OrganisationChart> LoadAsync(ICrmDbContext db, CancellationToken ct) =>
-        new(await db.Departments.AsNoTracking().Select(d => new Node(d.Id, d.ParentId, d.Name, d.SortOrder, d.IsActive)).ToListAsync(ct));
 
     public string? NameOf(Guid? id) => id is { } key && _nodes.TryGetValue(key, out var node) ? node.Name : null;
 
@@ -36,7 +34,7 @@ internal sealed class OrganisationChart
             yield return node.Id;
     }
 
-    /// <summary>The department and all below it.</summary>
+    /// <summary>The department and all below it, breadth first.</summary>
     public List<Guid> Subtree(Guid root)
     {
         var result = new List<Guid> { root };
@@ -44,4 +42,7 @@ internal sealed class OrganisationChart
             result.AddRange(_children[result[i]].Select(c => c.Id));
         return result;
     }
+
+    /// <summary>All below the department, without it.</summary>
+    public HashSet<Guid> Descendants(Guid root) => [.. Subtree(root).Skip(1)];
 }
