@@ -1,90 +1,65 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
 
 namespace InvestmentCrm.Common;
 
 /// <summary>
-/// Writes an .xlsx workbook with OpenXml's forward-only writer (no document tree in memory):
-/// Chinese headers in bold, numbers as numbers, dates as yyyy-MM-dd text, one frozen header row.
-/// The package is built in a temporary file (zip needs a seekable stream; an HTTP response is not one) and then
-/// copied to <c>output</c> asynchronously.
+/// The one way the product writes .xlsx (MiniExcel, streaming: rows are written as they are enumerated): Chinese
+/// headers, numbers as numbers, dates as yyyy-MM-dd text, the header row frozen, and — where a figure is exported — a
+/// title row above it with the unit and 口径. The workbook is built in a temporary file (a zip needs a seekable stream;
+/// an HTTP response is not one) and then copied to <c>output</c> asynchronously.
 /// </summary>
 public static class ExcelWriter
 {
-    public sealed record Sheet(string Name, IReadOnlyList<string> Headers, IEnumerable<object?[]> Rows);
+    /// <param name="Title">A title row above the headers (unit, 口径), or none.</param>
+    public sealed record Sheet(string Name, IReadOnlyList<string> Headers, IEnumerable<object?[]> Rows, string? Title = null);
 
     public static async Task WriteAsync(Stream output, CancellationToken ct, params Sheet[] sheets)
     {
+        var titled = sheets.Count(s => s.Title is not null);
+        if (titled != 0 && titled != sheets.Length)
+            throw new ArgumentException("Either every sheet of a workbook has a title row or none has.", nameof(sheets));
         await using var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        Write(buffer, sheets);
+        var workbook = sheets.ToDictionary(s => s.Name, s => (object)Rows(s));
+        var configuration = new OpenXmlConfiguration
+        {
+            FreezeRowCount = titled == 0 ? 1 : 2,
+            TableStyles = TableStyles.None,
+            AutoFilter = false,
+            FastMode = true,
+        };
+        // The header is written as a row of its own, so that an empty export still has it (MiniExcel names columns from
+        // the first row it meets).
+        await MiniExcel.SaveAsAsync(buffer, workbook, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
         buffer.Position = 0;
         await buffer.CopyToAsync(output, ct);
     }
 
-    private static void Write(Stream output, params Sheet[] sheets)
+    private static IEnumerable<IDictionary<string, object?>> Rows(Sheet sheet)
     {
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        AddStyles(workbookPart);
-        var sheetsElement = new Sheets();
-        uint sheetId = 1;
-        foreach (var sheet in sheets)
-        {
-            var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
-            using (var writer = OpenXmlWriter.Create(worksheetPart))
-            {
-                writer.WriteStartElement(new Worksheet());
-                writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }));
-                writer.WriteStartElement(new SheetData());
-                WriteRow(writer, sheet.Headers.Cast<object?>().ToArray(), bold: true);
-                foreach (var row in sheet.Rows)
-                    WriteRow(writer, row, bold: false);
-                writer.WriteEndElement();
-                writer.WriteEndElement();
-            }
-            sheetsElement.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = sheetId++, Name = sheet.Name });
-        }
-        workbookPart.Workbook = new Workbook(sheetsElement);
-        workbookPart.Workbook.Save();
+        var columns = sheet.Headers.Select((header, i) => header.Length > 0 ? header : $"列{i + 1}").ToList();
+        if (sheet.Title is not null)
+            yield return Row(columns, [sheet.Title]);
+        yield return Row(columns, [.. sheet.Headers]);
+        foreach (var row in sheet.Rows)
+            yield return Row(columns, row);
     }
 
-    private static void WriteRow(OpenXmlWriter writer, object?[] values, bool bold)
+    private static Dictionary<string, object?> Row(List<string> columns, object?[] values)
     {
-        writer.WriteStartElement(new Row());
-        foreach (var value in values)
-        {
-            var cell = value switch
-            {
-                null => new Cell(),
-                decimal or int or long or double => new Cell
-                {
-                    DataType = CellValues.Number,
-                    CellValue = new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!),
-                },
-                DateOnly date => InlineText(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                DateTime time => InlineText(time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
-                _ => InlineText(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
-            };
-            if (bold)
-                cell.StyleIndex = 1;
-            writer.WriteElement(cell);
-        }
-        writer.WriteEndElement();
+        var row = new Dictionary<string, object?>(columns.Count);
+        for (var i = 0; i < columns.Count; i++)
+            row[columns[i]] = i < values.Length ? Cell(values[i]) : null;
+        return row;
     }
 
-    private static Cell InlineText(string text) =>
-        new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }) };
-
-    private static void AddStyles(WorkbookPart workbookPart)
+    private static object? Cell(object? value) => value switch
     {
-        var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = new Stylesheet(
-            new Fonts(new Font(), new Font(new Bold())),
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
-            new Borders(new Border()),
-            new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
-        styles.Stylesheet.Save();
-    }
+        null => null,
+        decimal or int or long or double => value,
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
 }

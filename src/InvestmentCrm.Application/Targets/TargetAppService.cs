@@ -154,7 +154,8 @@ public sealed class TargetAppService(ICrmDbContext db)
             n.MetricName, n.ScopeName, new string('　', n.Depth * 2) + n.Owner, n.Value, n.Unit, n.ChildrenSum, n.Gap,
         });
         await ExcelWriter.WriteAsync(output, ct, new ExcelWriter.Sheet("指标分解",
-            ["指标", "范围", "责任单位/人", $"指标值（{period.Label}）", "单位", "下级合计", "差额（指标−下级合计）"], rows));
+            ["指标", "范围", "责任单位/人", $"指标值（{period.Label}）", "单位", "下级合计", "差额（指标−下级合计）"], rows,
+            Title: $"指标分解 · {period.Label}　单位见各行（内资亿元、外资万美元、率为%）；差额 = 指标值 − 下级合计，下级不必恰好合计为上级"));
     }
 
     // ---------------------------------------------------------------- campaigns

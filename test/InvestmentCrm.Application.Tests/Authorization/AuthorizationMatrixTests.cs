@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using InvestmentCrm.Authorization;
 using InvestmentCrm.Common;
 using InvestmentCrm.EntityFrameworkCore.Common;
@@ -118,11 +116,8 @@ public class AuthorizationMatrixTests
 
     private static List<string> ExportedNames(MemoryStream stream)
     {
-        stream.Position = 0;
-        using var document = SpreadsheetDocument.Open(stream, false);
-        var sheet = document.WorkbookPart!.WorksheetParts.First().Worksheet;
-        var rows = sheet.Descendants<Row>().ToList();
-        rows[0].Descendants<Cell>().First().InnerText.ShouldBe("项目名称");
-        return rows.Skip(1).Select(r => r.Descendants<Cell>().First().InnerText).ToList();
+        var rows = XlsxWorkbook.Read(stream.ToArray()).Rows();
+        rows[0][0].ShouldBe("项目名称");
+        return rows.Skip(1).Select(r => (string)r[0]!).ToList();
     }
 }

@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using InvestmentCrm.Common;
 using InvestmentCrm.Figures;
 using InvestmentCrm.Targets;
@@ -55,15 +53,16 @@ public class TargetAppServiceTests
 
         await new TargetAppService(db).ExportTreeAsync(FigurePeriod.Year(2026), stream);
 
-        stream.Position = 0;
-        using var document = SpreadsheetDocument.Open(stream, false);
-        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
-        var rows = sheet.Descendants<Row>().ToList();
-        rows.Count.ShouldBe(1 + (await new TargetAppService(db).GetTreeAsync(FigurePeriod.Year(2026))).Nodes.Count);
-        var first = rows[1].Elements<Cell>().ToList();
-        first[3].DataType?.Value.ShouldNotBe(CellValues.String);
-        decimal.Parse(first[3].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(40m); // 利用内资 全区 40 亿元
-        decimal.Parse(first[6].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1m);  // the gap
+        var workbook = XlsxWorkbook.Read(stream.ToArray());
+        workbook.SheetNames.ShouldBe(["指标分解"]);
+        var rows = workbook.Rows();
+        ((string)rows[0][0]!).ShouldStartWith($"指标分解 · {FigurePeriod.Year(2026).Label}　单位见各行");
+        rows[1][0].ShouldBe("指标");
+        workbook.FrozenRows().ShouldBe(2, "the title and the header stay in view");
+        rows.Count.ShouldBe(2 + (await new TargetAppService(db).GetTreeAsync(FigurePeriod.Year(2026))).Nodes.Count);
+        var first = rows[2];
+        first[3].ShouldBe(40d); // 利用内资 全区 40 亿元, a number
+        first[6].ShouldBe(1d);  // the gap
     }
 
     [Theory, OnSqlite, OnPostgres]
