@@ -137,12 +137,12 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         var contracts = await db.Contracts.Where(c => c.ProjectId == projectId).OrderByDescending(c => c.SignedOn).ToListAsync(ct);
         var tranches = await db.FundsTranches.Where(t => t.ProjectId == projectId).OrderByDescending(t => t.ArrivedOn).ToListAsync(ct);
         return new PipelineDto(
-            visits.Select(v => new PipelineDto.VisitDto(v.Date, v.Type.ToDisplay(), v.Company, v.Summary, v.NextStep, v.NextStepDue, v.Participants)).ToList(),
-            contracts.Select(c => new PipelineDto.ContractDto(c.Kind.ToDisplay(), c.IsFormalInvestmentContract, c.Number, c.SignedOn, c.Parties, c.ContractedDomestic.Amount,
+            visits.Select(v => new PipelineDto.VisitDto(v.Date, v.Type, v.Company, v.Summary, v.NextStep, v.NextStepDue, v.Participants)).ToList(),
+            contracts.Select(c => new PipelineDto.ContractDto(c.Kind, c.IsFormalInvestmentContract, c.Number, c.SignedOn, c.Parties, c.ContractedDomestic.Amount,
                 c.ContractedForeign.Amount, c.ContractedForeign.Currency, c.Occasion)).ToList(),
-            project.LandingEvidence.OrderByDescending(e => e.Date).Select(e => new PipelineDto.LandingDto(e.Kind.ToDisplay(), e.Date, e.DocumentNumber)).ToList(),
-            tranches.Select(t => new PipelineDto.TrancheDto(t.Id, t.ArrivedOn, t.Amount.Amount, t.Amount.Currency, t.Source == CapitalSource.Domestic ? "内资" : "外资",
-                t.Form.ToDisplay(), t.Verification.ToDisplay(), t.VerificationNote, t.CreatedBy == currentUser.UserId)).ToList(),
+            project.LandingEvidence.OrderByDescending(e => e.Date).Select(e => new PipelineDto.LandingDto(e.Kind, e.Date, e.DocumentNumber)).ToList(),
+            tranches.Select(t => new PipelineDto.TrancheDto(t.Id, t.ArrivedOn, t.Amount.Amount, t.Amount.Currency, t.Source,
+                t.Form, t.Verification, t.VerificationNote, t.CreatedBy == currentUser.UserId)).ToList(),
             await db.Users.Where(u => u.IsActive && u.Id != currentUser.UserId).OrderBy(u => u.DisplayName)
                 .Select(u => new PipelineDto.UserOption(u.Id, u.DisplayName)).ToListAsync(ct),
             await LinkedCompaniesAsync(project, ct));
@@ -152,7 +152,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
     {
         var ids = project.Companies.Select(c => c.CompanyId).ToList();
         var names = await db.Companies.IgnoreQueryFilters().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        return project.Companies.OrderBy(c => c.Role).Select(c => new PipelineDto.LinkedCompany(names.GetValueOrDefault(c.CompanyId, "—"), c.Role.ToDisplay())).ToList();
+        return project.Companies.OrderBy(c => c.Role).Select(c => new PipelineDto.LinkedCompany(names.GetValueOrDefault(c.CompanyId, "—"), c.Role)).ToList();
     }
 
     /// <summary>Links a company to the project with its role (投资方, 合作方, 项目公司).</summary>

@@ -13,7 +13,7 @@ public sealed record TrancheInput(DateOnly ArrivedOn, decimal Amount, string Cur
 
 public sealed record StageMoveInput(ProjectStage To, DateOnly EffectiveDate, string? Reason);
 
-/// <summary>Everything the project page shows of the pipeline records.</summary>
+/// <summary>Everything the project page shows of the pipeline records: enums and base-unit amounts; views own the labels.</summary>
 public sealed record PipelineDto(
     IReadOnlyList<PipelineDto.VisitDto> Visits,
     IReadOnlyList<PipelineDto.ContractDto> Contracts,
@@ -22,12 +22,12 @@ public sealed record PipelineDto(
     IReadOnlyList<PipelineDto.UserOption> Colleagues,
     IReadOnlyList<PipelineDto.LinkedCompany> LinkedCompanies)
 {
-    public sealed record LinkedCompany(string Name, string Role);
+    public sealed record LinkedCompany(string Name, ProjectCompanyRole Role);
     public sealed record UserOption(Guid Id, string Name);
-    public sealed record VisitDto(DateOnly Date, string Type, string? Company, string Summary, string? NextStep, DateOnly? NextStepDue, IReadOnlyList<string> Participants);
-    public sealed record ContractDto(string Kind, bool IsFormal, string Number, DateOnly SignedOn, string Parties, decimal DomesticCny, decimal ForeignAmount, string ForeignCurrency, string? Occasion);
-    public sealed record LandingDto(string Kind, DateOnly Date, string? DocumentNumber);
-    public sealed record TrancheDto(Guid Id, DateOnly ArrivedOn, decimal Amount, string Currency, string Source, string Form, string Status, string? Note, bool EnteredByMe);
+    public sealed record VisitDto(DateOnly Date, ActivityType Type, string? Company, string Summary, string? NextStep, DateOnly? NextStepDue, IReadOnlyList<string> Participants);
+    public sealed record ContractDto(ContractKind Kind, bool IsFormal, string Number, DateOnly SignedOn, string Parties, decimal DomesticCny, decimal ForeignAmount, string ForeignCurrency, string? Occasion);
+    public sealed record LandingDto(LandingEvidenceKind Kind, DateOnly Date, string? DocumentNumber);
+    public sealed record TrancheDto(Guid Id, DateOnly ArrivedOn, decimal Amount, string Currency, CapitalSource Source, FundsForm Form, VerificationStatus Status, string? Note, bool EnteredByMe);
 }
 
 public sealed record ContributorInput(Guid UserId, ContributorRole Role, decimal WeightPercent);
