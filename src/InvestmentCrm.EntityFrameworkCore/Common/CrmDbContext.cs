@@ -1,10 +1,7 @@
 using InvestmentCrm.Auditing;
 using InvestmentCrm.Authorization;
 using InvestmentCrm.Common;
-using InvestmentCrm.EntityFrameworkCore.Auditing;
 using InvestmentCrm.Companies;
-using InvestmentCrm.EntityFrameworkCore.Companies;
-using InvestmentCrm.EntityFrameworkCore.Figures;
 using InvestmentCrm.Organization;
 using InvestmentCrm.Projects;
 using InvestmentCrm.Settings;
@@ -16,7 +13,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Common;
 
 /// <summary>
 /// The one EF Core model, shared by SQLite and PostgreSQL. Saving stamps who/when, renews concurrency
-/// stamps and turns deletes of business records into soft deletes.
+/// stamps and turns deletes of business records into soft deletes; the modules add their save-time work as
+/// interceptors (docs/architecture.md, "Persistence").
 /// </summary>
 public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider clock, ICurrentUser currentUser)
     : IdentityDbContext<AppUser, AppRole, Guid>(options), ICrmDbContext
@@ -50,6 +48,12 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     public DbSet<InvestmentCrm.Appraisal.AppraisalScore> AppraisalScores => Set<InvestmentCrm.Appraisal.AppraisalScore>();
     public DbSet<InvestmentCrm.Appraisal.AppraisalLine> AppraisalLines => Set<InvestmentCrm.Appraisal.AppraisalLine>();
     public DbSet<InvestmentCrm.Appraisal.AppraisalEvidence> AppraisalEvidence => Set<InvestmentCrm.Appraisal.AppraisalEvidence>();
+
+    /// <summary>Who saves (for the save-time work of the modules, e.g. the audit trail).</summary>
+    internal ICurrentUser CurrentUser => currentUser;
+
+    /// <summary>The business clock (for the save-time work of the modules).</summary>
+    internal TimeProvider Clock => clock;
 
     /// <inheritdoc />
     public ReaderScope ReaderScope { get; set; } = currentUser.IsSystem ? ReaderScope.Everything : ReaderScope.Nobody;
@@ -122,38 +126,22 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// One save is one transaction, including what the modules' save-time work (<see cref="SaveTimeWork{TState}"/>:
+    /// audit trail, data version, search index, figure summaries) writes before and after the rows.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampChanges();
-        var searchChanges = CompanySearchIndex.Prepare(ChangeTracker);
-        var writesSearch = searchChanges.Count > 0 && Database.IsSqlite();
-        var (existing, added) = FigureSummaryMaintenance.AffectedProjects(ChangeTracker);
-        if (!writesSearch && existing.Count == 0 && added.Count == 0)
+        if (Database.CurrentTransaction is not null || !ChangeTracker.HasChanges())
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-
-        // SQLite's FTS5 rows and the figures' summary rows are written by SQL around the rows they index or add
-        // up: one transaction for all of them.
-        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
-        {
-            var before = existing.Count + added.Count > 0 ? await FigureSummaryMaintenance.BeforeAsync(this, existing, cancellationToken) : null;
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (writesSearch)
-                await CompanySearchIndex.WriteSqliteAsync(this, searchChanges, cancellationToken);
-            if (before is not null)
-                await FigureSummaryMaintenance.ApplyAsync(this, before, [.. existing, .. added], cancellationToken);
-            if (own is not null)
-                await own.CommitAsync(cancellationToken);
-            return saved;
-        }
-        finally
-        {
-            if (own is not null)
-                await own.DisposeAsync();
-        }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
     }
 
-    /// <summary>Stamps who/when, turns deletes into soft deletes, and adds the audit rows to the same save (one transaction).</summary>
+    /// <summary>Stamps who/when, turns deletes into soft deletes and renews the concurrency stamps.</summary>
     private void StampChanges()
     {
         var now = clock.UtcNow();
@@ -181,25 +169,5 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
             if (entry is { State: EntityState.Modified, Entity: AggregateRoot root })
                 root.ConcurrencyStamp = Guid.NewGuid();
         }
-        var audit = AuditTrail.Collect(ChangeTracker, now, currentUser);
-        if (audit.Count > 0)
-            BumpDataVersion();
-        AuditLogs.AddRange(audit);
-    }
-
-    /// <summary>
-    /// Every audited change of data renews the data version in the same transaction (an UPDATE of one row by
-    /// key, no read first), so caches keyed by it can never serve figures older than the data.
-    /// </summary>
-    private void BumpDataVersion()
-    {
-        var version = ChangeTracker.Entries<DataVersion>().FirstOrDefault()?.Entity;
-        if (version is null)
-        {
-            version = new DataVersion();
-            DataVersions.Attach(version);
-        }
-        version.Stamp = Guid.NewGuid();
-        Entry(version).Property(v => v.Stamp).IsModified = true;
     }
 }

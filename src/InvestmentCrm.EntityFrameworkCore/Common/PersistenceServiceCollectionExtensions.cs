@@ -1,5 +1,7 @@
 using InvestmentCrm.Common;
+using InvestmentCrm.EntityFrameworkCore.Auditing;
 using InvestmentCrm.EntityFrameworkCore.Companies;
+using InvestmentCrm.EntityFrameworkCore.Figures;
 using InvestmentCrm.EntityFrameworkCore.Projects;
 using InvestmentCrm.EntityFrameworkCore.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -17,14 +19,26 @@ public static class PersistenceServiceCollectionExtensions
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = ResolveConnectionString(options, contentRoot);
         services.AddSingleton(options);
-        services.AddDbContext<CrmDbContext>(builder => Configure(builder, options.Provider, connectionString));
+        services.AddDbContext<CrmDbContext>((sp, builder) =>
+            Configure(builder, options.Provider, connectionString).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
         services.AddScoped<ICrmDbContext>(sp => sp.GetRequiredService<CrmDbContext>());
         services.AddScoped<DatabaseMigrator>();
-        return services
-            .AddCompaniesPersistence()
-            .AddProjectsPersistence(configuration, Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder)))
-            .AddDemoData();
+        return services.AddPersistenceModules(configuration, Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder)));
     }
+
+    /// <summary>The modules' persistence, each registered by itself; the order of their save-time work is this order.</summary>
+    private static IServiceCollection AddPersistenceModules(this IServiceCollection services, IConfiguration configuration, string dataFolder) =>
+        services
+            .AddAuditingPersistence()
+            .AddCompaniesPersistence()
+            .AddProjectsPersistence(configuration, dataFolder)
+            .AddFiguresPersistence()
+            .AddDemoData();
+
+    /// <summary>The modules' save-time work for contexts made outside the host (tests, design time): the same list.</summary>
+    private static readonly Lazy<ISaveChangesInterceptor[]> SaveTimeWork = new(() =>
+        new ServiceCollection().AddPersistenceModules(new ConfigurationBuilder().Build(), Path.GetTempPath())
+            .BuildServiceProvider().GetServices<ISaveChangesInterceptor>().ToArray());
 
     /// <summary>Validates the provider name and fills in the default SQLite file.</summary>
     public static string ResolveConnectionString(DatabaseOptions options, string contentRoot)
@@ -66,7 +80,7 @@ public static class PersistenceServiceCollectionExtensions
     public static CrmDbContext CreateContext(string provider, string connectionString, TimeProvider? clock = null, ICurrentUser? user = null)
     {
         var builder = new DbContextOptionsBuilder<CrmDbContext>();
-        Configure(builder, provider, connectionString);
+        Configure(builder, provider, connectionString).AddInterceptors(SaveTimeWork.Value);
         return new CrmDbContext(builder.Options, clock ?? new BusinessClock(BusinessClock.FindZone(null)), user ?? new SystemUser());
     }
 }
