@@ -103,7 +103,7 @@ if (suite == "search")
             Console.WriteLine($"{provider}: {name}: app p50 {app.P50:F1} ms p95 {app.P95:F1} ms (median {app.MedianCount} matches); baseline p95 {baseline.P95:F0} ms");
         }
     }
-    report.AppendLine().AppendLine("Targets (DESIGN §7): ≥ 3-character name query p95 ≤ 50 ms and ≥ 100× the unindexed scan on PostgreSQL; SQLite FTS5 p95 ≤ 50 ms,")
+    report.AppendLine().AppendLine("Targets (docs/benchmarks): ≥ 3-character name query p95 ≤ 50 ms and ≥ 100× the unindexed scan on PostgreSQL; SQLite FTS5 p95 ≤ 50 ms,")
         .AppendLine("1–2-character queries p95 ≤ 400 ms; credit-code lookup p95 ≤ 5 ms.");
     await WriteAsync("search.md");
     return;
@@ -141,7 +141,7 @@ report.AppendLine("# Benchmark: 领导驾驶舱 (cockpit)").AppendLine()
     .AppendLine()
     .AppendLine("- **cold**: the figures are not cached — a new DbContext per run on a pooled connection, no figure cache, so every")
     .AppendLine("  query runs and every figure is computed again (the first leader to open the cockpit after a write). This is the case the")
-    .AppendLine("  DESIGN §7 cold target is read against.")
+    .AppendLine("  docs/benchmarks cold target is read against.")
     .AppendLine("- **cold, new connection**: as cold, and the connection pools are cleared before every run, so a new PostgreSQL backend")
     .AppendLine("  starts, authenticates and loads its catalogue caches while planning the first queries (a host just started).")
     .AppendLine("- **warm**: as the web host runs it — a new DbContext per request and the host's `FiguresCache`, keyed by the data version")
@@ -180,7 +180,7 @@ foreach (var provider in providers)
     Console.WriteLine($"{provider}: cold p95 {cold.P95:F1} ms, new connection p95 {coldConnection.P95:F1} ms, warm p95 {warm.P95:F2} ms, baseline p95 {baseline.P95:F1} ms");
 }
 report.Replace("TRANSITIONS", transitionsCount.ToString("N0", CultureInfo.InvariantCulture)).Replace("TRANCHES", tranchesCount.ToString("N0", CultureInfo.InvariantCulture));
-report.AppendLine().AppendLine("Targets (DESIGN §7): cold p95 ≤ 250 ms, warm p95 ≤ 60 ms on PostgreSQL.");
+report.AppendLine().AppendLine("Targets (docs/benchmarks): cold p95 ≤ 250 ms, warm p95 ≤ 60 ms on PostgreSQL.");
 await WriteAsync("cockpit.md");
 
 async Task WriteAsync(string name)

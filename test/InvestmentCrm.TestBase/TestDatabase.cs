@@ -185,7 +185,7 @@ public sealed class TestDatabase : IAsyncDisposable
         new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database }.ConnectionString;
 
     private static Task CreatePostgresDatabaseAsync(string name, string? template) =>
-        // C.UTF-8 character classification, so that pg_trgm makes trigrams of Chinese text (DESIGN §4.3).
+        // C.UTF-8 character classification, so that pg_trgm makes trigrams of Chinese text (docs/architecture.md).
         ExecuteAdminAsync(template is null
             ? $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
             : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");

@@ -4,7 +4,7 @@ using NetArchTest.Rules;
 namespace InvestmentCrm.Web.Tests;
 
 /// <summary>
-/// The layering of DESIGN §4.1 and the module boundaries, as NetArchTest rules (docs/architecture.md):
+/// The layering and the module boundaries of docs/architecture.md, as NetArchTest rules:
 /// Web → Application → Domain; EntityFrameworkCore → Application/Domain; Domain references no package; a module's
 /// persistence configurations stay inside it; the Web module folders depend on each other without cycles. Each rule is
 /// also run against a deliberate violation in <see cref="ArchitectureProbes"/>, so none of them can pass vacuously.

@@ -123,7 +123,7 @@ public sealed partial class AppraisalAppService
         return new AppraisalLine(run.Id, subject, id, item, count, null, inputs, formula, points);
     }
 
-    /// <summary>履约率 and 到位率 come from the figures engine (DESIGN §3 with the year's 口径), against the subject's target.</summary>
+    /// <summary>履约率 and 到位率 come from the figures engine (docs/figures.md with the year's 口径), against the subject's target.</summary>
     private async Task<AppraisalLine> RateLineAsync(AppraisalRun run, AppraisalItem item, AppraisalSubject subject, Guid id, FigurePeriod period, DateOnly date, CancellationToken ct)
     {
         var set = await figures.ComputeAsync(subject == AppraisalSubject.Department ? FigureScope.Department(id) : FigureScope.Person(id), period, date, ct);

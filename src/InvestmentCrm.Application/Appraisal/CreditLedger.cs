@@ -12,7 +12,7 @@ public sealed record LedgerEntry(AppraisalMetric Metric, EvidenceKind Kind, Guid
 public sealed record LedgerCredit(AppraisalSubject Subject, Guid SubjectId, LedgerEntry Entry, decimal Credit);
 
 /// <summary>
-/// 贡献台账 of a year up to an as-of date (DESIGN §3 attribution, domain brief §4.9): verified 内资 and 外资 tranches,
+/// 贡献台账 of a year up to an as-of date (docs/figures.md attribution, docs/domain.md): verified 内资 and 外资 tranches,
 /// signings and landings, activities, and the records bonuses and deductions count — minus the projects the rule
 /// set does not credit (不予认定). Departments receive each project once, for the 招引单位 and every unit above it;
 /// people receive shares by contributor weight that add up to the project's total exactly (<see cref="CreditSplit"/>).

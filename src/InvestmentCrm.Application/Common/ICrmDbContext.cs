@@ -10,7 +10,7 @@ namespace InvestmentCrm.Common;
 
 /// <summary>
 /// What use cases see of the database: EF Core sets queried with LINQ and projected into DTOs.
-/// No repository layer on top — EF Core already is one (DESIGN §4.1: no home-made framework).
+/// No repository layer on top — EF Core already is one (docs/architecture.md: no home-made framework).
 /// </summary>
 public interface ICrmDbContext
 {

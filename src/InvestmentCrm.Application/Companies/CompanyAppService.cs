@@ -60,7 +60,7 @@ public sealed class PossibleDuplicatesException(IReadOnlyList<SimilarCompany> si
 }
 
 /// <summary>
-/// Company profiles (DESIGN §2.2, issue 6): create with the credit-code and similar-name checks, edit with optimistic
+/// Company profiles (docs/domain.md, issue 6): create with the credit-code and similar-name checks, edit with optimistic
 /// concurrency, contacts, blacklist, soft delete, and merging two records of the same company. Reads are limited to
 /// the user's data scope; the uniqueness checks look at every company of the district.
 /// </summary>

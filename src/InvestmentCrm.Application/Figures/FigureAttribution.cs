@@ -1,7 +1,7 @@
 namespace InvestmentCrm.Figures;
 
 /// <summary>
-/// Who a figure is credited to (DESIGN §3 Attribution): 全区 takes every key, a department its subtree's
+/// Who a figure is credited to (docs/figures.md Attribution): 全区 takes every key, a department its subtree's
 /// 招引单位 keys (each project once), a person their weight-share of each project, split exactly by
 /// <see cref="CreditSplit"/>. Rows come keyed by department (or by project for a person); a missing key is
 /// <see cref="Guid.Empty"/> (a project without 招引单位 counts for 全区 only).

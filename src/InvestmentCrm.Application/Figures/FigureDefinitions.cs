@@ -3,7 +3,7 @@ using InvestmentCrm.Targets;
 
 namespace InvestmentCrm.Figures;
 
-/// <summary>Every figure the engine computes (DESIGN §3); 到位率 is one metric but two figures (内资 and 外资 apart).</summary>
+/// <summary>Every figure the engine computes (docs/figures.md); 到位率 is one metric but two figures (内资 and 外资 apart).</summary>
 public enum Figure
 {
     DomesticFunds = 1,
@@ -34,7 +34,7 @@ public sealed record FigureScope(FigureScopeKind Kind, Guid? DepartmentId = null
     public static FigureScope Person(Guid id) => new(FigureScopeKind.Person, UserId: id);
 }
 
-/// <summary>The period P of DESIGN §3: a year, a five-year plan or a campaign.</summary>
+/// <summary>The period P of docs/figures.md: a year, a five-year plan or a campaign.</summary>
 public sealed record FigurePeriod(PeriodKind Kind, DateOnly Start, DateOnly End, string Label, Guid? CampaignId = null)
 {
     public static FigurePeriod Year(int year) => new(PeriodKind.Year, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), $"{year}年");
@@ -94,7 +94,7 @@ public static class FigureCatalog
         _ => figure.Metric().ToDisplay(),
     };
 
-    /// <summary>The 口径 footnote every screen shows beside the figure (DESIGN §3, literally).</summary>
+    /// <summary>The 口径 footnote every screen shows beside the figure (docs/figures.md, literally).</summary>
     public static string Footnote(this Figure figure, FigureRules rules) => figure switch
     {
         Figure.DomesticFunds => "口径：统计期内（截至统计日）到账并经认定的内资到位资金合计，含续建项目和往年签约项目，单位亿元；完成率 = 实际 ÷ 指标。",

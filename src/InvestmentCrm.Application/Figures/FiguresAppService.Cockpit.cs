@@ -199,7 +199,7 @@ public sealed partial class FiguresAppService
         {
             var campaignPeriod = new FigurePeriod(PeriodKind.Campaign, campaign.Start, campaign.End, campaign.Name, campaign.Id);
             var targets = await TargetsAsync(figureScope, campaignPeriod, ct);
-            // A campaign shows the counts it has targets for; without any, the three of DESIGN §2.4. Only their stages are read.
+            // A campaign shows the counts it has targets for; without any, the three of docs/domain.md. Only their stages are read.
             var shownFigures = CampaignCounts.Where(f => TargetProblem(targets.TryGetValue(f.Metric(), out var value) ? value : null) is null).ToList();
             if (shownFigures.Count == 0)
                 shownFigures = [Figure.ReserveCount, Figure.SignedCount, Figure.StrategicInvestorCount];

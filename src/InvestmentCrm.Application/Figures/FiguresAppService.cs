@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InvestmentCrm.Figures;
 
 /// <summary>
-/// The figures engine (DESIGN §3): any figure for any scope (全区 / department subtree / person), period and
+/// The figures engine (docs/figures.md): any figure for any scope (全区 / department subtree / person), period and
 /// as-of date, computed by the database from effective dates and verified tranches, inside the caller's data
 /// scope. The cockpit, the department view, 我的指标 and the drill-down pages all read through here, so a
 /// number and the records behind it can never disagree.

@@ -23,7 +23,7 @@ public class AppUser : IdentityUser<Guid>
     public bool MustChangePassword { get; set; }
 }
 
-/// <summary>角色 with its data scope (DESIGN §6).</summary>
+/// <summary>角色 with its data scope (docs/security.md).</summary>
 public class AppRole : IdentityRole<Guid>
 {
     public AppRole()

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentCrm.Projects;
 
-/// <summary>Where attachment bytes live (a folder today; an S3-compatible store later, DESIGN §4.6).</summary>
+/// <summary>Where attachment bytes live (a folder today; an S3-compatible store later, docs/architecture.md).</summary>
 public interface IAttachmentStore
 {
     Task SaveAsync(string storedName, Stream content, CancellationToken ct);

@@ -8,7 +8,7 @@ public abstract class Entity
 
 /// <summary>
 /// An aggregate root: edited as a whole and guarded by an optimistic concurrency stamp that changes on
-/// every save, so a stale edit is refused instead of silently overwriting (DESIGN §4.2).
+/// every save, so a stale edit is refused instead of silently overwriting (docs/architecture.md).
 /// </summary>
 public abstract class AggregateRoot : Entity, IAuditedEntity
 {
@@ -28,7 +28,7 @@ public interface IAuditedEntity
     Guid? UpdatedBy { get; set; }
 }
 
-/// <summary>Business records are never hard-deleted; they are hidden with who and when (DESIGN §4.2).</summary>
+/// <summary>Business records are never hard-deleted; they are hidden with who and when (docs/architecture.md).</summary>
 public interface ISoftDelete
 {
     bool IsDeleted { get; set; }

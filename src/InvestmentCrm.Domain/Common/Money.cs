@@ -4,7 +4,7 @@ namespace InvestmentCrm.Common;
 
 /// <summary>
 /// An amount in a currency's base unit (元, 美元) with its ISO currency code. The one money type of the product:
-/// decimal only, and amounts of different currencies are never added together (DESIGN §2.4 汇率).
+/// decimal only, and amounts of different currencies are never added together (docs/figures.md, 利用外资).
 /// </summary>
 public readonly record struct Money
 {

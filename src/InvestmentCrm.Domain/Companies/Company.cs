@@ -27,7 +27,7 @@ public class Company : AggregateRoot, ISoftDelete, IDepartmentOwned
     public CompanyNature Nature { get; set; }
     /// <summary>世界500强、中国500强、上市、专精特新、总部类型 …, separated by “、”.</summary>
     public string? Tags { get; set; }
-    /// <summary>Two-level industry “一级/二级” from domain-brief §5.1.</summary>
+    /// <summary>Two-level industry “一级/二级” from docs/domain.md.</summary>
     public string? Industry { get; set; }
     /// <summary>省/市 for domestic investors, country or region for foreign ones.</summary>
     public string? Origin { get; set; }
@@ -217,7 +217,7 @@ public static class CompanyNames
     };
 }
 
-/// <summary>The tags officers filter by (domain-brief E2); others may be typed freely.</summary>
+/// <summary>The tags officers filter by (docs/domain.md); others may be typed freely.</summary>
 public static class CompanyTags
 {
     public static readonly IReadOnlyList<string> Known =

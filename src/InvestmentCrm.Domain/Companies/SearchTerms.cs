@@ -4,9 +4,9 @@ using System.Text;
 namespace InvestmentCrm.Companies;
 
 /// <summary>
-/// Index terms for Chinese text (DESIGN §4.3): each run of Han characters gives its bigrams and its last character,
+/// Index terms for Chinese text (docs/architecture.md): each run of Han characters gives its bigrams and its last character,
 /// names also each of their characters; each run of letters and digits gives one lower-case word. A one-character
-/// query is one exact term — the bounded fallback of DESIGN §4.3: it finds the character in names and aliases, read
+/// query is one exact term — the bounded fallback of docs/architecture.md: it finds the character in names and aliases, read
 /// from one index list (a prefix over every bigram of the long text merges hundreds of large lists). Trigram indexes need three characters; these terms carry the one- and
 /// two-character queries and the long text. Computed here, stored with the company, indexed by the database.
 /// </summary>

@@ -3,7 +3,7 @@ using InvestmentCrm.Common;
 namespace InvestmentCrm.Figures;
 
 /// <summary>
-/// 年度口径 — the parts of DESIGN §3 that each year's published rules may set: the 重点项目 threshold,
+/// 年度口径 — the parts of docs/figures.md that each year's published rules may set: the 重点项目 threshold,
 /// what makes a signed project 履约, the 到位率 window and the thresholds of the schedule lights.
 /// A year without a row uses <see cref="DefaultFor"/>.
 /// </summary>
@@ -58,7 +58,7 @@ public class FigureRules : AggregateRoot
         (GreenFromPoints, YellowFromPoints) = (greenFrom, yellowFrom);
     }
 
-    /// <summary>Green ≥ green threshold; yellow ≥ yellow threshold; red below (DESIGN §3 超/欠进度).</summary>
+    /// <summary>Green ≥ green threshold; yellow ≥ yellow threshold; red below (docs/figures.md 超/欠进度).</summary>
     public ScheduleLight LightFor(decimal variancePoints) =>
         variancePoints >= GreenFromPoints ? ScheduleLight.Green
         : variancePoints >= YellowFromPoints ? ScheduleLight.Yellow

@@ -1,7 +1,7 @@
 namespace InvestmentCrm.Organization;
 
 /// <summary>
-/// Permissions as named constants grouped by module (DESIGN §6). They travel as role claims of type
+/// Permissions as named constants grouped by module (docs/security.md). They travel as role claims of type
 /// <see cref="ClaimType"/> and are checked on the server for pages and API alike.
 /// </summary>
 public static class Permissions

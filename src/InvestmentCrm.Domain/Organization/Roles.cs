@@ -1,6 +1,6 @@
 namespace InvestmentCrm.Organization;
 
-/// <summary>The roles of DESIGN §6. The code name is stable; the Chinese name is what users see.</summary>
+/// <summary>The roles of docs/security.md. The code name is stable; the Chinese name is what users see.</summary>
 public static class Roles
 {
     public const string SystemAdmin = "SystemAdmin";
@@ -30,7 +30,7 @@ public static class Roles
         All.FirstOrDefault(r => r.Name == role).DisplayName ?? role;
 }
 
-/// <summary>RuoYi's five data-scope levels (DESIGN §6). Default is deny: a user without a role sees nothing.</summary>
+/// <summary>RuoYi's five data-scope levels (docs/security.md). Default is deny: a user without a role sees nothing.</summary>
 public enum DataScope
 {
     All = 1,

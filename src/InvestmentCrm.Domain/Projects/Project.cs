@@ -3,7 +3,7 @@ using InvestmentCrm.Common;
 namespace InvestmentCrm.Projects;
 
 /// <summary>
-/// 招商项目 — the lead and the project are one record; the stage tells them apart (DESIGN §2.3).
+/// 招商项目 — the lead and the project are one record; the stage tells them apart (docs/domain.md).
 /// Every stage change is kept with its effective business date apart from when it was recorded,
 /// so that figures "as of" a past date are reproducible.
 /// </summary>
@@ -32,15 +32,15 @@ public class Project : AggregateRoot, ISoftDelete
     public string Name { get; set; }
     public string? Aliases { get; set; }
     public ProjectType Type { get; set; }
-    /// <summary>Two-level industry “一级/二级” from domain-brief §5.1.</summary>
+    /// <summary>Two-level industry “一级/二级” from docs/domain.md.</summary>
     public string Industry { get; set; }
     /// <summary>Planned 内资, in CNY.</summary>
     public Money PlannedDomestic { get; set; }
     /// <summary>Planned 外资, usually USD.</summary>
     public Money PlannedForeign { get; set; }
-    /// <summary>集聚区 / 街区 / 载体 (domain-brief §5.2).</summary>
+    /// <summary>集聚区 / 街区 / 载体 (docs/domain.md).</summary>
     public string? TargetLocation { get; set; }
-    /// <summary>招商方式 (domain-brief §4.8).</summary>
+    /// <summary>招商方式 (docs/domain.md).</summary>
     public string? SourceChannel { get; set; }
     public Guid? ReferrerCompanyId { get; set; }
     public string? ReferrerName { get; set; }
@@ -62,7 +62,7 @@ public class Project : AggregateRoot, ISoftDelete
     public bool HasBeenSigned => Stage is ProjectStage.Signed or ProjectStage.Landed or ProjectStage.Funded
         || _stageTransitions.Any(t => t.ToStage == ProjectStage.Signed);
 
-    /// <summary>The 招引单位 credited with the project (counted once, DESIGN §2.3); required from 签约 on.</summary>
+    /// <summary>The 招引单位 credited with the project (counted once, docs/domain.md); required from 签约 on.</summary>
     public void AssignLeadDepartment(Guid? departmentId)
     {
         if (departmentId is null && HasBeenSigned) throw new DomainException("项目已签约，必须确定招引单位。");

@@ -1,6 +1,6 @@
 namespace InvestmentCrm.Projects;
 
-/// <summary>The main line 储备 → 在谈 → 签约 → 落位 → 到位 and the two side states (DESIGN §2.3).</summary>
+/// <summary>The main line 储备 → 在谈 → 签约 → 落位 → 到位 and the two side states (docs/domain.md).</summary>
 public enum ProjectStage
 {
     Reserve = 1,

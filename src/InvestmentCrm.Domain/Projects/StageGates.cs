@@ -36,7 +36,7 @@ public sealed record StageDecision
 }
 
 /// <summary>
-/// The stage gates of DESIGN §2.3. The main line moves one step at a time, each step on its evidence; skipping
+/// The stage gates of docs/domain.md. The main line moves one step at a time, each step on its evidence; skipping
 /// ahead, going back, reopening a terminated project or back-dating before the last move needs the override
 /// permission and a written reason (the target's evidence is still required when moving forward). 暂停 and 终止
 /// need a reason; a suspended project resumes where it was.

@@ -1,6 +1,6 @@
 namespace InvestmentCrm.Projects;
 
-/// <summary>The reference lists of domain-brief §5.1 (产业), §5.2 (空间布局) and §4.8 (招商方式), offered by the forms.</summary>
+/// <summary>The reference lists of docs/domain.md (产业, 空间布局, 招商方式), offered by the forms.</summary>
 public static class Taxonomies
 {
     public static readonly IReadOnlyDictionary<string, string[]> Industries = new Dictionary<string, string[]>

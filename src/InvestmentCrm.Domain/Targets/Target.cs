@@ -44,7 +44,7 @@ public class Target : AggregateRoot
         Value = value < 0 ? throw new DomainException("指标值不能为负数。") : value;
 }
 
-/// <summary>The figure codes of DESIGN §3.</summary>
+/// <summary>The figure codes of docs/figures.md.</summary>
 public enum MetricCode
 {
     DomesticFunds = 1,

@@ -79,7 +79,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     }
 
     /// <summary>
-    /// The data scope of DESIGN §6 as query filters over this context's <see cref="ReaderScope"/> (a parameter of every
+    /// The data scope of docs/security.md as query filters over this context's <see cref="ReaderScope"/> (a parameter of every
     /// query, read when the query runs): a project is seen for its 招引单位 or when the reader created it, leads it (包保),
     /// serves it as secretary or contributes to it; its contracts, tranches and attachments with it; a company when it is
     /// registered in a scope department, by the reader, or linked to a seen project; an activity with its project, its

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace InvestmentCrm.EntityFrameworkCore.Migrations;
 
-/// <summary>The data version renewed by every write, which keys the cockpit's figure cache (issue 5, DESIGN §7).</summary>
+/// <summary>The data version renewed by every write, which keys the cockpit's figure cache (issue 5, docs/benchmarks).</summary>
 [DbContext(typeof(CrmDbContext))]
 [Migration("20261122040000_DataVersion")]
 public sealed class DataVersionMigration : Migration

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace InvestmentCrm.EntityFrameworkCore.Migrations;
 
 /// <summary>
-/// Company search (issue 6, DESIGN §4.3): the index terms column and each provider's index — a GIN index of the terms
+/// Company search (issue 6, docs/architecture.md): the index terms column and each provider's index — a GIN index of the terms
 /// and a pg_trgm GIN index on the name (prefix and duplicate checks) on PostgreSQL; two contentless FTS5 tables (trigram text, bigram terms)
 /// keyed through a stable integer on SQLite. Merged-away duplicates remember the survivor.
 /// </summary>

@@ -6,7 +6,7 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations;
 
 /// <summary>
 /// Summary rows of verified funds and stage entries per 招引单位 and month, and each project's 履约 dates, which the
-/// 全部-scope figures read (issue 5, DESIGN §7 cold cockpit). <see cref="DatabaseMigrator"/> fills them from the detail right after this migration.
+/// 全部-scope figures read (issue 5, docs/benchmarks cold cockpit). <see cref="DatabaseMigrator"/> fills them from the detail right after this migration.
 /// </summary>
 [DbContext(typeof(CrmDbContext))]
 [Migration(Id)]

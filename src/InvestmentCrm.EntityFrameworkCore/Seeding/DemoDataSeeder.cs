@@ -14,8 +14,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Seeding;
 
 /// <summary>
 /// The demo installation: 南关区's organisation, one user per role, real companies and projects from the
-/// domain brief (§6) spread across stages, and the 2012 district targets. The 2012 cohort is built so that
-/// DESIGN §3's worked example holds: 10 formal contracts with 40 亿元 contracted 内资, 8 landed with a verified
+/// docs/domain.md spread across stages, and the 2012 district targets. The 2012 cohort is built so that
+/// docs/figures.md's worked example holds: 10 formal contracts with 40 亿元 contracted 内资, 8 landed with a verified
 /// tranche, 10 亿元 verified in 2012 → 履约率 80 %, 到位率 25 %, 内资完成率 33.3 %.
 /// Demo users exist only here; their password is shown on the login page while the demo seed is active.
 /// </summary>
@@ -68,7 +68,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The published 2026 考核口径 (domain brief §4.9: completion of quotas, 履约率 bonus, deductions for false data and
+    /// The published 2026 考核口径 (docs/domain.md: completion of quotas, 履约率 bonus, deductions for false data and
     /// late key projects, 不予认定 as configurable data), so the assessor can run the year's appraisal at once.
     /// </summary>
     private void SeedAppraisalRules()
@@ -278,7 +278,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         return tranche;
     }
 
-    /// <summary>The 2012 cohort behind DESIGN §3's worked example (names from domain-brief §6.2).</summary>
+    /// <summary>The 2012 cohort behind docs/figures.md's worked example (names from docs/domain.md).</summary>
     private void SeedCohort2012()
     {
         var names = new (string Name, ProjectType Type, string Investor, string Location)[]
@@ -328,7 +328,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         }
     }
 
-    /// <summary>The major projects of domain-brief §6.1, at the stages the source documents describe.</summary>
+    /// <summary>The major projects of docs/domain.md, at the stages the source documents describe.</summary>
     private void SeedNamedProjects()
     {
         var huawei = NewProject("华为吉林区域总部", ProjectType.Industrial, "数字科创/云计算", new DateOnly(2021, 3, 1), "NG-KFQ-ZS", "南部新城·数字科创集聚区", "产业链招商");
@@ -460,7 +460,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
 
     private void SeedTargets()
     {
-        // 2012 district targets (domain-brief §3.1).
+        // 2012 district targets (docs/domain.md).
         db.Targets.AddRange(
             Target.ForYear(2012, MetricCode.DomesticFunds, 30m, "亿元"),
             Target.ForYear(2012, MetricCode.ForeignFunds, 5000m, "万美元"),
@@ -477,7 +477,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
             });
         }
 
-        // 十四五 targets (domain-brief §3.4).
+        // 十四五 targets (docs/domain.md).
         db.Targets.AddRange(
             new Target(MetricCode.DomesticFunds, PeriodKind.FiveYearPlan, new DateOnly(2021, 1, 1), new DateOnly(2025, 12, 31), TargetScope.District, 350m, "亿元"),
             new Target(MetricCode.ForeignFunds, PeriodKind.FiveYearPlan, new DateOnly(2021, 1, 1), new DateOnly(2025, 12, 31), TargetScope.District, 8000m, "万美元"));
@@ -490,7 +490,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
     /// <summary>
     /// 2025 and 2026 (the year the demo is opened in), so that the cockpit has a year in progress to show:
     /// signings, landings and verified tranches month by month, 续建 funds, foreign funds in USD and HKD, and a
-    /// key project whose start of construction is overdue. Names from domain-brief §6.1/§6.3.
+    /// key project whose start of construction is overdue. Names from docs/domain.md.
     /// </summary>
     private void SeedRecentYears()
     {
@@ -637,7 +637,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         foreach (var (metric, value) in new[] { (MetricCode.ReserveCount, 20m), (MetricCode.SignedCount, 5m), (MetricCode.StrategicInvestorCount, 1m) })
             db.Targets.Add(new Target(metric, PeriodKind.Campaign, campaign.Start, campaign.End, TargetScope.District, value, "个") { CampaignId = campaign.Id });
 
-        // 重点项目: 亿元以上 in 2012, 5000万元以上 from 2022 (domain-brief §3.7).
+        // 重点项目: 亿元以上 in 2012, 5000万元以上 from 2022 (docs/domain.md).
         var rules2012 = new FigureRules(2012);
         rules2012.SetKeyProjectThreshold(100_000_000m);
         var rules2026 = new FigureRules(2026);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InvestmentCrm.EntityFrameworkCore.Seeding;
 
 /// <summary>
-/// The roles of DESIGN §6 exist in every installation (not only the demo) with their default permissions.
+/// The roles of docs/security.md exist in every installation (not only the demo) with their default permissions.
 /// Runs at every start: adds what is missing, never overwrites what an administrator changed.
 /// </summary>
 public sealed class SystemRolesSeeder(CrmDbContext db)

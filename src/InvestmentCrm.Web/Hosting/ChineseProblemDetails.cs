@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace InvestmentCrm.Web.Hosting;
 
-/// <summary>The one error shape of the API: ProblemDetails with a Chinese title (DESIGN §4.5).</summary>
+/// <summary>The one error shape of the API: ProblemDetails with a Chinese title (docs/architecture.md).</summary>
 public static class ChineseProblemDetails
 {
     public static void Customize(ProblemDetailsContext context)

@@ -56,7 +56,7 @@ public static class CrmHost
             if (applied.Count > 0)
                 logger.LogInformation("已应用数据库迁移：{Migrations}", string.Join(", ", applied));
         }
-        // The roles of DESIGN §6 exist in every installation, with their default permissions.
+        // The roles of docs/security.md exist in every installation, with their default permissions.
         if (await migrator.IsUpToDateAsync(ct))
         {
             if (!options.MigrateOnStartup)

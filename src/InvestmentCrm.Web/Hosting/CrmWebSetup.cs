@@ -30,7 +30,7 @@ public static class CrmWebSetup
         services.AddHttpContextAccessor();
         services.AddScoped<InvestmentCrm.Common.ICurrentUser, HttpCurrentUser>();
 
-        // Cookie keys in a folder all nodes share (DESIGN §4.6): a cookie issued by one node is read by the other.
+        // Cookie keys in a folder all nodes share (docs/architecture.md): a cookie issued by one node is read by the other.
         var keysFolder = builder.Configuration["DataProtection:KeysFolder"] is { Length: > 0 } configured
             ? configured
             : Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Database:DataFolder"] ?? "App_Data", "keys");

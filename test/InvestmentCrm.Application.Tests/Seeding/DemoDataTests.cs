@@ -35,7 +35,7 @@ public class DemoDataTests
         (await db.SystemSettings.AnyAsync(s => s.Key == SystemSetting.DemoSeedAppliedKey)).ShouldBeTrue();
     }
 
-    /// <summary>The records behind DESIGN §3's worked example: the figures engine will read exactly these.</summary>
+    /// <summary>The records behind docs/figures.md's worked example: the figures engine will read exactly these.</summary>
     [Theory, OnSqlite, OnPostgres]
     public async Task The_2012_cohort_holds_the_worked_example_of_the_design(string provider)
     {

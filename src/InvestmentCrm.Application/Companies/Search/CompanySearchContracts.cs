@@ -6,7 +6,7 @@ using InvestmentCrm.Common;
 namespace InvestmentCrm.Companies;
 
 /// <summary>
-/// The company search port (DESIGN §4.3): the database adapters (SQLite FTS5, PostgreSQL pg_trgm + bigram terms)
+/// The company search port (docs/architecture.md): the database adapters (SQLite FTS5, PostgreSQL pg_trgm + bigram terms)
 /// implement it today; a search server can later. The reader's data scope is applied inside the query.
 /// </summary>
 public interface ICompanySearch
@@ -33,7 +33,7 @@ public sealed record CompanySearchRequest(
 
 public sealed record TextPart(string Text, bool IsMatch);
 
-/// <summary>Why a company matched, best first: the ranking of DESIGN/issue 6.</summary>
+/// <summary>Why a company matched, best first: the ranking of docs/architecture.md (Company search).</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MatchRank>))]
 public enum MatchRank
 {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace InvestmentCrm.EntityFrameworkCore.Companies;
 
 /// <summary>
-/// Keeps the company search index in step with the companies, inside the save's transaction (DESIGN §4.3): the
+/// Keeps the company search index in step with the companies, inside the save's transaction (docs/architecture.md): the
 /// index terms are a column of the company on both providers; PostgreSQL indexes that column and the names itself,
 /// SQLite copies each company into two FTS5 tables (trigrams of the text, the bigram terms). A deleted or
 /// merged-away company leaves the index at once.

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InvestmentCrm.EntityFrameworkCore.Companies;
 
 /// <summary>
-/// Company search in the database (DESIGN §4.3). The provider finds the matching rows through its index; everything
+/// Company search in the database (docs/architecture.md). The provider finds the matching rows through its index; everything
 /// else — the data scope, facets, the capped count, ranking and keyset paging — is one LINQ query over the companies
 /// the reader may see, so an out-of-scope company never reaches a hit, a count or a facet.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
         else
         {
             // The index finds the rows and the scope and facets filter those same rows, in one statement. Bounded
-            // (DESIGN §4.3): a query matching more than the count cap is ranked among the first matches, plus the
+            // (docs/architecture.md): a query matching more than the count cap is ranked among the first matches, plus the
             // names that start with it, so “华为” still puts 华为… first among a million companies.
             // With 全部 and no facet the filters remove nothing, so the index reads can stop at the cap; a narrower
             // scope or a facet filters first (bounding before them would lose matches they keep).
