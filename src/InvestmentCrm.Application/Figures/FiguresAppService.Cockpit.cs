@@ -30,9 +30,7 @@ public sealed partial class FiguresAppService
         var figureScope = departmentId is { } id ? FigureScope.Department(id) : FigureScope.District;
         var (figures, org, resolved, rules, data, lastYearWhole) = await ComputeCoreAsync(figureScope, period, date, ct, earlierWholeYear: true);
 
-        var funnel = Funnel(resolved.Summarised
-            ? await _summaries.FurthestStagesAsync(date, ct)
-            : await _queries.FurthestStagesAsync(resolved.Keyed, date, ct));
+        var funnel = Funnel(await resolved.Rows.FurthestStagesAsync(date, ct));
         var monthly = Enumerable.Range(1, 12).Select(month => new MonthlyArrivalDto(
                 month,
                 new DateOnly(period.Start.Year, month, 1) <= Cut(period, date)

@@ -74,10 +74,10 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
 
     private static DateOnly Cut(FigurePeriod period, DateOnly asOf) => period.End < asOf ? period.End : asOf;
 
-    private async Task<LoadedPeriods> LoadAsync(ResolvedScope resolved, FigurePeriod period, FigurePeriod? earlier, DateOnly asOf, FigureRules rules,
+    private static async Task<LoadedPeriods> LoadAsync(ResolvedScope resolved, FigurePeriod period, FigurePeriod? earlier, DateOnly asOf, FigureRules rules,
         PeriodParts parts, bool earlierWholePeriod, CancellationToken ct, ProjectStage[]? stages = null)
     {
-        var projects = resolved.Keyed;
+        var rows = resolved.Rows;
         var current = new PeriodData();
         var previous = earlier is null ? null : new PeriodData();
         var cut = Cut(period, asOf);
@@ -90,11 +90,9 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
         // One DbContext per request: the queries run one after another, never concurrently.
         if (parts.HasFlag(PeriodParts.Counts))
         {
-            var entries = resolved.Summarised && FigureSummaryQueries.CanReadStageEntries(window)
-                ? await _summaries.StageEntriesAsync(window, ct)
-                : await _queries.StageEntriesAsync(projects, window, ct, stages);
+            var entries = await rows.StageEntriesAsync(window, stages, ct);
             current.Stages = entries.Where(r => r.Part == WindowPart.Current).ToList();
-            var strategic = await _queries.StrategicSignedAsync(projects, window, ct);
+            var strategic = await rows.StrategicSignedAsync(window, ct);
             current.Strategic = strategic.Where(r => r.Current > 0).Select(r => new KeyCount(r.Key, r.Current)).ToList();
             if (previous is not null)
             {
@@ -104,9 +102,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
         }
         if (parts.HasFlag(PeriodParts.Funds))
         {
-            var funds = resolved.Summarised && FigureSummaryQueries.CanReadFunds(window)
-                ? await _summaries.VerifiedFundsAsync(window, ct)
-                : await _queries.VerifiedFundsAsync(projects, window, ct);
+            var funds = await rows.VerifiedFundsAsync(window, ct);
             current.Funds = funds.Where(r => r.Part == WindowPart.Current).ToList();
             previous?.Funds = funds.Where(r => r.Part == WindowPart.EarlierToDate).ToList();
             earlierRest = funds.Where(r => r.Part == WindowPart.EarlierRest).ToList();
@@ -114,28 +110,30 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
         if (parts.HasFlag(PeriodParts.Cohort) && cut >= period.Start)
         {
             var windowEnd = rules.ArrivalWindow == ArrivalWindow.WithinPeriod ? cut : asOf;
-            var cohort = resolved.Summarised
-                ? await _summaries.CohortCountsAsync(period.Start, cut, asOf, rules, ct)
-                : await _queries.CohortCountsAsync(projects, period.Start, cut, asOf, rules, ct);
+            var cohort = await rows.CohortCountsAsync(period.Start, cut, asOf, rules, ct);
             current.Cohort = cohort.Select(r => new KeyCount(r.Key, r.Cohort)).ToList();
             current.Fulfilled = cohort.Where(r => r.Fulfilled > 0).Select(r => new KeyCount(r.Key, r.Fulfilled)).ToList();
-            current.Contracted = resolved.Summarised
-                ? await _summaries.ContractedAsync(period.Start, cut, ct)
-                : await _queries.ContractedAsync(projects, period.Start, cut, ct);
-            current.CohortFunds = resolved.Summarised
-                ? await _summaries.CohortFundsAsync(period.Start, cut, period.Start, windowEnd, ct)
-                : await _queries.VerifiedFundsAsync(_queries.Cohort(projects, period.Start, cut), period.Start, windowEnd, ct);
+            current.Contracted = await rows.ContractedAsync(period.Start, cut, ct);
+            current.CohortFunds = await rows.CohortFundsAsync(period.Start, cut, period.Start, windowEnd, ct);
         }
         return new LoadedPeriods(current, previous, earlierRest);
     }
 
     /// <summary>
-    /// The scope as a project set (inside the data scope), how its rows are keyed and how they are credited.
-    /// <paramref name="Summarised"/>: the rows may come from the summary tables, which hold every live project by
-    /// 招引单位 — right for a reader who sees 全部 and a department or district scope.
+    /// The scope as a project set (inside the data scope), how its rows are keyed, where its aggregated rows come from
+    /// (<see cref="IFigureRows"/>, chosen here once) and how they are credited.
     /// </summary>
-    private sealed record ResolvedScope(string Name, IQueryable<Project> Projects, IQueryable<KeyedProject> Keyed, FigureAttribution Attribution,
-        bool Summarised = false);
+    private sealed record ResolvedScope(string Name, IQueryable<Project> Projects, IQueryable<KeyedProject> Keyed, IFigureRows Rows, FigureAttribution Attribution);
+
+    /// <summary>
+    /// The summary tables hold every live project by 招引单位: they answer for a reader who sees 全部 and a district or
+    /// department scope; anyone else reads the detail of the projects they may see.
+    /// </summary>
+    private ResolvedScope Resolved(string name, IQueryable<Project> projects, IQueryable<KeyedProject> keyed, FigureAttribution attribution, bool summarised)
+    {
+        var detail = new DetailFigureRows(_queries, keyed);
+        return new ResolvedScope(name, projects, keyed, summarised ? new SummaryFigureRows(_summaries, detail) : detail, attribution);
+    }
 
     private async Task<ResolvedScope> ResolveAsync(FigureScope figureScope, DepartmentTree org, CancellationToken ct)
     {
@@ -149,7 +147,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
                 var name = org.NameOf(id) ?? throw new NotFoundException("部门不存在。");
                 var subtree = org.Subtree(id);
                 var inSubtree = projects.Where(p => p.LeadDepartmentId != null && subtree.Contains(p.LeadDepartmentId.Value));
-                return new ResolvedScope(name, inSubtree, FigureQueries.ByDepartment(inSubtree), FigureAttribution.Departments(subtree), seesAll);
+                return Resolved(name, inSubtree, FigureQueries.ByDepartment(inSubtree), FigureAttribution.Departments(subtree), summarised: seesAll);
             }
             case FigureScopeKind.Person:
             {
@@ -161,11 +159,11 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
                     .Where(c => credited.Any(p => p.Id == c.ProjectId))
                     .Select(c => new { c.ProjectId, c.UserId, c.WeightPercent })
                     .ToListAsync(ct);
-                return new ResolvedScope(name, credited, FigureQueries.ByProject(credited),
-                    FigureAttribution.Person(userId, contributors.Select(c => (c.ProjectId, c.UserId, c.WeightPercent))));
+                return Resolved(name, credited, FigureQueries.ByProject(credited),
+                    FigureAttribution.Person(userId, contributors.Select(c => (c.ProjectId, c.UserId, c.WeightPercent))), summarised: false);
             }
             default:
-                return new ResolvedScope(org.DistrictName, projects, FigureQueries.ByDepartment(projects), FigureAttribution.Everything, seesAll);
+                return Resolved(org.DistrictName, projects, FigureQueries.ByDepartment(projects), FigureAttribution.Everything, summarised: seesAll);
         }
     }
 
