@@ -16,8 +16,7 @@ internal static class CockpitCases
     {
         await using var db = database.CreateContext();
         var user = new TestUser(leader, "bench", null);
-        var figures = new FiguresAppService(db, TestScopes.Resolved(db, user), user, new TestClock(), cache);
-        var cockpit = await figures.GetCockpitAsync(CockpitData.Year, AsOf, null);
+        var cockpit = await FigureServices.For(db, user, cache: cache).Cockpit.GetCockpitAsync(CockpitData.Year, AsOf, null);
         if (cockpit.Figures[Figure.SignedCount].Value is not > 0)
             throw new InvalidOperationException("the benchmark data produced no signings — the measurement would be meaningless");
     }

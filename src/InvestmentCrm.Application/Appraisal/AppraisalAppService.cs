@@ -12,7 +12,7 @@ namespace InvestmentCrm.Appraisal;
 /// 我的贡献. Who may do what is enforced by the pages and endpoints (考核员 manage; the reader's data scope and
 /// <c>mayReadOthers</c> decide whose scores are shown).
 /// </summary>
-public sealed partial class AppraisalAppService(ICrmDbContext db, DataScope scope, ICurrentUser currentUser, TimeProvider clock, FiguresAppService figures)
+public sealed partial class AppraisalAppService(ICrmDbContext db, DataScope scope, ICurrentUser currentUser, TimeProvider clock, FiguresEngine figures)
 {
     public DateOnly Today => clock.Today();
 

@@ -8,5 +8,8 @@ public static class FiguresModule
     public static IServiceCollection AddFigures(this IServiceCollection services) =>
         services.AddMemoryCache()
             .AddSingleton<FiguresCache>()
-            .AddScoped<FiguresAppService>();
+            .AddScoped<FiguresEngine>()
+            .AddScoped<CockpitAppService>()
+            .AddScoped<FigureRecordsAppService>()
+            .AddScoped<PeopleFiguresAppService>();
 }

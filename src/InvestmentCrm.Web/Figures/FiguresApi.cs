@@ -12,24 +12,24 @@ public static class FiguresApi
 
     public static void MapFiguresApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/cockpit", (int? year, DateOnly? asOf, Guid? department, FiguresAppService figures, CancellationToken ct) =>
+        api.MapGet("/cockpit", (int? year, DateOnly? asOf, Guid? department, CockpitAppService figures, CancellationToken ct) =>
                 figures.GetCockpitAsync(year, asOf, department, ct))
             .RequireAuthorization(Permissions.Targets.View)
             .WithTags("领导驾驶舱")
             .WithSummary("驾驶舱：指标完成、序时进度与亮灯、漏斗、月度走势、龙虎榜、滞后重点项目、攻坚行动（按数据权限范围）");
 
         var figures = api.MapGroup("/figures").WithTags("领导驾驶舱");
-        figures.MapGet("/", async (int? year, DateOnly? asOf, Guid? department, Guid? user, FiguresAppService service, CancellationToken ct) =>
+        figures.MapGet("/", async (int? year, DateOnly? asOf, Guid? department, Guid? user, FiguresEngine service, CancellationToken ct) =>
                 await service.ComputeAsync(Scope(department, user), FigurePeriod.Year(year ?? (asOf ?? service.Today).Year), asOf, ct))
             .RequireAuthorization(Permissions.Targets.View)
             .WithSummary("任一范围（全区/部门/个人）某年度截至某日的全部指标");
 
-        figures.MapGet("/{figure}/records", async (Figure figure, int? year, DateOnly? asOf, Guid? department, Guid? user, int? page, FiguresAppService service, CancellationToken ct) =>
-                await service.GetRecordsAsync(figure, Scope(department, user), FigurePeriod.Year(year ?? (asOf ?? service.Today).Year), asOf, page ?? 1, ct))
+        figures.MapGet("/{figure}/records", async (Figure figure, int? year, DateOnly? asOf, Guid? department, Guid? user, int? page, FigureRecordsAppService service, FiguresEngine engine, CancellationToken ct) =>
+                await service.GetRecordsAsync(figure, Scope(department, user), FigurePeriod.Year(year ?? (asOf ?? engine.Today).Year), asOf, page ?? 1, ct))
             .RequireAuthorization(Permissions.Targets.View)
             .WithSummary("指标背后的明细记录（与指标同一口径）");
 
-        figures.MapGet("/mine", (int? year, DateOnly? asOf, FiguresAppService service, CancellationToken ct) => service.GetMyFiguresAsync(year, asOf, ct))
+        figures.MapGet("/mine", (int? year, DateOnly? asOf, PeopleFiguresAppService service, CancellationToken ct) => service.GetMyFiguresAsync(year, asOf, ct))
             .RequireAuthorization(Permissions.Workbench.View)
             .WithSummary("我的指标：本人指标与按贡献权重记入的数字");
     }

@@ -19,7 +19,7 @@ public class AppraisalTests
         var user = await TestUser.LoadAsync(db, userName);
         var scope = TestScopes.Resolved(db, user);
         var clock = new TestClock();
-        return new AppraisalAppService(db, scope, user, clock, new FiguresAppService(db, scope, user, clock));
+        return new AppraisalAppService(db, scope, user, clock, new FiguresEngine(db, scope, clock));
     }
 
     /// <summary>商务局's project with contributors 陈静 50 %, 刘洋 20 %, 周婷 30 % and 2 亿元 of verified 内资 in 2030.</summary>

@@ -65,9 +65,6 @@ internal sealed class FigureScenario(CrmDbContext db)
         await db.SaveChangesAsync();
     }
 
-    public static async Task<FiguresAppService> FiguresForAsync(CrmDbContext db, string userName, TimeProvider? clock = null)
-    {
-        var user = await TestUser.LoadAsync(db, userName);
-        return new FiguresAppService(db, TestScopes.Resolved(db, user), user, clock ?? new TestClock());
-    }
+    public static async Task<FigureServices> FiguresForAsync(CrmDbContext db, string userName, TimeProvider? clock = null) =>
+        FigureServices.For(db, await TestUser.LoadAsync(db, userName), clock);
 }

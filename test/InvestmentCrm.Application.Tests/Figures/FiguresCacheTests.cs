@@ -21,7 +21,7 @@ public class FiguresCacheTests
         {
             await using var db = database.CreateContext();
             var user = await TestUser.LoadAsync(db, userName);
-            return await new FiguresAppService(db, TestScopes.Resolved(db, user), user, new TestClock(), cache).GetCockpitAsync(2026, null, null);
+            return await FigureServices.For(db, user, cache: cache).Cockpit.GetCockpitAsync(2026, null, null);
         }
 
         var first = await CockpitAsync("leader");

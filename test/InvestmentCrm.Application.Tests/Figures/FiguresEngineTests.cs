@@ -18,7 +18,7 @@ public class FiguresEngineTests
         await using var db = database.CreateContext();
         var figures = await FigureScenario.FiguresForAsync(db, "leader");
 
-        var set = await figures.ComputeAsync(FigureScope.District, FigurePeriod.Year(2012), new DateOnly(2012, 12, 31));
+        var set = await figures.Engine.ComputeAsync(FigureScope.District, FigurePeriod.Year(2012), new DateOnly(2012, 12, 31));
 
         // 10 formal contracts in 2012 (40 亿元), 8 landed with a verified first tranche, 10 亿元 verified in 2012.
         set[Figure.FulfilmentRate].Numerator.ShouldBe(8m);
@@ -52,7 +52,7 @@ public class FiguresEngineTests
         await scenario.ArriveAsync(fresh, FigureScenario.On(5, 20), Money.YiYuan(1m));
         await scenario.ArriveAsync(fresh, FigureScenario.On(6, 1), Money.YiYuan(5m), verified: false); // pending: counts nowhere
 
-        var set = await (await FigureScenario.FiguresForAsync(db, "leader")).ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(12, 31));
+        var set = await (await FigureScenario.FiguresForAsync(db, "leader")).Engine.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(12, 31));
 
         set[Figure.DomesticFunds].Value.ShouldBe(3m);
         set[Figure.DomesticArrivalRate].Numerator.ShouldBe(Money.YiYuan(1m).Amount);
@@ -74,19 +74,19 @@ public class FiguresEngineTests
         await db.SaveChangesAsync();
         var figures = await FigureScenario.FiguresForAsync(db, "leader");
 
-        var yearEnd = await figures.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(12, 31));
+        var yearEnd = await figures.Engine.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(12, 31));
         yearEnd[Figure.FulfilmentRate].Numerator.ShouldBe(1m);
         yearEnd[Figure.FulfilmentRate].Denominator.ShouldBe(2m);
         yearEnd[Figure.FulfilmentRate].Value.ShouldBe(50m);
 
         // As of 30 April the landed project had no tranche yet (and no start of construction): nobody fulfilled.
-        var april = await figures.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(4, 30));
+        var april = await figures.Engine.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(4, 30));
         april[Figure.FulfilmentRate].Value.ShouldBe(0m);
         april[Figure.DomesticFunds].Value.ShouldBe(0m);
         // As of 31 January only the first contract was signed.
-        (await figures.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(1, 31)))[Figure.FulfilmentRate].Denominator.ShouldBe(1m);
+        (await figures.Engine.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(1, 31)))[Figure.FulfilmentRate].Denominator.ShouldBe(1m);
         // Before anything was signed the rate is "—" with a reason, never 0 % or an error.
-        var before = await figures.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(1, 10));
+        var before = await figures.Engine.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(1, 10));
         before[Figure.FulfilmentRate].Value.ShouldBeNull();
         before[Figure.FulfilmentRate].Unavailable.ShouldBe("统计期内没有签订正式投资合同的项目（签约队列为空），无法计算履约率");
         before[Figure.DomesticFunds].TargetMissing.ShouldBe("未设置指标");
@@ -104,18 +104,18 @@ public class FiguresEngineTests
         var start = project.AddMilestone(DispatchPhase.Construction, "主体开工", FigureScenario.On(5, 1));
         await db.SaveChangesAsync();
         var figures = await FigureScenario.FiguresForAsync(db, "leader");
-        (await figures.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(6, 30)))[Figure.FulfilmentRate].Value.ShouldBe(0m);
+        (await figures.Engine.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(6, 30)))[Figure.FulfilmentRate].Value.ShouldBe(0m);
 
         project.CompleteMilestone(start.Id, FigureScenario.On(5, 10)); // construction started → 履约
         await db.SaveChangesAsync();
-        (await figures.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(6, 30)))[Figure.FulfilmentRate].Value.ShouldBe(100m);
+        (await figures.Engine.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(6, 30)))[Figure.FulfilmentRate].Value.ShouldBe(100m);
 
         // The year's rule says only verified funds count: the start of construction no longer does.
         var rules = new FigureRules(FigureScenario.Year);
         rules.SetFulfilmentRule(true, true, false, false);
         db.FigureRules.Add(rules);
         await db.SaveChangesAsync();
-        var strict = await (await FigureScenario.FiguresForAsync(db, "leader")).ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(6, 30));
+        var strict = await (await FigureScenario.FiguresForAsync(db, "leader")).Engine.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(6, 30));
         strict[Figure.FulfilmentRate].Value.ShouldBe(0m);
         strict[Figure.FulfilmentRate].Footnote.ShouldContain("截至统计日已落位，且有已认定到位资金");
     }
@@ -134,7 +134,7 @@ public class FiguresEngineTests
         await scenario.SignedAsync("NG-SWJ", FigureScenario.On(4, 1), 1m);
 
         var period = new FigurePeriod(PeriodKind.Campaign, campaign.Start, campaign.End, campaign.Name, campaign.Id);
-        var set = await (await FigureScenario.FiguresForAsync(db, "leader")).ComputeAsync(FigureScope.District, period, FigureScenario.On(6, 30));
+        var set = await (await FigureScenario.FiguresForAsync(db, "leader")).Engine.ComputeAsync(FigureScope.District, period, FigureScenario.On(6, 30));
 
         set[Figure.SignedCount].Value.ShouldBe(1m);
         set[Figure.SignedCount].Target.ShouldBe(4m);
@@ -161,10 +161,10 @@ public class FiguresEngineTests
         await db.SaveChangesAsync();
         var figures = await FigureScenario.FiguresForAsync(db, "leader");
 
-        var department = await figures.ComputeAsync(FigureScope.Department(await scenario.DepartmentAsync("NG-SWJ")), FigureScenario.Period, FigureScenario.On(12, 31));
+        var department = await figures.Engine.ComputeAsync(FigureScope.Department(await scenario.DepartmentAsync("NG-SWJ")), FigureScenario.Period, FigureScenario.On(12, 31));
         var people = new List<FigureSetDto>();
         foreach (var user in new[] { officer, head, zhouting })
-            people.Add(await figures.ComputeAsync(FigureScope.Person(user), FigureScenario.Period, FigureScenario.On(12, 31)));
+            people.Add(await figures.Engine.ComputeAsync(FigureScope.Person(user), FigureScenario.Period, FigureScenario.On(12, 31)));
 
         department[Figure.DomesticFunds].Value.ShouldBe(3.0000000001m);
         people.Sum(p => p[Figure.DomesticFunds].Value!.Value).ShouldBe(department[Figure.DomesticFunds].Value!.Value);
@@ -175,7 +175,7 @@ public class FiguresEngineTests
         people[2][Figure.SignedCount].Value.ShouldBe(0.3m + 0.3334m);
 
         // Many people at once (department view) give the same credits as one by one.
-        var credits = await figures.PersonCreditsAsync([officer, head, zhouting], FigureScenario.Period, FigureScenario.On(12, 31));
+        var credits = await figures.People.PersonCreditsAsync([officer, head, zhouting], FigureScenario.Period, FigureScenario.On(12, 31));
         credits[zhouting].DomesticYuan.ShouldBe(people[2][Figure.DomesticFunds].Value!.Value * 100_000_000m);
     }
 
@@ -193,19 +193,19 @@ public class FiguresEngineTests
         await scenario.ArriveAsync(project, FigureScenario.On(6, 3), Money.Dollars(20_000m));
         var figures = await FigureScenario.FiguresForAsync(db, "leader");
 
-        var june = await figures.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(6, 30));
+        var june = await figures.Engine.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(6, 30));
         june[Figure.ForeignFunds].Value.ShouldBe(12.8m + 2m); // 1,000,000 HKD × 0.128 = 128,000 USD; + 20,000 USD
         june[Figure.ForeignArrivalRate].Value.ShouldBe(14.8m);
 
         await scenario.ArriveAsync(project, FigureScenario.On(7, 8), new Money(500_000m, "HKD")); // no July (or 2030) HKD rate
-        var july = await figures.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(7, 31));
+        var july = await figures.Engine.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(7, 31));
         july[Figure.ForeignFunds].Value.ShouldBeNull();
         july[Figure.ForeignFunds].Unavailable.ShouldBe("缺少汇率：2030年7月 HKD 兑美元汇率。请在“汇率”页面补录后再看此数。");
         july[Figure.DomesticFunds].Value.ShouldBe(0m); // other figures are unaffected
 
         db.ExchangeRates.Add(new ExchangeRate(FigureScenario.Year, null, "HKD", 0.9000m, 0.1200m)); // a yearly rate fills the gap
         await db.SaveChangesAsync();
-        (await figures.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(7, 31)))[Figure.ForeignFunds].Value.ShouldBe(14.8m + 6m);
+        (await figures.Engine.ComputeAsync(FigureScope.District, FigureScenario.Period, FigureScenario.On(7, 31)))[Figure.ForeignFunds].Value.ShouldBe(14.8m + 6m);
     }
 
     [Theory, OnSqlite, OnPostgres]
@@ -216,8 +216,8 @@ public class FiguresEngineTests
         var period = FigurePeriod.Year(2012);
         var asOf = new DateOnly(2012, 12, 31);
 
-        var leader = await (await FigureScenario.FiguresForAsync(db, "leader")).ComputeAsync(FigureScope.District, period, asOf);
-        var zoneOfficer = await (await FigureScenario.FiguresForAsync(db, "mahui")).ComputeAsync(FigureScope.District, period, asOf);
+        var leader = await (await FigureScenario.FiguresForAsync(db, "leader")).Engine.ComputeAsync(FigureScope.District, period, asOf);
+        var zoneOfficer = await (await FigureScenario.FiguresForAsync(db, "mahui")).Engine.ComputeAsync(FigureScope.District, period, asOf);
 
         var scope = await TestScopes.ForAsync(db, "mahui");
         var visible = await scope.ProjectsAsync();
@@ -229,8 +229,8 @@ public class FiguresEngineTests
         zoneOfficer[Figure.FulfilmentRate].Denominator!.Value.ShouldBeLessThan(leader[Figure.FulfilmentRate].Denominator!.Value);
 
         // Nobody signed in sees nothing at all.
-        var nobody = new FiguresAppService(db, TestScopes.Resolved(db, new TestUser(null, null, null)), new TestUser(null, null, null), new TestClock());
-        var empty = await nobody.ComputeAsync(FigureScope.District, period, asOf);
+        var nobody = FigureServices.For(db, new TestUser(null, null, null));
+        var empty = await nobody.Engine.ComputeAsync(FigureScope.District, period, asOf);
         empty[Figure.DomesticFunds].Value.ShouldBe(0m);
         empty[Figure.SignedCount].Value.ShouldBe(0m);
     }
@@ -244,19 +244,19 @@ public class FiguresEngineTests
         var period = FigurePeriod.Year(2012);
         var asOf = new DateOnly(2012, 12, 31);
 
-        var funds = await figures.GetRecordsAsync(Figure.DomesticFunds, FigureScope.District, period, asOf);
+        var funds = await figures.Records.GetRecordsAsync(Figure.DomesticFunds, FigureScope.District, period, asOf);
         funds.Total.ShouldBe(8);
         funds.Records.Sum(r => r.Amount!.Value).ShouldBe(funds.Summary.Value!.Value);
 
-        var fulfilment = await figures.GetRecordsAsync(Figure.FulfilmentRate, FigureScope.District, period, asOf);
+        var fulfilment = await figures.Records.GetRecordsAsync(Figure.FulfilmentRate, FigureScope.District, period, asOf);
         fulfilment.Total.ShouldBe(10);
         fulfilment.Records.Count(r => r.Counts == true).ShouldBe(8);
         fulfilment.Records.ShouldContain(r => r.ProjectName == "君顶国际楼宇填充" && r.Counts == false); // the terminated one
 
-        var signed = await figures.GetRecordsAsync(Figure.SignedCount, FigureScope.District, period, asOf);
+        var signed = await figures.Records.GetRecordsAsync(Figure.SignedCount, FigureScope.District, period, asOf);
         signed.Total.ShouldBe(10);
 
-        var arrival = await figures.GetRecordsAsync(Figure.DomesticArrivalRate, FigureScope.District, period, asOf);
+        var arrival = await figures.Records.GetRecordsAsync(Figure.DomesticArrivalRate, FigureScope.District, period, asOf);
         arrival.Records.Sum(r => r.Amount!.Value).ShouldBe(10m);
     }
 
@@ -267,7 +267,7 @@ public class FiguresEngineTests
         await using var db = database.CreateContext();
         var figures = await FigureScenario.FiguresForAsync(db, "leader");
 
-        var cockpit = await figures.GetCockpitAsync(2012, new DateOnly(2012, 12, 31), null);
+        var cockpit = await figures.Cockpit.GetCockpitAsync(2012, new DateOnly(2012, 12, 31), null);
 
         cockpit.Figures[Figure.DomesticFunds].Value.ShouldBe(10m);
         cockpit.MonthlyArrivals.Sum(m => m.ThisYearYi ?? 0).ShouldBe(10m);
@@ -314,7 +314,7 @@ public class FiguresEngineTests
         }
         await db.SaveChangesAsync();
 
-        var cockpit = await (await FigureScenario.FiguresForAsync(db, "leader")).GetCockpitAsync(FigureScenario.Year, FigureScenario.On(6, 30), department.Id);
+        var cockpit = await (await FigureScenario.FiguresForAsync(db, "leader")).Cockpit.GetCockpitAsync(FigureScenario.Year, FigureScenario.On(6, 30), department.Id);
 
         cockpit.BehindSchedule.Select(b => b.ProjectName).ShouldBe(expected.Take(10));
         cockpit.BehindSchedule[0].DueDate.ShouldBe(FigureScenario.On(1, 3));
@@ -328,7 +328,7 @@ public class FiguresEngineTests
         await using var db = database.CreateContext();
         var figures = await FigureScenario.FiguresForAsync(db, "leader");
 
-        var cockpit = await figures.GetCockpitAsync(null, null, null); // today: 2026-11-22 (test clock)
+        var cockpit = await figures.Cockpit.GetCockpitAsync(null, null, null); // today: 2026-11-22 (test clock)
 
         var set = cockpit.Figures;
         set.Period.ShouldBe(FigurePeriod.Year(2026));
@@ -351,7 +351,7 @@ public class FiguresEngineTests
 
         // The head of 商务局 sees the department view with its people, credited by weight.
         var head = await FigureScenario.FiguresForAsync(db, "head");
-        var view = await head.GetDepartmentViewAsync(null, null, null);
+        var view = await head.People.GetDepartmentViewAsync(null, null, null);
         view.Name.ShouldBe("商务局");
         view.Figures[Figure.DomesticFunds].Value.ShouldBe(7.2m); // 基金广场二期 6 + 平安人寿 1.2
         var chen = view.People.Single(p => p.Name == "陈静");
@@ -361,7 +361,7 @@ public class FiguresEngineTests
 
         // 陈静 herself sees every project she contributes to: + 50 % of 邮储 3.5 + 30 % of 八一未来城 12 + 60 % of 华为 5 (续建).
         var officer = await FigureScenario.FiguresForAsync(db, "officer");
-        var mine = await officer.GetMyFiguresAsync(null, null);
+        var mine = await officer.People.GetMyFiguresAsync(null, null);
         mine.Figures[Figure.DomesticFunds].Value.ShouldBe(3.6m + 1.2m + 1.75m + 3.6m + 3m);
         mine.Projects.Sum(p => p.DomesticCreditYi).ShouldBe(mine.Figures[Figure.DomesticFunds].Value!.Value);
     }

@@ -11,15 +11,18 @@ namespace InvestmentCrm.Figures;
 /// <summary>
 /// The figures engine (docs/figures.md): any figure for any scope (全区 / department subtree / person), period and
 /// as-of date, computed by the database from effective dates and verified tranches, inside the caller's data
-/// scope. The cockpit, the department view, 我的指标 and the drill-down pages all read through here, so a
-/// number and the records behind it can never disagree.
+/// scope. The use cases read through it — the cockpit (<see cref="CockpitAppService"/>), the drill-down
+/// (<see cref="FigureRecordsAppService"/>), 我的指标 and 部门指标 (<see cref="PeopleFiguresAppService"/>), the appraisal —
+/// so a number and the records behind it can never disagree.
 /// </summary>
-public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope, ICurrentUser currentUser, TimeProvider clock, FiguresCache? cache = null)
+public sealed class FiguresEngine(ICrmDbContext db, DataScope scope, TimeProvider clock)
 {
-    private const int MoneyDecimals = 2;
-    private const int CountDecimals = 4;
-    private readonly FigureQueries _queries = new(db);
+    internal const int MoneyDecimals = 2;
+    internal const int CountDecimals = 4;
     private readonly FigureSummaryQueries _summaries = new(db);
+
+    /// <summary>The detail queries, for use cases that list what a figure adds up.</summary>
+    internal FigureQueries Queries { get; } = new(db);
 
     public DateOnly Today => clock.Today();
 
@@ -30,11 +33,11 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
         (await ComputeCoreAsync(figureScope, period, asOf ?? Today, ct)).Figures;
 
     /// <summary>A computed figure set with what it was computed from, for callers that show more than the figures.</summary>
-    private sealed record Computation(FigureSetDto Figures, DepartmentTree Org, ResolvedScope Resolved, FigureRules Rules, PeriodData Data,
+    internal sealed record Computation(FigureSetDto Figures, DepartmentTree Org, ResolvedScope Resolved, FigureRules Rules, PeriodData Data,
         List<FundsRow> EarlierWholeFunds);
 
     /// <param name="earlierWholeYear">Also read the funds of the whole earlier year (the cockpit's trend), in the same scan.</param>
-    private async Task<Computation> ComputeCoreAsync(FigureScope figureScope, FigurePeriod period, DateOnly date, CancellationToken ct, bool earlierWholeYear = false)
+    internal async Task<Computation> ComputeCoreAsync(FigureScope figureScope, FigurePeriod period, DateOnly date, CancellationToken ct, bool earlierWholeYear = false)
     {
         var org = await db.LoadDepartmentTreeAsync(ct);
         var resolved = await ResolveAsync(figureScope, org, ct);
@@ -49,7 +52,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
     // ---------------------------------------------------------------- loading
 
     [Flags]
-    private enum PeriodParts
+    internal enum PeriodParts
     {
         Counts = 1,
         Funds = 2,
@@ -58,7 +61,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
     }
 
     /// <summary>The aggregated rows of one period — at most one row per key, stage, source, currency and month.</summary>
-    private sealed class PeriodData
+    internal sealed class PeriodData
     {
         public List<FundsRow> Funds { get; set; } = [];
         public List<StageRow> Stages { get; set; } = [];
@@ -70,11 +73,11 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
     }
 
     /// <summary>A period's rows, the same period a year earlier up to the same day (counts and funds, for 同比), and the rest of that earlier period's funds.</summary>
-    private sealed record LoadedPeriods(PeriodData Current, PeriodData? Earlier, List<FundsRow> EarlierRestFunds);
+    internal sealed record LoadedPeriods(PeriodData Current, PeriodData? Earlier, List<FundsRow> EarlierRestFunds);
 
-    private static DateOnly Cut(FigurePeriod period, DateOnly asOf) => period.End < asOf ? period.End : asOf;
+    internal static DateOnly Cut(FigurePeriod period, DateOnly asOf) => period.End < asOf ? period.End : asOf;
 
-    private static async Task<LoadedPeriods> LoadAsync(ResolvedScope resolved, FigurePeriod period, FigurePeriod? earlier, DateOnly asOf, FigureRules rules,
+    internal static async Task<LoadedPeriods> LoadAsync(ResolvedScope resolved, FigurePeriod period, FigurePeriod? earlier, DateOnly asOf, FigureRules rules,
         PeriodParts parts, bool earlierWholePeriod, CancellationToken ct, ProjectStage[]? stages = null)
     {
         var rows = resolved.Rows;
@@ -123,7 +126,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
     /// The scope as a project set (inside the data scope), how its rows are keyed, where its aggregated rows come from
     /// (<see cref="IFigureRows"/>, chosen here once) and how they are credited.
     /// </summary>
-    private sealed record ResolvedScope(string Name, IQueryable<Project> Projects, IQueryable<KeyedProject> Keyed, IFigureRows Rows, FigureAttribution Attribution);
+    internal sealed record ResolvedScope(string Name, IQueryable<Project> Projects, IQueryable<KeyedProject> Keyed, IFigureRows Rows, FigureAttribution Attribution);
 
     /// <summary>
     /// The summary tables hold every live project by 招引单位: they answer for a reader who sees 全部 and a district or
@@ -131,11 +134,11 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
     /// </summary>
     private ResolvedScope Resolved(string name, IQueryable<Project> projects, IQueryable<KeyedProject> keyed, FigureAttribution attribution, bool summarised)
     {
-        var detail = new DetailFigureRows(_queries, keyed);
+        var detail = new DetailFigureRows(Queries, keyed);
         return new ResolvedScope(name, projects, keyed, summarised ? new SummaryFigureRows(_summaries, detail) : detail, attribution);
     }
 
-    private async Task<ResolvedScope> ResolveAsync(FigureScope figureScope, DepartmentTree org, CancellationToken ct)
+    internal async Task<ResolvedScope> ResolveAsync(FigureScope figureScope, DepartmentTree org, CancellationToken ct)
     {
         var projects = await scope.ProjectsAsync(ct);
         var seesAll = (await scope.GetRulesAsync(ct)).All;
@@ -168,7 +171,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
     }
 
     /// <summary>The scope's targets for the period, by metric (a campaign's targets are found by the campaign).</summary>
-    private async Task<Dictionary<MetricCode, decimal>> TargetsAsync(FigureScope figureScope, FigurePeriod period, CancellationToken ct)
+    internal async Task<Dictionary<MetricCode, decimal>> TargetsAsync(FigureScope figureScope, FigurePeriod period, CancellationToken ct)
     {
         var targets = db.Targets.AsNoTracking().ForPeriod(period);
         targets = figureScope.Kind switch
@@ -183,7 +186,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
 
     // ---------------------------------------------------------------- building
 
-    private static FigureSetDto Build(FigureScope figureScope, string scopeName, FigurePeriod period, DateOnly asOf, FigureRules rules, ExchangeRateTable rates,
+    internal static FigureSetDto Build(FigureScope figureScope, string scopeName, FigurePeriod period, DateOnly asOf, FigureRules rules, ExchangeRateTable rates,
         PeriodData data, PeriodData? lastYear, Dictionary<MetricCode, decimal> targets, FigureAttribution attribution)
     {
         var progress = TimeProgress.At(period.Start, period.End, asOf);
@@ -229,14 +232,14 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
         return new FigureSetDto(figureScope, scopeName, period, asOf, progress, figures);
     }
 
-    private static decimal DomesticSum(IEnumerable<FundsRow> rows, FigureAttribution attribution) =>
+    internal static decimal DomesticSum(IEnumerable<FundsRow> rows, FigureAttribution attribution) =>
         attribution.Sum(rows.Where(r => r.Source == CapitalSource.Domestic), r => r.Key, r => r.Amount, MoneyDecimals);
 
-    private static decimal StageSum(IEnumerable<StageRow> rows, ProjectStage stage, FigureAttribution attribution) =>
+    internal static decimal StageSum(IEnumerable<StageRow> rows, ProjectStage stage, FigureAttribution attribution) =>
         attribution.Sum(rows.Where(r => r.Stage == stage), r => r.Key, r => r.Count, CountDecimals);
 
     /// <summary>Σ in USD, converted per month; null (with the missing rates named) when a rate is missing.</summary>
-    private static decimal? ForeignSum(IEnumerable<(Guid? Key, string Currency, int Year, int Month, decimal Amount)> rows, FigureAttribution attribution,
+    internal static decimal? ForeignSum(IEnumerable<(Guid? Key, string Currency, int Year, int Month, decimal Amount)> rows, FigureAttribution attribution,
         ExchangeRateTable rates, out string? missing)
     {
         rates.ClearMissing();
@@ -259,7 +262,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
     }
 
     /// <summary>A figure measured against a target and the time elapsed: 完成率, 超/欠进度 (points) and the light.</summary>
-    private static FigureDto Progress(Figure figure, decimal? value, string? unavailable, decimal? target, TimeProgress progress, FigureRules rules, decimal? lastYear)
+    internal static FigureDto Progress(Figure figure, decimal? value, string? unavailable, decimal? target, TimeProgress progress, FigureRules rules, decimal? lastYear)
     {
         decimal? completion = null, variance = null;
         ScheduleLight? light = null;
@@ -275,7 +278,7 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
     }
 
     /// <summary>A rate: numerator ÷ denominator, compared with its target in points (a rate does not accrue over the year).</summary>
-    private static FigureDto Rate(Figure figure, decimal? numerator, decimal? denominator, string? unavailable, decimal? target, FigureRules rules)
+    internal static FigureDto Rate(Figure figure, decimal? numerator, decimal? denominator, string? unavailable, decimal? target, FigureRules rules)
     {
         if (unavailable is null && (denominator is null or 0))
             unavailable = figure == Figure.FulfilmentRate
@@ -295,10 +298,47 @@ public sealed partial class FiguresAppService(ICrmDbContext db, DataScope scope,
             unavailable is null ? numerator : null, unavailable is null ? denominator : null, unavailable, targetMissing, figure.Footnote(rules));
     }
 
-    private static string? TargetProblem(decimal? target) => target switch
+    internal static string? TargetProblem(decimal? target) => target switch
     {
         null => "未设置指标",
         0m => "指标为 0，不计算完成率",
         _ => null,
     };
+
+    /// <summary>龙虎榜: each department's subtree, its 内资 against its own target, signings and 履约率 — from the rows already loaded.</summary>
+    internal async Task<List<DepartmentRankDto>> RankAsync(DepartmentTree org, List<DepartmentTree.Node> departments, FigurePeriod period,
+        TimeProgress progress, FigureRules rules, PeriodData data, CancellationToken ct)
+    {
+        var ids = departments.Select(d => d.Id).ToList();
+        var targets = (await db.Targets.AsNoTracking()
+                .ForPeriod(period)
+                .Where(t => t.Scope == TargetScope.Department && t.Metric == MetricCode.DomesticFunds && t.DepartmentId != null && ids.Contains(t.DepartmentId.Value))
+                .Select(t => new { t.DepartmentId, t.Value })
+                .ToListAsync(ct))
+            .GroupBy(t => t.DepartmentId!.Value).ToDictionary(g => g.Key, g => g.First().Value);
+
+        var rows = new List<DepartmentRankDto>();
+        foreach (var department in departments)
+        {
+            var attribution = FigureAttribution.Departments(org.Subtree(department.Id));
+            var domestic = Figure.DomesticFunds.ToDisplayUnit(DomesticSum(data.Funds, attribution));
+            var signed = (int)StageSum(data.Stages, ProjectStage.Signed, attribution);
+            var cohort = (int)attribution.Sum(data.Cohort, r => r.Key, r => r.Count, 0);
+            var fulfilled = attribution.Sum(data.Fulfilled, r => r.Key, r => r.Count, 0);
+            var target = targets.TryGetValue(department.Id, out var value) ? value : (decimal?)null;
+            if (!department.IsActive && domestic == 0 && signed == 0 && cohort == 0)
+                continue;
+            if (target is null && domestic == 0 && signed == 0 && cohort == 0)
+                continue;
+            decimal? completion = target is > 0 ? domestic / target.Value * 100m : null;
+            decimal? variance = completion - progress.Percent;
+            rows.Add(new DepartmentRankDto(department.Id, department.Name, domestic, target, completion, variance,
+                variance is { } v ? rules.LightFor(v) : null, signed, cohort, cohort > 0 ? fulfilled * 100m / cohort : null));
+        }
+        return rows
+            .OrderByDescending(r => r.CompletionPercent ?? decimal.MinValue)
+            .ThenByDescending(r => r.DomesticYi)
+            .ThenByDescending(r => r.SignedCount)
+            .ToList();
+    }
 }

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentCrm.Figures;
 
-public sealed partial class FiguresAppService
+/// <summary>The drill-down: the records behind any figure, from the same queries the figure adds up.</summary>
+public sealed class FigureRecordsAppService(ICrmDbContext db, FiguresEngine engine)
 {
     public const int RecordsPageSize = 50;
 
@@ -16,10 +17,10 @@ public sealed partial class FiguresAppService
     /// </summary>
     public async Task<FigureRecordsDto> GetRecordsAsync(Figure figure, FigureScope figureScope, FigurePeriod period, DateOnly? asOf, int page = 1, CancellationToken ct = default)
     {
-        var date = asOf ?? Today;
-        var (figures, org, resolved, rules, _, _) = await ComputeCoreAsync(figureScope, period, date, ct);
+        var date = asOf ?? engine.Today;
+        var (figures, org, resolved, rules, _, _) = await engine.ComputeCoreAsync(figureScope, period, date, ct);
         var summary = figures[figure];
-        var cut = Cut(period, date);
+        var cut = FiguresEngine.Cut(period, date);
         page = Math.Max(1, page);
         var skip = (page - 1) * RecordsPageSize;
 
@@ -52,8 +53,8 @@ public sealed partial class FiguresAppService
             case Figure.FulfilmentRate or Figure.DomesticArrivalRate or Figure.ForeignArrivalRate:
             {
                 var keyed = FigureQueries.ByDepartment(resolved.Projects);
-                var cohortIds = _queries.Cohort(keyed, period.Start, cut).Select(k => k.Id);
-                var fulfilledIds = _queries.Fulfilled(_queries.Cohort(keyed, period.Start, cut), date, rules).Select(k => k.Id);
+                var cohortIds = engine.Queries.Cohort(keyed, period.Start, cut).Select(k => k.Id);
+                var fulfilledIds = engine.Queries.Fulfilled(engine.Queries.Cohort(keyed, period.Start, cut), date, rules).Select(k => k.Id);
                 var windowEnd = rules.ArrivalWindow == ArrivalWindow.WithinPeriod ? cut : date;
                 var cohort = db.Projects.Where(p => cohortIds.Contains(p.Id)).Select(p => new
                 {
@@ -98,7 +99,7 @@ public sealed partial class FiguresAppService
             {
                 var stage = figure.Stage()!.Value;
                 var keyed = FigureQueries.ByDepartment(resolved.Projects);
-                var strategicIds = _queries.StrategicSigned(keyed, period.Start, cut).Select(k => k.Id);
+                var strategicIds = engine.Queries.StrategicSigned(keyed, period.Start, cut).Select(k => k.Id);
                 var entered = resolved.Projects
                     .Where(p => db.ProjectStageTransitions.Any(t => t.ProjectId == p.Id && t.ToStage == stage && t.EffectiveDate >= period.Start && t.EffectiveDate <= cut));
                 if (figure == Figure.StrategicInvestorCount)

@@ -1,3 +1,4 @@
+using DataScope = InvestmentCrm.Authorization.DataScope;
 using InvestmentCrm.Organization;
 using InvestmentCrm.Common;
 using InvestmentCrm.Projects;
@@ -6,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentCrm.Figures;
 
-public sealed partial class FiguresAppService
+/// <summary>领导驾驶舱: the year's figures of 全区 or a department subtree with funnel, trend, ranking and late key projects, cached by data version.</summary>
+public sealed class CockpitAppService(ICrmDbContext db, FiguresEngine engine, DataScope scope, FiguresCache? cache = null)
 {
     private const int BehindScheduleShown = 10;
     private static readonly Figure[] CampaignCounts = [.. FigureCatalog.StageCounts, Figure.StrategicInvestorCount];
@@ -14,12 +16,12 @@ public sealed partial class FiguresAppService
     /// <summary>领导驾驶舱 for a year (default: the as-of date's), 全区 or one department's subtree.</summary>
     public async Task<CockpitDto> GetCockpitAsync(int? year, DateOnly? asOf, Guid? departmentId, CancellationToken ct = default)
     {
-        var date = asOf ?? Today;
+        var date = asOf ?? engine.Today;
         var shownYear = year ?? date.Year;
         if (cache is null)
             return await ComputeCockpitAsync(shownYear, date, departmentId, ct);
-        // Today is part of the key: the list of years offered depends on it.
-        return await cache.GetOrComputeAsync(db, await scope.GetRulesAsync(ct), $"cockpit|{shownYear}|{date:O}|{departmentId}|{Today:O}",
+        // engine.Today is part of the key: the list of years offered depends on it.
+        return await cache.GetOrComputeAsync(db, await scope.GetRulesAsync(ct), $"cockpit|{shownYear}|{date:O}|{departmentId}|{engine.Today:O}",
             () => ComputeCockpitAsync(shownYear, date, departmentId, ct), ct);
     }
 
@@ -28,22 +30,22 @@ public sealed partial class FiguresAppService
         await using var connection = await db.HoldConnectionAsync(ct);
         var period = FigurePeriod.Year(year);
         var figureScope = departmentId is { } id ? FigureScope.Department(id) : FigureScope.District;
-        var (figures, org, resolved, rules, data, lastYearWhole) = await ComputeCoreAsync(figureScope, period, date, ct, earlierWholeYear: true);
+        var (figures, org, resolved, rules, data, lastYearWhole) = await engine.ComputeCoreAsync(figureScope, period, date, ct, earlierWholeYear: true);
 
         var funnel = Funnel(await resolved.Rows.FurthestStagesAsync(date, ct));
         var monthly = Enumerable.Range(1, 12).Select(month => new MonthlyArrivalDto(
                 month,
-                new DateOnly(period.Start.Year, month, 1) <= Cut(period, date)
-                    ? Figure.DomesticFunds.ToDisplayUnit(DomesticSum(data.Funds.Where(f => f.Month == month), resolved.Attribution))
+                new DateOnly(period.Start.Year, month, 1) <= FiguresEngine.Cut(period, date)
+                    ? Figure.DomesticFunds.ToDisplayUnit(FiguresEngine.DomesticSum(data.Funds.Where(f => f.Month == month), resolved.Attribution))
                     : null,
-                Figure.DomesticFunds.ToDisplayUnit(DomesticSum(lastYearWhole.Where(f => f.Month == month), resolved.Attribution))))
+                Figure.DomesticFunds.ToDisplayUnit(FiguresEngine.DomesticSum(lastYearWhole.Where(f => f.Month == month), resolved.Attribution))))
             .ToList();
 
-        var ranking = await RankAsync(org, org.ChildrenOf(departmentId ?? org.Roots.FirstOrDefault()?.Id).ToList(), period, figures.TimeProgress, rules, data, ct);
+        var ranking = await engine.RankAsync(org, org.ChildrenOf(departmentId ?? org.Roots.FirstOrDefault()?.Id).ToList(), period, figures.TimeProgress, rules, data, ct);
         var behind = await BehindScheduleAsync(resolved.Projects, org, period.Start.Year, date, rules, ct);
         var campaigns = await CampaignProgressAsync(resolved, period, date, rules, figureScope, ct);
-        var firstTargetYear = await db.Targets.MinAsync(t => (int?)t.PeriodStart.Year, ct) ?? Today.Year;
-        var years = Enumerable.Range(Math.Min(firstTargetYear, period.Start.Year), Math.Max(Today.Year, period.Start.Year) - Math.Min(firstTargetYear, period.Start.Year) + 1)
+        var firstTargetYear = await db.Targets.MinAsync(t => (int?)t.PeriodStart.Year, ct) ?? engine.Today.Year;
+        var years = Enumerable.Range(Math.Min(firstTargetYear, period.Start.Year), Math.Max(engine.Today.Year, period.Start.Year) - Math.Min(firstTargetYear, period.Start.Year) + 1)
             .Reverse().ToList();
         return new CockpitDto(figures, funnel, monthly, ranking, behind, campaigns, years);
     }
@@ -60,43 +62,6 @@ public sealed partial class FiguresAppService
             previous = reached;
         }
         return steps;
-    }
-
-    /// <summary>龙虎榜: each department's subtree, its 内资 against its own target, signings and 履约率 — from the rows already loaded.</summary>
-    private async Task<List<DepartmentRankDto>> RankAsync(DepartmentTree org, List<DepartmentTree.Node> departments, FigurePeriod period,
-        TimeProgress progress, FigureRules rules, PeriodData data, CancellationToken ct)
-    {
-        var ids = departments.Select(d => d.Id).ToList();
-        var targets = (await db.Targets.AsNoTracking()
-                .ForPeriod(period)
-                .Where(t => t.Scope == TargetScope.Department && t.Metric == MetricCode.DomesticFunds && t.DepartmentId != null && ids.Contains(t.DepartmentId.Value))
-                .Select(t => new { t.DepartmentId, t.Value })
-                .ToListAsync(ct))
-            .GroupBy(t => t.DepartmentId!.Value).ToDictionary(g => g.Key, g => g.First().Value);
-
-        var rows = new List<DepartmentRankDto>();
-        foreach (var department in departments)
-        {
-            var attribution = FigureAttribution.Departments(org.Subtree(department.Id));
-            var domestic = Figure.DomesticFunds.ToDisplayUnit(DomesticSum(data.Funds, attribution));
-            var signed = (int)StageSum(data.Stages, ProjectStage.Signed, attribution);
-            var cohort = (int)attribution.Sum(data.Cohort, r => r.Key, r => r.Count, 0);
-            var fulfilled = attribution.Sum(data.Fulfilled, r => r.Key, r => r.Count, 0);
-            var target = targets.TryGetValue(department.Id, out var value) ? value : (decimal?)null;
-            if (!department.IsActive && domestic == 0 && signed == 0 && cohort == 0)
-                continue;
-            if (target is null && domestic == 0 && signed == 0 && cohort == 0)
-                continue;
-            decimal? completion = target is > 0 ? domestic / target.Value * 100m : null;
-            decimal? variance = completion - progress.Percent;
-            rows.Add(new DepartmentRankDto(department.Id, department.Name, domestic, target, completion, variance,
-                variance is { } v ? rules.LightFor(v) : null, signed, cohort, cohort > 0 ? fulfilled * 100m / cohort : null));
-        }
-        return rows
-            .OrderByDescending(r => r.CompletionPercent ?? decimal.MinValue)
-            .ThenByDescending(r => r.DomesticYi)
-            .ThenByDescending(r => r.SignedCount)
-            .ToList();
     }
 
     /// <summary>
@@ -185,7 +150,7 @@ public sealed partial class FiguresAppService
     }
 
     /// <summary>攻坚行动 overlapping the period, with their own period and targets (储备 / 签约 / 战略投资者).</summary>
-    private async Task<List<CampaignProgressDto>> CampaignProgressAsync(ResolvedScope resolved, FigurePeriod period, DateOnly date, FigureRules rules,
+    private async Task<List<CampaignProgressDto>> CampaignProgressAsync(FiguresEngine.ResolvedScope resolved, FigurePeriod period, DateOnly date, FigureRules rules,
         FigureScope figureScope, CancellationToken ct)
     {
         var campaigns = await db.Campaigns.AsNoTracking()
@@ -196,14 +161,14 @@ public sealed partial class FiguresAppService
         foreach (var campaign in campaigns)
         {
             var campaignPeriod = new FigurePeriod(PeriodKind.Campaign, campaign.Start, campaign.End, campaign.Name, campaign.Id);
-            var targets = await TargetsAsync(figureScope, campaignPeriod, ct);
+            var targets = await engine.TargetsAsync(figureScope, campaignPeriod, ct);
             // A campaign shows the counts it has targets for; without any, the three of docs/domain.md. Only their stages are read.
-            var shownFigures = CampaignCounts.Where(f => TargetProblem(targets.TryGetValue(f.Metric(), out var value) ? value : null) is null).ToList();
+            var shownFigures = CampaignCounts.Where(f => FiguresEngine.TargetProblem(targets.TryGetValue(f.Metric(), out var value) ? value : null) is null).ToList();
             if (shownFigures.Count == 0)
                 shownFigures = [Figure.ReserveCount, Figure.SignedCount, Figure.StrategicInvestorCount];
             var stages = shownFigures.Select(f => f.Stage()).OfType<ProjectStage>().ToArray();
-            var data = (await LoadAsync(resolved, campaignPeriod, null, date, rules, PeriodParts.Counts, false, ct, stages)).Current;
-            var set = Build(figureScope, resolved.Name, campaignPeriod, date, rules, ExchangeRateTable.Empty(), data, null, targets, resolved.Attribution);
+            var data = (await FiguresEngine.LoadAsync(resolved, campaignPeriod, null, date, rules, FiguresEngine.PeriodParts.Counts, false, ct, stages)).Current;
+            var set = FiguresEngine.Build(figureScope, resolved.Name, campaignPeriod, date, rules, ExchangeRateTable.Empty(), data, null, targets, resolved.Attribution);
             var shown = set.Figures.Where(f => shownFigures.Contains(f.Figure)).ToList();
             result.Add(new CampaignProgressDto(campaign.Id, campaign.Name, campaign.Start, campaign.End, shown));
         }

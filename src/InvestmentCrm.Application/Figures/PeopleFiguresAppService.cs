@@ -1,3 +1,4 @@
+using DataScope = InvestmentCrm.Authorization.DataScope;
 using InvestmentCrm.Organization;
 using InvestmentCrm.Common;
 using InvestmentCrm.Projects;
@@ -6,15 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentCrm.Figures;
 
-public sealed partial class FiguresAppService
+/// <summary>我的指标 and 部门指标: a person's credit by contributor weight, a department's people and figures.</summary>
+public sealed class PeopleFiguresAppService(ICrmDbContext db, FiguresEngine engine, DataScope scope, ICurrentUser currentUser)
 {
     /// <summary>我的指标: the signed-in user's own targets and what the projects they contribute to credit them.</summary>
     public async Task<PersonFiguresDto> GetMyFiguresAsync(int? year, DateOnly? asOf, CancellationToken ct = default)
     {
         var userId = currentUser.UserId ?? throw new DomainException("请先登录。");
-        var date = asOf ?? Today;
+        var date = asOf ?? engine.Today;
         var period = FigurePeriod.Year(year ?? date.Year);
-        var figures = await ComputeAsync(FigureScope.Person(userId), period, date, ct);
+        var figures = await engine.ComputeAsync(FigureScope.Person(userId), period, date, ct);
         var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.DepartmentId }).FirstAsync(ct);
         var org = await db.LoadDepartmentTreeAsync(ct);
 
@@ -25,7 +27,7 @@ public sealed partial class FiguresAppService
             .ToListAsync(ct);
         var contributors = await db.ProjectContributors.Where(c => credited.Any(p => p.Id == c.ProjectId))
             .Select(c => new { c.ProjectId, c.UserId, c.Role, c.WeightPercent }).ToListAsync(ct);
-        var funds = await _queries.VerifiedFundsAsync(FigureQueries.ByProject(credited), period.Start, Cut(period, date), ct);
+        var funds = await engine.Queries.VerifiedFundsAsync(FigureQueries.ByProject(credited), period.Start, FiguresEngine.Cut(period, date), ct);
         var rates = await ExchangeRateTable.LoadAsync(db, ct);
         var attribution = FigureAttribution.Person(userId, contributors.Select(c => (c.ProjectId, c.UserId, c.WeightPercent)));
 
@@ -33,11 +35,11 @@ public sealed partial class FiguresAppService
             {
                 var mine = contributors.Where(c => c.ProjectId == p.Id && c.UserId == userId).ToList();
                 var projectFunds = funds.Where(f => f.Key == p.Id).ToList();
-                var foreign = ForeignSum(projectFunds.Where(f => f.Source == CapitalSource.Foreign).Select(f => (f.Key, f.Currency, f.Year, f.Month, f.Amount)),
+                var foreign = FiguresEngine.ForeignSum(projectFunds.Where(f => f.Source == CapitalSource.Foreign).Select(f => (f.Key, f.Currency, f.Year, f.Month, f.Amount)),
                     attribution, rates, out _) ?? 0m;
                 return new CreditedProjectDto(p.Id, p.Name, p.Stage.ToDisplay(), string.Join("、", mine.Select(c => c.Role.ToDisplay())),
                     mine.Sum(c => c.WeightPercent),
-                    Figure.DomesticFunds.ToDisplayUnit(DomesticSum(projectFunds, attribution)),
+                    Figure.DomesticFunds.ToDisplayUnit(FiguresEngine.DomesticSum(projectFunds, attribution)),
                     Figure.ForeignFunds.ToDisplayUnit(foreign));
             })
             .ToList();
@@ -47,13 +49,13 @@ public sealed partial class FiguresAppService
     /// <summary>部门视图: a department's figures against its targets, its sub-departments ranked, and its people's credits.</summary>
     public async Task<DepartmentViewDto> GetDepartmentViewAsync(Guid? departmentId, int? year, DateOnly? asOf, CancellationToken ct = default)
     {
-        var date = asOf ?? Today;
+        var date = asOf ?? engine.Today;
         var period = FigurePeriod.Year(year ?? date.Year);
         var id = departmentId
             ?? (currentUser.UserId is { } me ? await db.Users.Where(u => u.Id == me).Select(u => (Guid?)u.DepartmentId).FirstOrDefaultAsync(ct) : null)
             ?? throw new DomainException("请选择部门。");
-        var (figures, org, _, rules, data, _) = await ComputeCoreAsync(FigureScope.Department(id), period, date, ct);
-        var children = await RankAsync(org, org.ChildrenOf(id).ToList(), period, figures.TimeProgress, rules, data, ct);
+        var (figures, org, _, rules, data, _) = await engine.ComputeCoreAsync(FigureScope.Department(id), period, date, ct);
+        var children = await engine.RankAsync(org, org.ChildrenOf(id).ToList(), period, figures.TimeProgress, rules, data, ct);
 
         var subtree = org.Subtree(id);
         var people = await db.Users.AsNoTracking()
@@ -98,15 +100,15 @@ public sealed partial class FiguresAppService
         var ids = userIds.ToList();
         var credited = (await scope.ProjectsAsync(ct)).Where(p => p.Contributors.Any(c => ids.Contains(c.UserId)));
         var keyed = FigureQueries.ByProject(credited);
-        var cut = Cut(period, asOf);
-        var funds = cut < period.Start ? [] : await _queries.VerifiedFundsAsync(keyed, period.Start, cut, ct);
-        var stages = cut < period.Start ? [] : await _queries.StageEntriesAsync(keyed, DateWindow.Only(period.Start, cut), ct);
+        var cut = FiguresEngine.Cut(period, asOf);
+        var funds = cut < period.Start ? [] : await engine.Queries.VerifiedFundsAsync(keyed, period.Start, cut, ct);
+        var stages = cut < period.Start ? [] : await engine.Queries.StageEntriesAsync(keyed, DateWindow.Only(period.Start, cut), ct);
         var contributors = await db.ProjectContributors.Where(c => credited.Any(p => p.Id == c.ProjectId))
             .Select(c => new { c.ProjectId, c.UserId, c.WeightPercent }).ToListAsync(ct);
         foreach (var userId in ids)
         {
             var attribution = FigureAttribution.Person(userId, contributors.Select(c => (c.ProjectId, c.UserId, c.WeightPercent)));
-            result[userId] = (DomesticSum(funds, attribution), StageSum(stages, ProjectStage.Signed, attribution));
+            result[userId] = (FiguresEngine.DomesticSum(funds, attribution), FiguresEngine.StageSum(stages, ProjectStage.Signed, attribution));
         }
         return result;
     }
