@@ -16,7 +16,6 @@ public sealed partial class AppraisalAppService(ICrmDbContext db, DataScope scop
 {
     public DateOnly Today => clock.Today();
 
-
     private Guid Me => currentUser.UserId ?? throw new DomainException("请先登录。");
 
     // ---------------------------------------------------------------- rule sets

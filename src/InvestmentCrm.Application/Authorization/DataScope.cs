@@ -58,47 +58,30 @@ public sealed class DataScope(ICrmDbContext db, ICurrentUser currentUser)
     }
 
     /// <summary>Projects of the scope's departments (招引单位), created by the user, or where the user is 包保领导, secretary or contributor.</summary>
-    public async Task<IQueryable<Project>> ProjectsAsync(CancellationToken ct = default)
-    {
-        await GetRulesAsync(ct);
-        return db.Projects;
-    }
+    public Task<IQueryable<Project>> ProjectsAsync(CancellationToken ct = default) => AppliedAsync(db.Projects, ct);
 
     /// <summary>Contracts of in-scope projects.</summary>
-    public async Task<IQueryable<Contract>> ContractsAsync(CancellationToken ct = default)
-    {
-        await GetRulesAsync(ct);
-        return db.Contracts;
-    }
+    public Task<IQueryable<Contract>> ContractsAsync(CancellationToken ct = default) => AppliedAsync(db.Contracts, ct);
 
     /// <summary>Tranches of in-scope projects.</summary>
-    public async Task<IQueryable<FundsTranche>> FundsTranchesAsync(CancellationToken ct = default)
-    {
-        await GetRulesAsync(ct);
-        return db.FundsTranches;
-    }
+    public Task<IQueryable<FundsTranche>> FundsTranchesAsync(CancellationToken ct = default) => AppliedAsync(db.FundsTranches, ct);
 
     /// <summary>Activities of in-scope projects, logged in the scope's departments, by the user or with the user taking part.</summary>
-    public async Task<IQueryable<Activity>> ActivitiesAsync(CancellationToken ct = default)
-    {
-        await GetRulesAsync(ct);
-        return db.Activities;
-    }
+    public Task<IQueryable<Activity>> ActivitiesAsync(CancellationToken ct = default) => AppliedAsync(db.Activities, ct);
 
     /// <summary>Companies registered in the scope's departments or by the user, or linked to an in-scope project.</summary>
-    public async Task<IQueryable<Company>> CompaniesAsync(CancellationToken ct = default)
-    {
-        await GetRulesAsync(ct);
-        return db.Companies;
-    }
+    public Task<IQueryable<Company>> CompaniesAsync(CancellationToken ct = default) => AppliedAsync(db.Companies, ct);
 
     /// <summary>
     /// Another source of companies (e.g. the rows a search index found): the filter applies to it as to the set, so the
     /// scope is part of that one query.
     /// </summary>
-    public async Task<IQueryable<Company>> CompaniesAsync(IQueryable<Company> source, CancellationToken ct = default)
+    public Task<IQueryable<Company>> CompaniesAsync(IQueryable<Company> source, CancellationToken ct = default) => AppliedAsync(source, ct);
+
+    /// <summary>The set as the DbContext filters it, once the reader's scope is applied (the filter is CrmDbContext's).</summary>
+    private async Task<IQueryable<T>> AppliedAsync<T>(IQueryable<T> set, CancellationToken ct)
     {
         await GetRulesAsync(ct);
-        return source;
+        return set;
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using InvestmentCrm.Projects;
 using InvestmentCrm.Targets;
 
@@ -21,8 +22,11 @@ public enum Figure
 
 public enum FigureScopeKind
 {
+    [Display(Name = "全区")]
     District = 1,
+    [Display(Name = "部门")]
     Department = 2,
+    [Display(Name = "个人")]
     Person = 3,
 }
 
@@ -45,14 +49,6 @@ public sealed record FigurePeriod(PeriodKind Kind, DateOnly Start, DateOnly End,
 
 public static class FigureCatalog
 {
-    public static string ToDisplay(this FigureScopeKind kind) => kind switch
-    {
-        FigureScopeKind.District => "全区",
-        FigureScopeKind.Department => "部门",
-        FigureScopeKind.Person => "个人",
-        _ => kind.ToString(),
-    };
-
     public static readonly Figure[] StageCounts =
         [Figure.ReserveCount, Figure.NegotiatingCount, Figure.SignedCount, Figure.LandedCount, Figure.FundedCount];
 

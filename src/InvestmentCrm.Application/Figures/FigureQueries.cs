@@ -144,7 +144,6 @@ internal sealed class FigureQueries(ICrmDbContext db)
         return fulfilled;
     }
 
-
     /// <summary>Σ contracted amounts of the 正式投资合同 signed in [from, cut] (the cohort's denominator of 到位率).</summary>
     public Task<List<ContractRow>> ContractedAsync(IQueryable<KeyedProject> projects, DateOnly start, DateOnly cut, CancellationToken ct) =>
         (from c in db.Contracts

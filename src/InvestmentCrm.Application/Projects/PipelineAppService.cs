@@ -329,5 +329,4 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             .Include(p => p.StageTransitions).Include(p => p.LandingEvidence).Include(p => p.Companies).Include(p => p.Milestones)
             .FirstOrDefaultAsync(p => p.Id == projectId, ct);
 
-
 }

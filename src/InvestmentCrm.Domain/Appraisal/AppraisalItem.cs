@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using InvestmentCrm.Common;
 
 namespace InvestmentCrm.Appraisal;
@@ -127,37 +128,55 @@ public class AppraisalItem : Entity
 
 public enum AppraisalSubject
 {
+    [Display(Name = "部门")]
     Department = 1,
+    [Display(Name = "个人")]
     Person = 2,
 }
 
 public enum AppraisalItemKind
 {
+    [Display(Name = "评分项")]
     Score = 1,
+    [Display(Name = "加分项")]
     Bonus = 2,
+    [Display(Name = "扣分项")]
     Deduction = 3,
 }
 
 public enum ScoringFunction
 {
+    [Display(Name = "按完成率折算")]
     Proportional = 1,
+    [Display(Name = "达到门槛得满分")]
     Threshold = 2,
 }
 
 public enum AppraisalMetric
 {
     // Score items: against the subject's target of the year.
+    [Display(Name = "利用内资（到位，亿元）")]
     DomesticFunds = 1,
+    [Display(Name = "利用外资（到位，万美元）")]
     ForeignFunds = 2,
+    [Display(Name = "签约项目数")]
     SignedCount = 3,
+    [Display(Name = "落位项目数")]
     LandedCount = 4,
+    [Display(Name = "项目履约率（%）")]
     FulfilmentRate = 5,
+    [Display(Name = "内资到位率（%）")]
     ArrivalRate = 6,
+    [Display(Name = "走访、推介、洽谈次数")]
     VisitCount = 7,
     // Bonus items: per qualifying project.
+    [Display(Name = "单个项目到位内资达到门槛（亿元）")]
     LargeProject = 20,
+    [Display(Name = "引进世界500强投资的项目")]
     Fortune500Investor = 21,
     // Deduction items: per key project or tranche.
+    [Display(Name = "重点项目未按约定开工")]
     KeyProjectNotStarted = 30,
+    [Display(Name = "到位资金被核减（不予认定）")]
     RejectedTranche = 31,
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using InvestmentCrm.Common;
 
 namespace InvestmentCrm.Appraisal;
@@ -126,62 +127,16 @@ public class AppraisalRuleSet : AggregateRoot
 
 public enum RuleSetStatus
 {
+    [Display(Name = "草稿")]
     Draft = 0,
+    [Display(Name = "发布")]
     Published = 1,
+    [Display(Name = "被新版本取代")]
     Superseded = 2,
 }
 
 public static class AppraisalNames
 {
-    public static string ToDisplay(this RuleSetStatus status) => status switch
-    {
-        RuleSetStatus.Draft => "草稿",
-        RuleSetStatus.Published => "发布",
-        RuleSetStatus.Superseded => "被新版本取代",
-        _ => status.ToString(),
-    };
-
-    public static string ToDisplay(this AppraisalSubject subject) => subject == AppraisalSubject.Department ? "部门" : "个人";
-
-    public static string ToDisplay(this EvidenceKind kind) => kind switch
-    {
-        EvidenceKind.Tranche => "到位资金",
-        EvidenceKind.Project => "项目",
-        EvidenceKind.Activity => "走访洽谈",
-        _ => kind.ToString(),
-    };
-
-    public static string ToDisplay(this AppraisalItemKind kind) => kind switch
-    {
-        AppraisalItemKind.Score => "评分项",
-        AppraisalItemKind.Bonus => "加分项",
-        AppraisalItemKind.Deduction => "扣分项",
-        _ => kind.ToString(),
-    };
-
-    public static string ToDisplay(this ScoringFunction function) => function switch
-    {
-        ScoringFunction.Proportional => "按完成率折算",
-        ScoringFunction.Threshold => "达到门槛得满分",
-        _ => function.ToString(),
-    };
-
-    public static string ToDisplay(this AppraisalMetric metric) => metric switch
-    {
-        AppraisalMetric.DomesticFunds => "利用内资（到位，亿元）",
-        AppraisalMetric.ForeignFunds => "利用外资（到位，万美元）",
-        AppraisalMetric.SignedCount => "签约项目数",
-        AppraisalMetric.LandedCount => "落位项目数",
-        AppraisalMetric.FulfilmentRate => "项目履约率（%）",
-        AppraisalMetric.ArrivalRate => "内资到位率（%）",
-        AppraisalMetric.VisitCount => "走访、推介、洽谈次数",
-        AppraisalMetric.LargeProject => "单个项目到位内资达到门槛（亿元）",
-        AppraisalMetric.Fortune500Investor => "引进世界500强投资的项目",
-        AppraisalMetric.KeyProjectNotStarted => "重点项目未按约定开工",
-        AppraisalMetric.RejectedTranche => "到位资金被核减（不予认定）",
-        _ => metric.ToString(),
-    };
-
     public static AppraisalItemKind KindOf(this AppraisalMetric metric) => metric switch
     {
         AppraisalMetric.LargeProject or AppraisalMetric.Fortune500Investor => AppraisalItemKind.Bonus,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using InvestmentCrm.Common;
 
 namespace InvestmentCrm.Appraisal;
@@ -140,7 +141,10 @@ public class AppraisalEvidence : Entity
 
 public enum EvidenceKind
 {
+    [Display(Name = "到位资金")]
     Tranche = 1,
+    [Display(Name = "项目")]
     Project = 2,
+    [Display(Name = "走访洽谈")]
     Activity = 3,
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace InvestmentCrm.Auditing;
 
 /// <summary>
@@ -30,8 +31,11 @@ public class AuditLog
 
 public enum AuditAction
 {
+    [Display(Name = "新增")]
     Created = 1,
+    [Display(Name = "修改")]
     Updated = 2,
+    [Display(Name = "删除")]
     Deleted = 3,
 }
 
@@ -57,34 +61,19 @@ public class SecurityLog
 
 public enum SecurityEvent
 {
+    [Display(Name = "登录成功")]
     LoginSucceeded = 1,
+    [Display(Name = "登录失败")]
     LoginFailed = 2,
+    [Display(Name = "账号锁定")]
     LockedOut = 3,
+    [Display(Name = "退出登录")]
     Logout = 4,
+    [Display(Name = "越权访问被拒绝")]
     AccessDenied = 5,
+    [Display(Name = "修改密码")]
     PasswordChanged = 6,
+    [Display(Name = "清理过期审计记录")]
     AuditPurged = 7,
 }
 
-public static class AuditNames
-{
-    public static string ToDisplay(this AuditAction action) => action switch
-    {
-        AuditAction.Created => "新增",
-        AuditAction.Updated => "修改",
-        AuditAction.Deleted => "删除",
-        _ => action.ToString(),
-    };
-
-    public static string ToDisplay(this SecurityEvent kind) => kind switch
-    {
-        SecurityEvent.LoginSucceeded => "登录成功",
-        SecurityEvent.LoginFailed => "登录失败",
-        SecurityEvent.LockedOut => "账号锁定",
-        SecurityEvent.Logout => "退出登录",
-        SecurityEvent.AccessDenied => "越权访问被拒绝",
-        SecurityEvent.PasswordChanged => "修改密码",
-        SecurityEvent.AuditPurged => "清理过期审计记录",
-        _ => kind.ToString(),
-    };
-}

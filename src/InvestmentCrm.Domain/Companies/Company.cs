@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using InvestmentCrm.Common;
 
 namespace InvestmentCrm.Companies;
@@ -179,42 +180,29 @@ public class CompanyContact : Entity
 
 public enum CompanyKind
 {
+    [Display(Name = "企业")]
     Enterprise = 0,
     /// <summary>中介/商会/协会.</summary>
+    [Display(Name = "中介/商会/协会")]
     Intermediary = 1,
 }
 
 public enum CompanyNature
 {
+    [Display(Name = "央企")]
     CentralSoe = 1,
+    [Display(Name = "地方国企")]
     LocalSoe = 2,
+    [Display(Name = "民企")]
     Private = 3,
+    [Display(Name = "外企")]
     Foreign = 4,
+    [Display(Name = "港澳台")]
     HongKongMacaoTaiwan = 5,
+    [Display(Name = "合资")]
     JointVenture = 6,
+    [Display(Name = "机构/社团")]
     Institution = 7,
-}
-
-public static class CompanyNames
-{
-    public static string ToDisplay(this CompanyKind kind) => kind switch
-    {
-        CompanyKind.Enterprise => "企业",
-        CompanyKind.Intermediary => "中介/商会/协会",
-        _ => kind.ToString(),
-    };
-
-    public static string ToDisplay(this CompanyNature nature) => nature switch
-    {
-        CompanyNature.CentralSoe => "央企",
-        CompanyNature.LocalSoe => "地方国企",
-        CompanyNature.Private => "民企",
-        CompanyNature.Foreign => "外企",
-        CompanyNature.HongKongMacaoTaiwan => "港澳台",
-        CompanyNature.JointVenture => "合资",
-        CompanyNature.Institution => "机构/社团",
-        _ => nature.ToString(),
-    };
 }
 
 /// <summary>The tags officers filter by (docs/domain.md); others may be typed freely.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using InvestmentCrm.Common;
 
 namespace InvestmentCrm.Figures;
@@ -82,32 +83,20 @@ public class FigureRules : AggregateRoot
 public enum ArrivalWindow
 {
     /// <summary>Dated within the period (and not after the as-of date) — the default 口径.</summary>
+    [Display(Name = "仅统计期内到位")]
     WithinPeriod = 1,
     /// <summary>Dated from the period's start up to the as-of date, also after the period has ended.</summary>
+    [Display(Name = "统计期起至统计日到位（含期后）")]
     UpToAsOfDate = 2,
 }
 
 public enum ScheduleLight
 {
+    [Display(Name = "绿灯")]
     Green = 1,
+    [Display(Name = "黄灯")]
     Yellow = 2,
+    [Display(Name = "红灯")]
     Red = 3,
 }
 
-public static class FigureNames
-{
-    public static string ToDisplay(this ScheduleLight light) => light switch
-    {
-        ScheduleLight.Green => "绿灯",
-        ScheduleLight.Yellow => "黄灯",
-        ScheduleLight.Red => "红灯",
-        _ => light.ToString(),
-    };
-
-    public static string ToDisplay(this ArrivalWindow window) => window switch
-    {
-        ArrivalWindow.WithinPeriod => "仅统计期内到位",
-        ArrivalWindow.UpToAsOfDate => "统计期起至统计日到位（含期后）",
-        _ => window.ToString(),
-    };
-}

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using InvestmentCrm.Common;
 
 namespace InvestmentCrm.Organization;
@@ -43,29 +44,22 @@ public class Department : AggregateRoot
 public enum DepartmentKind
 {
     /// <summary>区政府/区委 — the root.</summary>
+    [Display(Name = "区")]
     District = 0,
     /// <summary>领导小组/指挥部.</summary>
+    [Display(Name = "领导小组/指挥部")]
     LeadingGroup = 1,
     /// <summary>职能部门 (局、办).</summary>
+    [Display(Name = "职能部门")]
     Functional = 2,
     /// <summary>街道/乡.</summary>
+    [Display(Name = "街乡")]
     SubDistrict = 3,
     /// <summary>开发区.</summary>
+    [Display(Name = "开发区")]
     DevelopmentZone = 4,
     /// <summary>专班 (保障专班、项目专班).</summary>
+    [Display(Name = "专班")]
     TaskForce = 5,
 }
 
-public static class DepartmentKindNames
-{
-    public static string ToDisplay(this DepartmentKind kind) => kind switch
-    {
-        DepartmentKind.District => "区",
-        DepartmentKind.LeadingGroup => "领导小组/指挥部",
-        DepartmentKind.Functional => "职能部门",
-        DepartmentKind.SubDistrict => "街乡",
-        DepartmentKind.DevelopmentZone => "开发区",
-        DepartmentKind.TaskForce => "专班",
-        _ => kind.ToString(),
-    };
-}

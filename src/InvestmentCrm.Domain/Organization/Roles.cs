@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace InvestmentCrm.Organization;
 
 /// <summary>The roles of docs/security.md. The code name is stable; the Chinese name is what users see.</summary>
@@ -33,22 +34,15 @@ public static class Roles
 /// <summary>RuoYi's five data-scope levels (docs/security.md). Default is deny: a user without a role sees nothing.</summary>
 public enum DataScope
 {
+    [Display(Name = "全部")]
     All = 1,
+    [Display(Name = "自定义部门")]
     CustomDepartments = 2,
+    [Display(Name = "本部门")]
     OwnDepartment = 3,
+    [Display(Name = "本部门及以下")]
     DepartmentAndBelow = 4,
+    [Display(Name = "仅本人")]
     OnlySelf = 5,
 }
 
-public static class DataScopeNames
-{
-    public static string ToDisplay(this DataScope scope) => scope switch
-    {
-        DataScope.All => "全部",
-        DataScope.CustomDepartments => "自定义部门",
-        DataScope.OwnDepartment => "本部门",
-        DataScope.DepartmentAndBelow => "本部门及以下",
-        DataScope.OnlySelf => "仅本人",
-        _ => scope.ToString(),
-    };
-}

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using InvestmentCrm.Common;
 
 namespace InvestmentCrm.Projects;
@@ -59,28 +60,21 @@ public class ActivityParticipant : Entity
 
 public enum ActivityType
 {
+    [Display(Name = "招商洽谈")]
     Negotiation = 1,
+    [Display(Name = "叩门拜访")]
     DoorKnocking = 2,
+    [Display(Name = "包保走访")]
     ResponsibilityVisit = 3,
+    [Display(Name = "扫楼")]
     BuildingSweep = 4,
+    [Display(Name = "推介会")]
     Promotion = 5,
+    [Display(Name = "考察")]
     Inspection = 6,
+    [Display(Name = "会商")]
     Consultation = 7,
+    [Display(Name = "电话")]
     PhoneCall = 8,
 }
 
-public static class ActivityNames
-{
-    public static string ToDisplay(this ActivityType type) => type switch
-    {
-        ActivityType.Negotiation => "招商洽谈",
-        ActivityType.DoorKnocking => "叩门拜访",
-        ActivityType.ResponsibilityVisit => "包保走访",
-        ActivityType.BuildingSweep => "扫楼",
-        ActivityType.Promotion => "推介会",
-        ActivityType.Inspection => "考察",
-        ActivityType.Consultation => "会商",
-        ActivityType.PhoneCall => "电话",
-        _ => type.ToString(),
-    };
-}

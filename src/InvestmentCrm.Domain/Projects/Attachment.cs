@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using InvestmentCrm.Common;
 
 namespace InvestmentCrm.Projects;
@@ -34,9 +35,13 @@ public class Attachment : AggregateRoot, ISoftDelete
 
 public enum AttachmentCategory
 {
+    [Display(Name = "合同扫描件")]
     Contract = 1,
+    [Display(Name = "落位凭证")]
     Landing = 2,
+    [Display(Name = "到位资金凭证")]
     Funds = 3,
+    [Display(Name = "其他")]
     Other = 9,
 }
 
@@ -62,15 +67,4 @@ public class ProjectMilestone : Entity
 
     internal void Complete(DateOnly on) =>
         ActualDate = ActualDate is null ? on : throw new DomainException($"里程碑“{Title}”已于 {ActualDate:yyyy-MM-dd} 完成。");
-}
-
-public static class AttachmentNames
-{
-    public static string ToDisplay(this AttachmentCategory category) => category switch
-    {
-        AttachmentCategory.Contract => "合同扫描件",
-        AttachmentCategory.Landing => "落位凭证",
-        AttachmentCategory.Funds => "到位资金凭证",
-        _ => "其他",
-    };
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using InvestmentCrm.Common;
 
 namespace InvestmentCrm.Projects;
@@ -43,22 +44,15 @@ public class Contract : AggregateRoot, ISoftDelete
 
 public enum ContractKind
 {
+    [Display(Name = "意向协议")]
     LetterOfIntent = 1,
+    [Display(Name = "框架协议")]
     Framework = 2,
+    [Display(Name = "正式投资合同")]
     FormalInvestment = 3,
+    [Display(Name = "补充协议")]
     Supplementary = 4,
+    [Display(Name = "租赁购置合同")]
     LeaseOrPurchase = 5,
 }
 
-public static class ContractNames
-{
-    public static string ToDisplay(this ContractKind kind) => kind switch
-    {
-        ContractKind.LetterOfIntent => "意向协议",
-        ContractKind.Framework => "框架协议",
-        ContractKind.FormalInvestment => "正式投资合同",
-        ContractKind.Supplementary => "补充协议",
-        ContractKind.LeaseOrPurchase => "租赁购置合同",
-        _ => kind.ToString(),
-    };
-}

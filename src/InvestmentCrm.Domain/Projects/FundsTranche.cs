@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using InvestmentCrm.Common;
 
 namespace InvestmentCrm.Projects;
@@ -60,51 +61,34 @@ public class FundsTranche : AggregateRoot, ISoftDelete
 public enum CapitalSource
 {
     /// <summary>内资.</summary>
+    [Display(Name = "内资")]
     Domestic = 1,
     /// <summary>外资.</summary>
+    [Display(Name = "外资")]
     Foreign = 2,
 }
 
 public enum FundsForm
 {
+    [Display(Name = "注册资本实缴")]
     PaidInCapital = 1,
+    [Display(Name = "固定资产投资")]
     FixedAssetInvestment = 2,
+    [Display(Name = "股权投资")]
     EquityInvestment = 3,
+    [Display(Name = "借款")]
     Loan = 4,
+    [Display(Name = "设备/无形资产作价")]
     InKind = 5,
 }
 
 public enum VerificationStatus
 {
+    [Display(Name = "待认定")]
     Pending = 0,
+    [Display(Name = "已认定")]
     Verified = 1,
+    [Display(Name = "不予认定")]
     Rejected = 2,
 }
 
-public static class FundsNames
-{
-    public static string ToDisplay(this CapitalSource source) => source switch
-    {
-        CapitalSource.Domestic => "内资",
-        CapitalSource.Foreign => "外资",
-        _ => source.ToString(),
-    };
-
-    public static string ToDisplay(this FundsForm form) => form switch
-    {
-        FundsForm.PaidInCapital => "注册资本实缴",
-        FundsForm.FixedAssetInvestment => "固定资产投资",
-        FundsForm.EquityInvestment => "股权投资",
-        FundsForm.Loan => "借款",
-        FundsForm.InKind => "设备/无形资产作价",
-        _ => form.ToString(),
-    };
-
-    public static string ToDisplay(this VerificationStatus status) => status switch
-    {
-        VerificationStatus.Pending => "待认定",
-        VerificationStatus.Verified => "已认定",
-        VerificationStatus.Rejected => "不予认定",
-        _ => status.ToString(),
-    };
-}

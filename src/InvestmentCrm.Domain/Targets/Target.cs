@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using InvestmentCrm.Common;
 
 namespace InvestmentCrm.Targets;
@@ -47,29 +48,45 @@ public class Target : AggregateRoot
 /// <summary>The figure codes of docs/figures.md.</summary>
 public enum MetricCode
 {
+    [Display(Name = "利用内资（到位）")]
     DomesticFunds = 1,
+    [Display(Name = "利用外资（到位）")]
     ForeignFunds = 2,
+    [Display(Name = "项目履约率")]
     FulfilmentRate = 3,
+    [Display(Name = "资金到位率")]
     ArrivalRate = 4,
+    [Display(Name = "储备项目")]
     ReserveCount = 5,
+    [Display(Name = "签约项目")]
     SignedCount = 6,
+    [Display(Name = "落位项目")]
     LandedCount = 7,
+    [Display(Name = "战略投资者")]
     StrategicInvestorCount = 8,
+    [Display(Name = "在谈项目")]
     NegotiatingCount = 9,
+    [Display(Name = "到位项目")]
     FundedCount = 10,
 }
 
 public enum PeriodKind
 {
+    [Display(Name = "年度")]
     Year = 1,
+    [Display(Name = "五年规划")]
     FiveYearPlan = 2,
+    [Display(Name = "攻坚行动")]
     Campaign = 3,
 }
 
 public enum TargetScope
 {
+    [Display(Name = "全区")]
     District = 1,
+    [Display(Name = "部门")]
     Department = 2,
+    [Display(Name = "个人")]
     Person = 3,
 }
 
@@ -84,34 +101,4 @@ public static class TargetNames
         _ => "个",
     };
 
-    public static string ToDisplay(this PeriodKind kind) => kind switch
-    {
-        PeriodKind.Year => "年度",
-        PeriodKind.FiveYearPlan => "五年规划",
-        PeriodKind.Campaign => "攻坚行动",
-        _ => kind.ToString(),
-    };
-
-    public static string ToDisplay(this TargetScope scope) => scope switch
-    {
-        TargetScope.District => "全区",
-        TargetScope.Department => "部门",
-        TargetScope.Person => "个人",
-        _ => scope.ToString(),
-    };
-
-    public static string ToDisplay(this MetricCode metric) => metric switch
-    {
-        MetricCode.DomesticFunds => "利用内资（到位）",
-        MetricCode.ForeignFunds => "利用外资（到位）",
-        MetricCode.FulfilmentRate => "项目履约率",
-        MetricCode.ArrivalRate => "资金到位率",
-        MetricCode.ReserveCount => "储备项目",
-        MetricCode.SignedCount => "签约项目",
-        MetricCode.LandedCount => "落位项目",
-        MetricCode.StrategicInvestorCount => "战略投资者",
-        MetricCode.NegotiatingCount => "在谈项目",
-        MetricCode.FundedCount => "到位项目",
-        _ => metric.ToString(),
-    };
 }

@@ -4,8 +4,9 @@ using System.Text.RegularExpressions;
 namespace InvestmentCrm.Application.Tests.Common;
 
 /// <summary>
-/// Every enum the product defines has a Chinese label for every value (a <c>ToDisplay</c> extension beside it), so views
-/// show labels and never an English member name or a number.
+/// Every enum the product defines has a Chinese label for every value — its <c>[Display(Name)]</c>, read by
+/// <c>EnumLabels.ToDisplay</c>, or a <c>ToDisplay</c> of its own where the label is worked out — so views show labels and
+/// never an English member name or a number.
 /// </summary>
 public partial class EnumLabelTests
 {
@@ -28,9 +29,9 @@ public partial class EnumLabelTests
     {
         var type = Type.GetType(enumType)!;
         var label = ProductAssemblies.SelectMany(a => a.GetTypes())
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
-            .SingleOrDefault(m => m.Name == "ToDisplay" && m.ReturnType == typeof(string) && m.GetParameters() is [{ } p] && p.ParameterType == type);
-        label.ShouldNotBeNull($"{type.Name} 没有 ToDisplay 中文名称");
+                .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
+                .SingleOrDefault(m => m.Name == "ToDisplay" && m.ReturnType == typeof(string) && m.GetParameters() is [{ } p] && p.ParameterType == type)
+            ?? typeof(EnumLabels).GetMethod(nameof(EnumLabels.ToDisplay))!.MakeGenericMethod(type);
 
         foreach (var value in Enum.GetValues(type))
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -37,10 +38,15 @@ public sealed record TextPart(string Text, bool IsMatch);
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MatchRank>))]
 public enum MatchRank
 {
+    [Display(Name = "信用代码")]
     CreditCode = 0,
+    [Display(Name = "名称完全一致")]
     ExactName = 1,
+    [Display(Name = "名称开头")]
     NamePrefix = 2,
+    [Display(Name = "名称包含")]
     NameSubstring = 3,
+    [Display(Name = "其他信息包含")]
     OtherText = 4,
 }
 
@@ -127,21 +133,6 @@ public sealed record CompanySearchCursor(int Rank, int Length, string Name, Guid
             throw new DomainException("翻页位置无效，请从第一页重新搜索。");
         }
     }
-}
-
-/// <summary>Marks the query terms in a text (case-insensitive), for names, aliases and excerpts.</summary>
-public static class MatchRankNames
-{
-    /// <summary>Why a company was found, as the result list may say it.</summary>
-    public static string ToDisplay(this MatchRank rank) => rank switch
-    {
-        MatchRank.CreditCode => "信用代码",
-        MatchRank.ExactName => "名称完全一致",
-        MatchRank.NamePrefix => "名称开头",
-        MatchRank.NameSubstring => "名称包含",
-        MatchRank.OtherText => "其他信息包含",
-        _ => rank.ToString(),
-    };
 }
 
 public static class Highlighter

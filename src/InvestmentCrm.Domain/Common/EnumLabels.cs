@@ -1,0 +1,18 @@
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+
+namespace InvestmentCrm;
+
+/// <summary>
+/// The Chinese label of an enum value: the <see cref="DisplayAttribute"/> name on its member, the one way the product
+/// names enum values (DTOs carry the enum, views show this). EnumLabelTests checks that every public enum has a label
+/// for every value.
+/// </summary>
+public static class EnumLabels
+{
+    private static readonly ConcurrentDictionary<Enum, string> Labels = new();
+
+    public static string ToDisplay<TEnum>(this TEnum value) where TEnum : struct, Enum =>
+        Labels.GetOrAdd(value, static v => v.GetType().GetField(v.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? v.ToString());
+}
