@@ -85,7 +85,7 @@ public sealed class CompanyAppService(ICrmDbContext db, DataScope scope, ICompan
         var merged = await db.Companies.IgnoreQueryFilters().Where(m => m.MergedIntoId == id).Select(m => m.Name).ToListAsync(ct);
         var owner = c.OwnerDepartmentId is { } ownerId ? await db.Departments.Where(d => d.Id == ownerId).Select(d => d.Name).FirstOrDefaultAsync(ct) : null;
         return new CompanyProfileDto(
-            c.Id, ToInput(c), c.Nature.ToDisplay(), c.Kind == CompanyKind.Intermediary ? "中介/商会/协会" : "企业",
+            c.Id, c.ToInput(), c.Nature.ToDisplay(), c.Kind == CompanyKind.Intermediary ? "中介/商会/协会" : "企业",
             c.IsBlacklisted, c.BlacklistReason, c.BlacklistedOn, parent, owner,
             c.Contacts.OrderBy(x => x.Name).Select(x => new CompanyContactDto(x.Id, x.Name, x.Title, CompanyContact.MaskPhone(x.Phone), x.Email)).ToList(),
             projects.Select(p => new CompanyProjectLink(p.Id, p.Name, p.Stage.ToDisplay(), string.Join("、", p.Roles.Order().Select(r => r.ToDisplay()))))
@@ -306,7 +306,4 @@ public sealed class CompanyAppService(ICrmDbContext db, DataScope scope, ICompan
     private static string? Limit(string? text, int max, string field) =>
         text.NullIfBlank() is { } value && value.Length > max ? throw new DomainException($"{field}不能超过 {max} 个字符。") : text.NullIfBlank();
 
-    private static CompanyInput ToInput(Company c) => new(
-        c.Name, c.CreditCode?.Value, c.Nature, c.Kind, c.Industry, c.Origin, c.Tags, c.IsStrategicInvestor, c.Aliases, c.LegalPerson, c.Address,
-        c.RegisteredCapitalAmount, c.RegisteredCapitalCurrency, c.ParentCompanyId, c.BusinessScope, c.Notes, false, c.ConcurrencyStamp);
 }

@@ -33,13 +33,7 @@ public sealed class ProjectAppService(ICrmDbContext db, DataScope scope)
             return null;
         var lead = await db.Departments.Where(d => d.Id == project.LeadDepartmentId).Select(d => d.Name).FirstOrDefaultAsync(ct);
         var leader = await db.Users.Where(u => u.Id == project.ResponsibleLeaderId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        return new ProjectDetailDto(project.Id, project.Name, project.Aliases, project.Type, project.Type.ToDisplay(), project.Industry,
-            project.Stage, project.Stage.ToDisplay(), project.DispatchPhase?.ToDisplay(), lead, leader, project.TargetLocation, project.SourceChannel,
-            project.IsGreenChannel, project.PlannedDomestic.Amount, project.PlannedForeign.Amount, project.PlannedForeign.Currency, project.ConcurrencyStamp,
-            project.StageTransitions.OrderBy(t => t.EffectiveDate).ThenBy(t => t.RecordedAt)
-                .Select(t => new StageTransitionDto(t.FromStage?.ToDisplay(), t.ToStage.ToDisplay(), t.EffectiveDate, t.RecordedAt, t.Reason)).ToList(),
-            project.YearFlags.OrderByDescending(f => f.Year).Select(f => new YearFlagDto(f.Year, f.IsKeyProject, f.IsContinuing)).ToList(),
-            project.DispatchPhase);
+        return project.ToDetailDto() with { LeadDepartment = lead, ResponsibleLeader = leader };
     }
 
     /// <summary>False when the project is not found in scope; throws <see cref="DomainException"/> for invalid input.</summary>

@@ -21,30 +21,36 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page,
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-public sealed record ProjectDetailDto(
-    Guid Id,
-    string Name,
-    string? Aliases,
-    ProjectType Type,
-    string TypeName,
-    string Industry,
-    ProjectStage Stage,
-    string StageName,
-    string? DispatchPhase,
-    string? LeadDepartment,
-    string? ResponsibleLeader,
-    string? TargetLocation,
-    string? SourceChannel,
-    bool IsGreenChannel,
-    decimal PlannedDomesticCny,
-    decimal PlannedForeignAmount,
-    string PlannedForeignCurrency,
-    Guid ConcurrencyStamp,
-    IReadOnlyList<StageTransitionDto> Transitions,
-    IReadOnlyList<YearFlagDto>? YearFlags = null,
-    DispatchPhase? Phase = null);
+/// <summary>A project as its page and the API show it: the entity's fields (mapped by <see cref="ProjectMapper"/>), enums and base-unit amounts.</summary>
+public sealed record ProjectDetailDto
+{
+    public Guid Id { get; init; }
+    public required string Name { get; init; }
+    public string? Aliases { get; init; }
+    public ProjectType Type { get; init; }
+    public required string Industry { get; init; }
+    public ProjectStage Stage { get; init; }
+    public DispatchPhase? DispatchPhase { get; init; }
+    /// <summary>招引单位's name.</summary>
+    public string? LeadDepartment { get; init; }
+    /// <summary>包保领导's name.</summary>
+    public string? ResponsibleLeader { get; init; }
+    public string? TargetLocation { get; init; }
+    public string? SourceChannel { get; init; }
+    public bool IsGreenChannel { get; init; }
+    /// <summary>计划内资, in 元.</summary>
+    public decimal PlannedDomesticCny { get; init; }
+    /// <summary>计划外资, in the currency's base unit.</summary>
+    public decimal PlannedForeignAmount { get; init; }
+    public required string PlannedForeignCurrency { get; init; }
+    public Guid ConcurrencyStamp { get; init; }
+    /// <summary>The stage history, oldest first.</summary>
+    public IReadOnlyList<StageTransitionDto> Transitions { get; init; } = [];
+    /// <summary>Per-year flags (重点项目, 续建), newest year first.</summary>
+    public IReadOnlyList<YearFlagDto> YearFlags { get; init; } = [];
+}
 
-public sealed record StageTransitionDto(string? From, string To, DateOnly EffectiveDate, DateTime RecordedAt, string? Reason);
+public sealed record StageTransitionDto(ProjectStage? FromStage, ProjectStage ToStage, DateOnly EffectiveDate, DateTime RecordedAt, string? Reason);
 
 /// <summary>
 /// The basic fields an editor changes (a full replacement: every field is given, none silently defaults);

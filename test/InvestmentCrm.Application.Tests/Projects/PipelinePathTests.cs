@@ -82,8 +82,8 @@ public class PipelinePathTests
         summary.VerifiedDomesticCny.ShouldBe(verifiedBefore + 1_0000_0000m);
 
         var detail = (await officer.Projects.GetAsync(id))!;
-        detail.StageName.ShouldBe("到位");
-        detail.Transitions.Select(t => (t.To, t.EffectiveDate)).ShouldBe(
+        detail.Stage.ShouldBe(ProjectStage.Funded);
+        detail.Transitions.Select(t => (t.ToStage.ToDisplay(), t.EffectiveDate)).ShouldBe(
         [
             ("储备", new DateOnly(2026, 2, 1)), ("在谈", new DateOnly(2026, 3, 10)), ("签约", new DateOnly(2026, 5, 1)),
             ("落位", new DateOnly(2026, 6, 15)), ("到位", new DateOnly(2026, 7, 1)),

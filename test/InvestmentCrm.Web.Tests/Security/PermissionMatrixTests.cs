@@ -34,8 +34,7 @@ public class PermissionMatrixTests
             await using (var db = factory.Database.CreateContext())
             {
                 var entity = await db.Projects.AsNoTracking().SingleAsync(p => p.Name == "华润中心");
-                project = new ProjectDetailDto(entity.Id, entity.Name, null, entity.Type, "", entity.Industry, entity.Stage, "", null, null, null, null, null, false,
-                    entity.PlannedDomestic.Amount, 0, "USD", entity.ConcurrencyStamp, []);
+                project = entity.ToDetailDto();
             }
 
             (await client.GetAsync("/api/v1/projects")).StatusCode.ShouldBe(row.List, $"{row.User}: list");
