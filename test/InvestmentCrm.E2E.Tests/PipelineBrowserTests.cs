@@ -34,7 +34,10 @@ public class PipelineBrowserTests
 
         // The gate refuses 在谈 without a visit, in Chinese, and nothing changes.
         await MoveStageAsync(officer, "在谈", "2026-03-10");
-        (await officer.Locator("[data-testid=pipeline-error]").InnerTextAsync()).ShouldStartWith("进入“在谈”需要至少一条写明投资方企业的走访/洽谈记录");
+        // The message stands beside the form that was sent, which keeps what was typed.
+        (await officer.Locator("#stage [data-testid=form-error]").InnerTextAsync()).ShouldStartWith("进入“在谈”需要至少一条写明投资方企业的走访/洽谈记录");
+        (await officer.Locator("#stage-date").InputValueAsync()).ShouldBe("2026-03-10");
+        (await officer.Locator("#stage-to").InputValueAsync()).ShouldBe("Negotiating");
         (await officer.Locator("[data-testid=stage]").InnerTextAsync()).ShouldBe("储备");
         await officer.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath("pipeline-gate.png") });
 
@@ -71,7 +74,7 @@ public class PipelineBrowserTests
         (await officer.Locator("[data-testid=tranche-status]").InnerTextAsync()).ShouldBe("待认定");
         (await officer.Locator("button:text-is('认定')").CountAsync()).ShouldBe(0, "whoever entered a tranche cannot verify it");
         await MoveStageAsync(officer, "到位", "2026-07-01");
-        (await officer.Locator("[data-testid=pipeline-error]").InnerTextAsync()).ShouldStartWith("进入“到位”需要至少一笔已认定的到位资金");
+        (await officer.Locator("#stage [data-testid=form-error]").InnerTextAsync()).ShouldStartWith("进入“到位”需要至少一笔已认定的到位资金");
         var url = officer.Url;
 
         var head = await session.NewPageAsync(1366, 900);

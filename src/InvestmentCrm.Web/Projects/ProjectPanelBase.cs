@@ -8,14 +8,12 @@ namespace InvestmentCrm.Web.Projects;
 /// What the panels of the project page share: the posted form, and how one form's action is run — on success
 /// back to the project page (a fresh GET), otherwise the reason in Chinese, the right status and nothing saved.
 /// </summary>
-public abstract class ProjectPanelBase : ComponentBase
+public abstract class ProjectPanelBase : FormComponentBase
 {
     [Parameter, EditorRequired] public Guid ProjectId { get; set; }
-    [CascadingParameter] protected HttpContext HttpContext { get; set; } = default!;
-    [Inject] protected NavigationManager Navigation { get; set; } = default!;
 
+    /// <summary>Why the last action was refused (shown beside the form that was sent, or above the panel if none).</summary>
     protected string? Error { get; private set; }
-    protected FormValues Form => new(HttpContext.Request.Form);
 
     /// <summary>Runs one form's change; the action answers false when the project is not found (or not in scope).</summary>
     protected async Task RunAsync(bool allowed, Func<Task<bool>> action, string fragment = "")
@@ -25,14 +23,11 @@ public abstract class ProjectPanelBase : ComponentBase
             Error = PageAction.Forbidden(HttpContext, "您没有执行该操作的权限。");
             return;
         }
-        Error = (await PageAction.RunAsync(HttpContext, async () =>
-        {
-            if (!await action())
-                throw new NotFoundException("项目不存在或您无权查看。");
-            Navigation.NavigateTo($"projects/{ProjectId}?saved=true{fragment}", forceLoad: true);
-        }))?.Message;
-        if (Error is not null)
-            await ReloadAsync();
+        var refusal = await SubmitAsync(action, () => $"projects/{ProjectId}?saved=true{fragment}", "项目不存在或您无权查看。");
+        if (refusal is null)
+            return;
+        Error = refusal.Message;
+        await ReloadAsync();
     }
 
     /// <summary>Reloads the panel's data after a refused action (the page loaded it the first time).</summary>

@@ -8,10 +8,8 @@ namespace InvestmentCrm.Web.Shared;
 /// What pages that read for one permission and change for another share (指标管理, 年度考核): a successful change
 /// redirects to a fresh GET with “已保存”, a refused one shows the Chinese reason with its status (Shared/BusinessErrors.cs).
 /// </summary>
-public abstract class ManagedPageBase : ComponentBase
+public abstract class ManagedPageBase : FormComponentBase
 {
-    [CascadingParameter] protected HttpContext HttpContext { get; set; } = default!;
-    [Inject] protected NavigationManager Navigation { get; set; } = default!;
     [SupplyParameterFromQuery(Name = "saved")] protected string? Saved { get; set; }
 
     protected string? Message { get; set; }
@@ -23,12 +21,6 @@ public abstract class ManagedPageBase : ComponentBase
     /// <summary>What a user without it is told.</summary>
     protected abstract string RefusedMessage { get; }
     protected bool CanManage => HttpContext.User.HasClaim(Permissions.ClaimType, ManagePermission);
-    protected FormValues Form => new(HttpContext.Request.Form);
-
-    /// <summary>What was posted, to fill a refused form again: bad input loses nothing.</summary>
-    protected string? Posted(string name) =>
-        HttpMethods.IsPost(HttpContext.Request.Method) && HttpContext.Request.HasFormContentType ? HttpContext.Request.Form[name].FirstOrDefault() : null;
-
     protected override async Task OnInitializedAsync()
     {
         if (Saved is not null)
@@ -49,12 +41,7 @@ public abstract class ManagedPageBase : ComponentBase
             (Message, IsError) = (PageAction.Forbidden(HttpContext, RefusedMessage), true);
             return;
         }
-        var refusal = await PageAction.RunAsync(HttpContext, async () =>
-        {
-            if (!await action())
-                throw new NotFoundException("记录不存在。");
-            Navigation.NavigateTo(ReturnUrl + (ReturnUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "saved=1", forceLoad: true);
-        });
+        var refusal = await SubmitAsync(action, () => ReturnUrl + (ReturnUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "saved=1", "记录不存在。");
         if (refusal is null)
             return;
         (Message, IsError, Error) = (refusal.Message, true, refusal.Reason as DomainException);
