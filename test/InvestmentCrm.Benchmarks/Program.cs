@@ -13,7 +13,7 @@ var projects = args.SkipWhile(a => a != "--projects").Skip(1).Select(int.Parse).
 var providers = TestEnvironment.PostgresConnectionString is null
     ? new[] { DatabaseProviders.Sqlite }
     : new[] { DatabaseProviders.Sqlite, DatabaseProviders.PostgreSql };
-var machine = $"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.";
+var machine = $"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; run {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC.";
 var report = new StringBuilder();
 
 if (suite == "workbench")

@@ -29,15 +29,18 @@ public sealed partial class AppraisalAppService
             run.Exclusions, diff);
     }
 
-    /// <summary>One subject's line items with the ledger rows behind each — the reader's own always, others' within the data scope when <paramref name="mayReadOthers"/>.</summary>
+    /// <summary>
+    /// One subject's line items with the ledger rows behind each — the reader's own always, others' within the data scope
+    /// when <paramref name="mayReadOthers"/>. A subject outside the reader's scope answers as one that is not in the run.
+    /// </summary>
     public async Task<SubjectDetailDto> GetSubjectAsync(Guid runId, AppraisalSubject subject, Guid subjectId, bool mayReadOthers, CancellationToken ct = default)
     {
         var run = await db.AppraisalRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new NotFoundException("考核结果不存在。");
         var score = await db.AppraisalScores.AsNoTracking().FirstOrDefaultAsync(s => s.RunId == runId && s.Subject == subject && s.SubjectId == subjectId, ct)
-            ?? throw new DomainException("该考核结果中没有这一对象。");
+            ?? throw new NotFoundException("考核对象不存在或您无权查看。");
         var own = subject == AppraisalSubject.Person && subjectId == currentUser.UserId;
         if (!own && (!mayReadOthers || !(await VisibleAsync(ct))(subject, subjectId, score.DepartmentId)))
-            throw new UnauthorizedAccessException("无权查看该对象的考核明细。");
+            throw new NotFoundException("考核对象不存在或您无权查看。");
         return await DetailAsync(run, score, ct);
     }
 

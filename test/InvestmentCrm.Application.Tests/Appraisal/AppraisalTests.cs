@@ -206,7 +206,7 @@ public class AppraisalTests
         // An officer reads their own line items, not a colleague's; the head of 商务局 reads 商务局's people.
         var officerService = await ServiceAsync(db, "officer");
         (await officerService.GetSubjectAsync(runId, AppraisalSubject.Person, officer, mayReadOthers: false)).Total.ShouldBe(10m);
-        await Should.ThrowAsync<UnauthorizedAccessException>(() => officerService.GetSubjectAsync(runId, AppraisalSubject.Person, head, mayReadOthers: false));
+        await Should.ThrowAsync<InvestmentCrm.Common.NotFoundException>(() => officerService.GetSubjectAsync(runId, AppraisalSubject.Person, head, mayReadOthers: false));
         var headService = await ServiceAsync(db, "head");
         (await headService.GetSubjectAsync(runId, AppraisalSubject.Person, officer, mayReadOthers: true)).Total.ShouldBe(10m);
         (await headService.GetRunAsync(runId)).People.ShouldNotContain(p => p.Name == "周婷"); // 南岭街道, outside the head's scope

@@ -10,9 +10,10 @@ namespace InvestmentCrm.Application.Tests.Authorization;
 
 /// <summary>
 /// Every application-service operation that takes the id of a scoped record — project, company, contract (through its
-/// project), tranche, attachment, milestone, activity (a visit's company) — refuses an id outside the reader's data scope
-/// exactly as an id that does not exist: not found (null or false), nothing read, nothing written. The data scope is
-/// the DbContext's query filter (docs/security.md), so an operation cannot forget it.
+/// project), tranche, attachment, milestone, activity (a visit's company), appraisal subject — refuses an id outside the
+/// reader's data scope exactly as an id that does not exist: not found (null or false, or NotFoundException), nothing
+/// read, nothing written. The data scope is the DbContext's query filter (docs/security.md), so an operation cannot
+/// forget it. Targets are not data-scoped: they are set district-wide by whoever holds 指标管理 (Targets.Manage).
 /// </summary>
 public class OutOfScopeIdTests
 {

@@ -53,7 +53,8 @@ public class AppraisalWebTests
 
         var officer = await factory.SignInAsync("officer");
         (await officer.GetFromJsonAsync<SubjectDetailDto>($"/api/v1/appraisal/runs/{id}/person/{chen.SubjectId}"))!.Total.ShouldBe(chen.Total);
-        (await officer.GetAsync($"/api/v1/appraisal/runs/{id}/person/{liu.SubjectId}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // A colleague's line items answer as a subject that is not there (existence does not leak).
+        (await officer.GetAsync($"/api/v1/appraisal/runs/{id}/person/{liu.SubjectId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var page = await new HtmlParser().ParseDocumentAsync(await officer.GetStringAsync("/appraisal/mine"));
         page.QuerySelector("[data-testid=subject-total]")!.TextContent.ShouldContain(chen.Total.ToString("0.00"));
         page.QuerySelectorAll("[data-testid=ledger] tbody tr").Length.ShouldBeGreaterThan(0);
