@@ -17,13 +17,19 @@ public class OutOfScopeApiTests
     {
         await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);
         var hidden = await OutOfScopeRecords.CreateAsync(factory.Database, "head");
-        Guid stamp;
+        // A year's appraisal run, whose subjects outside the head's scope are scoped records too.
+        var assessor = await factory.SignInAsync("assessor");
+        var ruleSet = (await assessor.GetFromJsonAsync<List<InvestmentCrm.Appraisal.RuleSetSummaryDto>>("/api/v1/appraisal/rulesets"))!.First(r => r.Year == 2026);
+        var run = (await (await assessor.PostAsJsonAsync("/api/v1/appraisal/runs", new { ruleSetId = ruleSet.Id, asOf = "2026-11-22" })).Content.ReadFromJsonAsync<Dictionary<string, Guid>>())!["id"];
+        Guid hiddenDepartment, stamp;
         int audit;
         await using (var db = factory.Database.CreateContext())
         {
+            hiddenDepartment = await db.Projects.Where(x => x.Id == hidden.Project).Select(x => x.LeadDepartmentId!.Value).SingleAsync();
             stamp = await db.Projects.Where(p => p.Id == hidden.Project).Select(p => p.ConcurrencyStamp).SingleAsync();
             audit = await db.AuditLogs.CountAsync();
         }
+        (await assessor.GetAsync($"/api/v1/appraisal/runs/{run}/department/{hiddenDepartment}")).StatusCode.ShouldBe(HttpStatusCode.OK, "the subject is in the run");
         var head = await factory.SignInAsync("head");
         var day = "2026-07-01";
         var p = $"/api/v1/projects/{hidden.Project}";
@@ -51,6 +57,7 @@ public class OutOfScopeApiTests
             ("POST contact", () => head.PostAsJsonAsync($"{c}/contacts", new { name = "张三" })),
             ("DELETE contact", () => head.DeleteAsync($"{c}/contacts/{Guid.NewGuid()}")),
             ("POST blacklist", () => head.PostAsJsonAsync($"{c}/blacklist", new { blacklisted = true, reason = "测试" })),
+            ("GET appraisal subject", () => head.GetAsync($"/api/v1/appraisal/runs/{run}/department/{hiddenDepartment}")),
         ];
         foreach (var (operation, send) in operations)
         {
