@@ -25,7 +25,7 @@ public sealed partial class AppraisalAppService(ICrmDbContext db, DataScope scop
             .OrderByDescending(r => r.Year).ThenByDescending(r => r.Version)
             .Select(r => new { r.Id, r.Year, r.Version, r.Name, r.Status, r.PublishedAt, Items = r.Items.Count })
             .ToListAsync(ct))
-        .Select(r => new RuleSetSummaryDto(r.Id, r.Year, r.Version, r.Name, r.Status, r.Status.ToDisplay(), r.PublishedAt, r.Items))
+        .Select(r => new RuleSetSummaryDto(r.Id, r.Year, r.Version, r.Name, r.Status, r.PublishedAt, r.Items))
         .ToList();
 
     public async Task<RuleSetDto> GetRuleSetAsync(Guid id, CancellationToken ct = default) => ToDto(await RuleSetAsync(id, tracked: false, ct));
@@ -107,10 +107,10 @@ public sealed partial class AppraisalAppService(ICrmDbContext db, DataScope scop
     }
 
     private static RuleSetDto ToDto(AppraisalRuleSet r) =>
-        new(r.Id, r.Year, r.Version, r.Name, r.Status, r.Status.ToDisplay(), r.IsEditable, r.PublishedAt, r.ExcludedIndustries, r.ExcludeGovernmentInvestment,
+        new(r.Id, r.Year, r.Version, r.Name, r.Status, r.IsEditable, r.PublishedAt, r.ExcludedIndustries, r.ExcludeGovernmentInvestment,
             r.MinimumProjectYi, r.LocalOrigin,
             r.Items.OrderBy(i => i.Subject).ThenBy(i => i.SortOrder)
-                .Select(i => new AppraisalItemDto(i.Id, i.Subject, i.Subject.ToDisplay(), i.Name, i.Metric, i.Metric.ToDisplay(), i.Kind, i.Kind.ToDisplay(), i.Points,
+                .Select(i => new AppraisalItemDto(i.Id, i.Subject, i.Name, i.Metric, i.Kind, i.Points,
                     i.ToSpec(), Describe(i)))
                 .ToList());
 

@@ -1,12 +1,12 @@
 namespace InvestmentCrm.Appraisal;
 
-public sealed record RuleSetSummaryDto(Guid Id, int Year, int Version, string Name, RuleSetStatus Status, string StatusName, DateTime? PublishedAt, int ItemCount);
+public sealed record RuleSetSummaryDto(Guid Id, int Year, int Version, string Name, RuleSetStatus Status, DateTime? PublishedAt, int ItemCount);
 
-public sealed record RuleSetDto(Guid Id, int Year, int Version, string Name, RuleSetStatus Status, string StatusName, bool IsEditable, DateTime? PublishedAt,
+public sealed record RuleSetDto(Guid Id, int Year, int Version, string Name, RuleSetStatus Status, bool IsEditable, DateTime? PublishedAt,
     string? ExcludedIndustries, bool ExcludeGovernmentInvestment, decimal? MinimumProjectYi, string? LocalOrigin, List<AppraisalItemDto> Items);
 
-public sealed record AppraisalItemDto(Guid Id, AppraisalSubject Subject, string SubjectName, string Name, AppraisalMetric Metric, string MetricName,
-    AppraisalItemKind Kind, string KindName, decimal Points, AppraisalItemSpec Spec, string Rule);
+public sealed record AppraisalItemDto(Guid Id, AppraisalSubject Subject, string Name, AppraisalMetric Metric, AppraisalItemKind Kind, decimal Points,
+    AppraisalItemSpec Spec, string Rule);
 
 public sealed record RunSummaryDto(Guid Id, int Year, Guid RuleSetId, string RuleSetName, int RuleSetVersion, DateOnly AsOf, DateTime ComputedAt, bool IsFrozen,
     DateTime? FrozenAt);

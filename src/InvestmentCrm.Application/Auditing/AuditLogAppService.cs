@@ -6,7 +6,7 @@ namespace InvestmentCrm.Auditing;
 
 public sealed record AuditQuery(string? User = null, string? EntityType = null, DateOnly? From = null, DateOnly? To = null, int Page = 1, int PageSize = 50);
 
-public sealed record AuditLogDto(DateTime At, string? UserName, string EntityType, string EntityId, string Action, string Changes, string? IpAddress, string? RequestId)
+public sealed record AuditLogDto(DateTime At, string? UserName, string EntityType, string EntityId, AuditAction Action, string Changes, string? IpAddress, string? RequestId)
 {
     /// <summary>The changes as (field, old, new) for reading; <see cref="Changes"/> keeps the exact JSON.</summary>
     public IReadOnlyList<(string Field, string? Old, string? New)> ChangeList
@@ -24,7 +24,7 @@ public sealed record AuditLogDto(DateTime At, string? UserName, string EntityTyp
         value.ValueKind == System.Text.Json.JsonValueKind.Null ? null : value.ToString();
 }
 
-public sealed record SecurityLogDto(DateTime At, string Kind, string? UserName, string? Detail, string? IpAddress);
+public sealed record SecurityLogDto(DateTime At, SecurityEvent Kind, string? UserName, string? Detail, string? IpAddress);
 
 /// <summary>
 /// The audit administrator's view of the logs: filter, page, export; and the retention purge, which is the
@@ -71,7 +71,7 @@ public sealed class AuditLogAppService(ICrmDbContext db, ICurrentUser currentUse
         page = Math.Max(1, page);
         var total = await rows.CountAsync(ct);
         var items = await rows.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new PagedResult<SecurityLogDto>(items.Select(l => new SecurityLogDto(l.At, l.Kind.ToDisplay(), l.UserName, l.Detail, l.IpAddress)).ToList(), total, page, pageSize);
+        return new PagedResult<SecurityLogDto>(items.Select(l => new SecurityLogDto(l.At, l.Kind, l.UserName, l.Detail, l.IpAddress)).ToList(), total, page, pageSize);
     }
 
     /// <summary>Deletes audit and security rows older than the retention period and logs that it did.</summary>
@@ -103,7 +103,7 @@ public sealed class AuditLogAppService(ICrmDbContext db, ICurrentUser currentUse
         return rows;
     }
 
-    private static AuditLogDto ToDto(AuditLog a) => new(a.At, a.UserName, a.EntityType, a.EntityId, a.Action.ToDisplay(), a.Changes, a.IpAddress, a.RequestId);
+    private static AuditLogDto ToDto(AuditLog a) => new(a.At, a.UserName, a.EntityType, a.EntityId, a.Action, a.Changes, a.IpAddress, a.RequestId);
 }
 
 /// <summary>Writes 登录日志 / security events (its own save: a failed sign-in has no business change to join).</summary>

@@ -6,7 +6,7 @@ namespace InvestmentCrm.Common;
 
 /// <summary>
 /// The one way the product writes .xlsx (MiniExcel, streaming: rows are written as they are enumerated): Chinese
-/// headers, numbers as numbers, dates as yyyy-MM-dd text, the header row frozen, and — where a figure is exported — a
+/// headers, numbers as numbers, enum values as their Chinese labels, dates as yyyy-MM-dd text, the header row frozen, and — where a figure is exported — a
 /// title row above it with the unit and 口径. The workbook is built in a temporary file (a zip needs a seekable stream;
 /// an HTTP response is not one) and then copied to <c>output</c> asynchronously.
 /// </summary>
@@ -58,6 +58,7 @@ public static class ExcelWriter
     {
         null => null,
         decimal or int or long or double => value,
+        Enum label => EnumLabels.Label(label),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",

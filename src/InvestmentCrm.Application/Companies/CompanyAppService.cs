@@ -29,15 +29,14 @@ public sealed record CompanyInput(
 
 public sealed record CompanyContactDto(Guid Id, string Name, string? Title, string? MaskedPhone, string? Email);
 
-public sealed record CompanyProjectLink(Guid Id, string Name, string Stage, string Role);
+/// <summary>A project the company is linked to, with its roles there, or as the project's referrer.</summary>
+public sealed record CompanyProjectLink(Guid Id, string Name, ProjectStage Stage, IReadOnlyList<ProjectCompanyRole> Roles, bool IsReferrer);
 
-public sealed record CompanyActivityLink(Guid Id, DateOnly Date, string Type, string Summary, Guid? ProjectId);
+public sealed record CompanyActivityLink(Guid Id, DateOnly Date, ActivityType Type, string Summary, Guid? ProjectId);
 
 public sealed record CompanyProfileDto(
     Guid Id,
     CompanyInput Input,
-    string NatureText,
-    string KindText,
     bool IsBlacklisted,
     string? BlacklistReason,
     DateOnly? BlacklistedOn,
@@ -85,12 +84,12 @@ public sealed class CompanyAppService(ICrmDbContext db, DataScope scope, ICompan
         var merged = await db.Companies.IgnoreQueryFilters().Where(m => m.MergedIntoId == id).Select(m => m.Name).ToListAsync(ct);
         var owner = c.OwnerDepartmentId is { } ownerId ? await db.Departments.Where(d => d.Id == ownerId).Select(d => d.Name).FirstOrDefaultAsync(ct) : null;
         return new CompanyProfileDto(
-            c.Id, c.ToInput(), c.Nature.ToDisplay(), c.Kind == CompanyKind.Intermediary ? "中介/商会/协会" : "企业",
+            c.Id, c.ToInput(),
             c.IsBlacklisted, c.BlacklistReason, c.BlacklistedOn, parent, owner,
             c.Contacts.OrderBy(x => x.Name).Select(x => new CompanyContactDto(x.Id, x.Name, x.Title, CompanyContact.MaskPhone(x.Phone), x.Email)).ToList(),
-            projects.Select(p => new CompanyProjectLink(p.Id, p.Name, p.Stage.ToDisplay(), string.Join("、", p.Roles.Order().Select(r => r.ToDisplay()))))
-                .Concat(referred.Select(p => new CompanyProjectLink(p.Id, p.Name, p.Stage.ToDisplay(), "引荐方"))).ToList(),
-            activities.Select(a => new CompanyActivityLink(a.Id, a.Date, a.Type.ToDisplay(), a.Summary, a.ProjectId)).ToList(),
+            projects.Select(p => new CompanyProjectLink(p.Id, p.Name, p.Stage, p.Roles.Order().ToList(), false))
+                .Concat(referred.Select(p => new CompanyProjectLink(p.Id, p.Name, p.Stage, [], true))).ToList(),
+            activities.Select(a => new CompanyActivityLink(a.Id, a.Date, a.Type, a.Summary, a.ProjectId)).ToList(),
             subsidiaries.Select(s => (s.Id, s.Name)).ToList(),
             merged);
     }

@@ -58,7 +58,7 @@ public sealed class CockpitAppService(ICrmDbContext db, FiguresEngine engine, Da
         foreach (var stage in ProjectNames.MainLine)
         {
             var reached = furthest.Where(r => r.Stage >= stage).Sum(r => r.Count);
-            steps.Add(new FunnelStepDto(stage, stage.ToDisplay(), reached, previous is > 0 ? reached * 100m / previous.Value : null));
+            steps.Add(new FunnelStepDto(stage, reached, previous is > 0 ? reached * 100m / previous.Value : null));
             previous = reached;
         }
         return steps;

@@ -33,7 +33,7 @@ public sealed record FigureSetDto(
     public FigureDto this[Figure figure] => Figures.First(f => f.Figure == figure);
 }
 
-public sealed record FunnelStepDto(ProjectStage Stage, string Name, int Count, decimal? ConversionPercent);
+public sealed record FunnelStepDto(ProjectStage Stage, int Count, decimal? ConversionPercent);
 
 public sealed record MonthlyArrivalDto(int Month, decimal? ThisYearYi, decimal LastYearYi);
 
@@ -70,7 +70,7 @@ public sealed record FigureRecordsDto(Figure Figure, string Title, string Footno
 
 public sealed record PersonFiguresDto(Guid UserId, string Name, string? Department, FigureSetDto Figures, IReadOnlyList<CreditedProjectDto> Projects);
 
-public sealed record CreditedProjectDto(Guid ProjectId, string ProjectName, string Stage, string Role, decimal WeightPercent, decimal DomesticCreditYi, decimal ForeignCreditWan);
+public sealed record CreditedProjectDto(Guid ProjectId, string ProjectName, ProjectStage Stage, IReadOnlyList<ContributorRole> Roles, decimal WeightPercent, decimal DomesticCreditYi, decimal ForeignCreditWan);
 
 public sealed record DepartmentViewDto(Guid DepartmentId, string Name, FigureSetDto Figures, IReadOnlyList<DepartmentRankDto> Children, IReadOnlyList<PersonRowDto> People);
 

@@ -37,7 +37,7 @@ public sealed class PeopleFiguresAppService(ICrmDbContext db, FiguresEngine engi
                 var projectFunds = funds.Where(f => f.Key == p.Id).ToList();
                 var foreign = FiguresEngine.ForeignSum(projectFunds.Where(f => f.Source == CapitalSource.Foreign).Select(f => (f.Key, f.Currency, f.Year, f.Month, f.Amount)),
                     attribution, rates, out _) ?? 0m;
-                return new CreditedProjectDto(p.Id, p.Name, p.Stage.ToDisplay(), string.Join("、", mine.Select(c => c.Role.ToDisplay())),
+                return new CreditedProjectDto(p.Id, p.Name, p.Stage, mine.Select(c => c.Role).ToList(),
                     mine.Sum(c => c.WeightPercent),
                     Figure.DomesticFunds.ToDisplayUnit(FiguresEngine.DomesticSum(projectFunds, attribution)),
                     Figure.ForeignFunds.ToDisplayUnit(foreign));

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentCrm.Organization;
 
-public sealed record DepartmentNodeDto(Guid Id, string Code, string Name, DepartmentKind Kind, string KindName, Guid? ParentId, int Depth, bool IsActive, int Users);
+public sealed record DepartmentNodeDto(Guid Id, string Code, string Name, DepartmentKind Kind, Guid? ParentId, int Depth, bool IsActive, int Users);
 
 public sealed record UserListItemDto(Guid Id, string UserName, string DisplayName, string Department, string? Title, IReadOnlyList<string> Roles, bool IsActive, bool IsLockedOut, bool MustChangePassword);
 
@@ -30,7 +30,7 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
         {
             foreach (var d in children[parent])
             {
-                result.Add(new DepartmentNodeDto(d.Id, d.Code, d.Name, d.Kind, d.Kind.ToDisplay(), d.ParentId, depth, d.IsActive, userCounts.GetValueOrDefault(d.Id)));
+                result.Add(new DepartmentNodeDto(d.Id, d.Code, d.Name, d.Kind, d.ParentId, depth, d.IsActive, userCounts.GetValueOrDefault(d.Id)));
                 Walk(d.Id, depth + 1);
             }
         }

@@ -21,7 +21,7 @@ public sealed class AttachmentOptions
     public string? Folder { get; set; }
 }
 
-public sealed record AttachmentDto(Guid Id, string FileName, string Category, long SizeBytes, DateTime UploadedAt);
+public sealed record AttachmentDto(Guid Id, string FileName, AttachmentCategory Category, long SizeBytes, DateTime UploadedAt);
 
 /// <summary>
 /// Project attachments: size and type limits (checked on the bytes, not only the name), stored under a
@@ -47,7 +47,7 @@ public sealed class AttachmentAppService(ICrmDbContext db, DataScope scope, IAtt
         if (!await (await scope.ProjectsAsync(ct)).AnyAsync(p => p.Id == projectId, ct))
             return null;
         var rows = await db.Attachments.Where(a => a.ProjectId == projectId).OrderByDescending(a => a.CreatedAt).ToListAsync(ct);
-        return rows.Select(a => new AttachmentDto(a.Id, a.FileName, a.Category.ToDisplay(), a.SizeBytes, a.CreatedAt)).ToList();
+        return rows.Select(a => new AttachmentDto(a.Id, a.FileName, a.Category, a.SizeBytes, a.CreatedAt)).ToList();
     }
 
     /// <summary>Stores a file for a project in scope (null when not in scope); refuses what is too large or not an accepted type.</summary>

@@ -285,7 +285,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         var project = await FindAsync(projectId, ct);
         var today = clock.Today();
         return project?.Milestones.OrderBy(m => m.PlannedDate)
-            .Select(m => new MilestoneDto(m.Id, m.Phase.ToDisplay(), m.Title, m.PlannedDate, m.ActualDate, m.RemainingDays(today))).ToList();
+            .Select(m => new MilestoneDto(m.Id, m.Phase, m.Title, m.PlannedDate, m.ActualDate, m.RemainingDays(today))).ToList();
     }
 
     /// <summary>The evidence on record for a project as of a date (what the gates look at).</summary>

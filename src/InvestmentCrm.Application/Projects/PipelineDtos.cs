@@ -45,4 +45,4 @@ public sealed record ResponsibilityDto(
 /// <summary>One follow-up of 我的待办: the next step of a visit the user took part in.</summary>
 public sealed record FollowUpDto(Guid ProjectId, string? Project, string? Company, DateOnly VisitDate, string Summary, string NextStep, DateOnly Due, bool Overdue);
 
-public sealed record MilestoneDto(Guid Id, string Phase, string Title, DateOnly PlannedDate, DateOnly? ActualDate, int? RemainingDays);
+public sealed record MilestoneDto(Guid Id, DispatchPhase Phase, string Title, DateOnly PlannedDate, DateOnly? ActualDate, int? RemainingDays);

@@ -20,7 +20,7 @@ public sealed class WorkbenchAppService(DataScope scope)
             .ToDictionaryAsync(x => x.Stage, x => x.Count, ct);
 
         var stages = ProjectNames.MainLine.Concat([ProjectStage.Suspended, ProjectStage.Terminated])
-            .Select(s => new StageCountDto(s, s.ToDisplay(), counts.GetValueOrDefault(s)))
+            .Select(s => new StageCountDto(s, counts.GetValueOrDefault(s)))
             .ToList();
 
         var formal = (await scope.ContractsAsync(ct)).Where(c => c.Kind == ContractKind.FormalInvestment);
@@ -61,6 +61,6 @@ public sealed class WorkbenchAppService(DataScope scope)
             // Other currencies need the month's exchange rate (figures engine); they are counted, never added as USD.
             verified.Where(t => t.Source == CapitalSource.Foreign && t.Currency != Money.Usd).Sum(t => t.Count),
             pending,
-            recent.Select(a => new RecentActivityDto(a.Id, a.Date, a.Type.ToDisplay(), a.Summary, a.ProjectName, a.CompanyName)).ToList());
+            recent.Select(a => new RecentActivityDto(a.Id, a.Date, a.Type, a.Summary, a.ProjectName, a.CompanyName)).ToList());
     }
 }

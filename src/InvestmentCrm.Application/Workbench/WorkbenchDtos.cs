@@ -14,6 +14,6 @@ public sealed record WorkbenchSummaryDto(
     int PendingTranches,
     IReadOnlyList<RecentActivityDto> RecentActivities);
 
-public sealed record StageCountDto(ProjectStage Stage, string Name, int Count);
+public sealed record StageCountDto(ProjectStage Stage, int Count);
 
-public sealed record RecentActivityDto(Guid Id, DateOnly Date, string Type, string Summary, string? ProjectName, string? CompanyName);
+public sealed record RecentActivityDto(Guid Id, DateOnly Date, ActivityType Type, string Summary, string? ProjectName, string? CompanyName);

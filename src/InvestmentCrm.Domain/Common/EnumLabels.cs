@@ -13,6 +13,9 @@ public static class EnumLabels
 {
     private static readonly ConcurrentDictionary<Enum, string> Labels = new();
 
-    public static string ToDisplay<TEnum>(this TEnum value) where TEnum : struct, Enum =>
+    public static string ToDisplay<TEnum>(this TEnum value) where TEnum : struct, Enum => Label(value);
+
+    /// <summary>The same, for a value whose enum type is known only at run time (e.g. a cell of an export).</summary>
+    public static string Label(Enum value) =>
         Labels.GetOrAdd(value, static v => v.GetType().GetField(v.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? v.ToString());
 }

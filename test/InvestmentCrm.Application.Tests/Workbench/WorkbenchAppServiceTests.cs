@@ -20,7 +20,7 @@ public class WorkbenchAppServiceTests
         summary.Stages.Select(s => s.Stage).ShouldBe(
             [ProjectStage.Reserve, ProjectStage.Negotiating, ProjectStage.Signed, ProjectStage.Landed, ProjectStage.Funded, ProjectStage.Suspended, ProjectStage.Terminated]);
         summary.Stages.ShouldAllBe(s => s.Count == expectedCounts.GetValueOrDefault(s.Stage));
-        summary.Stages[0].Name.ShouldBe("储备");
+        summary.Stages[0].Stage.ToDisplay().ShouldBe("储备");
         summary.TotalProjects.ShouldBe(expectedCounts.Values.Sum());
 
         // Seed: 2012 cohort 8 × 1.25 + 华为 3.5 + 华润中心 8 + 中铁 6 + 豪邦 2.4 = 29.9 亿元, 2025: 7.6 亿元, 2026: 31.2 亿元
