@@ -15,4 +15,7 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public Guid? DepartmentId => Guid.TryParse(User?.FindFirstValue(CrmClaims.DepartmentId), out var id) ? id : null;
     public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
     public string? RequestId => accessor.HttpContext?.TraceIdentifier;
+
+    /// <summary>Outside a request (CLI verbs, start-up, background work) the installation itself is at work.</summary>
+    public bool IsSystem => accessor.HttpContext is null;
 }

@@ -4,6 +4,8 @@ using AngleSharp.Html.Parser;
 using InvestmentCrm.EntityFrameworkCore.Common;
 using InvestmentCrm.TestBase;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InvestmentCrm.Web.Tests.Hosting;
 
@@ -16,6 +18,31 @@ public class HostEndpointsTests
         var response = await factory.CreateClient().GetAsync("/health");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task Work_outside_a_request_reads_as_the_system_and_an_anonymous_request_as_nobody()
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            db.ReaderScope.All.ShouldBeTrue("CLI verbs, start-up and background work see every record");
+            (await db.Projects.CountAsync()).ShouldBeGreaterThan(20);
+        }
+        var accessor = factory.Services.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
+        accessor.HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        try
+        {
+            using var request = factory.Services.CreateScope();
+            var db = request.ServiceProvider.GetRequiredService<CrmDbContext>();
+            db.ReaderScope.ShouldBe(InvestmentCrm.Authorization.ReaderScope.Nobody, "nobody is signed in: default deny");
+            (await db.Projects.CountAsync()).ShouldBe(0);
+        }
+        finally
+        {
+            accessor.HttpContext = null;
+        }
     }
 
     [Fact]
