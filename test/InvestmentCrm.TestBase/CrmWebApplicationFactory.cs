@@ -15,6 +15,9 @@ public sealed class CrmWebApplicationFactory(TestDatabase database, IReadOnlyDic
 
     public TestDatabase Database => database;
 
+    /// <summary>Leave <c>Database:SeedDemoData</c> to the environment's settings files (as an installation would).</summary>
+    public bool SeedByEnvironment { get; init; }
+
     /// <summary>The hosting environment; "Testing" unless a test needs production behaviour (e.g. __Host- cookies).</summary>
     public string Environment { get; init; } = "Testing";
 
@@ -27,7 +30,8 @@ public sealed class CrmWebApplicationFactory(TestDatabase database, IReadOnlyDic
         builder.UseSetting("Database:Provider", database.Provider);
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
-        builder.UseSetting("Database:SeedDemoData", "false");
+        if (!SeedByEnvironment)
+            builder.UseSetting("Database:SeedDemoData", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));

@@ -27,6 +27,27 @@ public class DatabasePreparationTests
         (await db.Projects.CountAsync()).ShouldBeGreaterThan(20);
     }
 
+    [Theory]
+    [InlineData("Production", false)]
+    [InlineData("Staging", false)]
+    [InlineData("Development", true)]
+    public async Task Demo_data_is_seeded_on_start_only_in_Development_unless_asked_for(string environment, bool seeded)
+    {
+        var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite, TestDatabaseContent.Empty);
+        await using var factory = new CrmWebApplicationFactory(database, new Dictionary<string, string> { ["Database:MigrateOnStartup"] = "true" })
+        {
+            Environment = environment,
+            SeedByEnvironment = true,
+        };
+        _ = factory.Services; // starts the host, which prepares the database
+
+        await using var db = database.CreateContext();
+        (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+        (await db.Roles.AnyAsync()).ShouldBeTrue("every installation gets the system roles");
+        (await db.Projects.AnyAsync()).ShouldBe(seeded);
+        (await db.Users.AnyAsync()).ShouldBe(seeded, "no demo account with a known password outside Development");
+    }
+
     [Theory, OnSqlite, OnPostgres]
     public async Task The_migrate_and_seed_verbs_prepare_an_empty_database(string provider)
     {
