@@ -16,7 +16,7 @@ public sealed class CockpitAppService(ICrmDbContext db, FiguresEngine engine, Da
     /// <summary>领导驾驶舱 for a year (default: the as-of date's), 全区 or one department's subtree.</summary>
     public async Task<CockpitDto> GetCockpitAsync(int? year, DateOnly? asOf, Guid? departmentId, CancellationToken ct = default)
     {
-        var date = asOf ?? engine.Today;
+        var date = engine.AsOf(asOf);
         var shownYear = year ?? date.Year;
         if (cache is null)
             return await ComputeCockpitAsync(shownYear, date, departmentId, ct);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using InvestmentCrm.Common;
 using InvestmentCrm.Projects;
 using InvestmentCrm.Targets;
 
@@ -41,7 +42,8 @@ public sealed record FigureScope(FigureScopeKind Kind, Guid? DepartmentId = null
 /// <summary>The period P of docs/figures.md: a year, a five-year plan or a campaign.</summary>
 public sealed record FigurePeriod(PeriodKind Kind, DateOnly Start, DateOnly End, string Label, Guid? CampaignId = null)
 {
-    public static FigurePeriod Year(int year) => new(PeriodKind.Year, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), $"{year}年");
+    public static FigurePeriod Year(int year) =>
+        new(PeriodKind.Year, new DateOnly(BusinessDates.EnsureYear(year), 1, 1), new DateOnly(year, 12, 31), $"{year}年");
 
     /// <summary>The same period a year earlier (for 同比), or null for a campaign, which has no "last year".</summary>
     public FigurePeriod? YearEarlier() => Kind == PeriodKind.Campaign ? null : this with { Start = Start.AddYears(-1), End = End.AddYears(-1), Label = "上年同期" };

@@ -17,7 +17,7 @@ public sealed class FigureRecordsAppService(ICrmDbContext db, FiguresEngine engi
     /// </summary>
     public async Task<FigureRecordsDto> GetRecordsAsync(Figure figure, FigureScope figureScope, FigurePeriod period, DateOnly? asOf, int page = 1, CancellationToken ct = default)
     {
-        var date = asOf ?? engine.Today;
+        var date = engine.AsOf(asOf);
         var (figures, org, resolved, rules, _, _) = await engine.ComputeCoreAsync(figureScope, period, date, ct);
         var summary = figures[figure];
         var cut = FiguresEngine.Cut(period, date);

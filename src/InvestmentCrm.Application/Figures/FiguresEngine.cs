@@ -26,11 +26,14 @@ public sealed class FiguresEngine(ICrmDbContext db, DataScope scope, TimeProvide
 
     public DateOnly Today => clock.Today();
 
+    /// <summary>The 统计日 asked for (default today), refused in Chinese when it lies outside the product's dates.</summary>
+    internal DateOnly AsOf(DateOnly? asOf) => BusinessDates.EnsureDate(asOf ?? Today, "统计日");
+
     public async Task<FigureRules> RulesForAsync(int year, CancellationToken ct = default) =>
         await db.FigureRules.AsNoTracking().FirstOrDefaultAsync(r => r.Year == year, ct) ?? FigureRules.DefaultFor(year);
 
     public async Task<FigureSetDto> ComputeAsync(FigureScope figureScope, FigurePeriod period, DateOnly? asOf = null, CancellationToken ct = default) =>
-        (await ComputeCoreAsync(figureScope, period, asOf ?? Today, ct)).Figures;
+        (await ComputeCoreAsync(figureScope, period, AsOf(asOf), ct)).Figures;
 
     /// <summary>A computed figure set with what it was computed from, for callers that show more than the figures.</summary>
     internal sealed record Computation(FigureSetDto Figures, DepartmentTree Org, ResolvedScope Resolved, FigureRules Rules, PeriodData Data,

@@ -14,7 +14,7 @@ public sealed class PeopleFiguresAppService(ICrmDbContext db, FiguresEngine engi
     public async Task<PersonFiguresDto> GetMyFiguresAsync(int? year, DateOnly? asOf, CancellationToken ct = default)
     {
         var userId = currentUser.UserId ?? throw new DomainException("请先登录。");
-        var date = asOf ?? engine.Today;
+        var date = engine.AsOf(asOf);
         var period = FigurePeriod.Year(year ?? date.Year);
         var figures = await engine.ComputeAsync(FigureScope.Person(userId), period, date, ct);
         var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.DepartmentId }).FirstAsync(ct);
@@ -49,7 +49,7 @@ public sealed class PeopleFiguresAppService(ICrmDbContext db, FiguresEngine engi
     /// <summary>部门视图: a department's figures against its targets, its sub-departments ranked, and its people's credits.</summary>
     public async Task<DepartmentViewDto> GetDepartmentViewAsync(Guid? departmentId, int? year, DateOnly? asOf, CancellationToken ct = default)
     {
-        var date = asOf ?? engine.Today;
+        var date = engine.AsOf(asOf);
         var period = FigurePeriod.Year(year ?? date.Year);
         var id = departmentId
             ?? (currentUser.UserId is { } me ? await db.Users.Where(u => u.Id == me).Select(u => (Guid?)u.DepartmentId).FirstOrDefaultAsync(ct) : null)

@@ -1,3 +1,5 @@
+using InvestmentCrm.Common;
+
 namespace InvestmentCrm.Web.Figures;
 
 /// <summary>Year and as-of date from the query string; bad values fall back to today with a message saying so.</summary>
@@ -10,12 +12,12 @@ public static class FigureQuery
         DateOnly? parsedDate = null;
         if (!string.IsNullOrWhiteSpace(year))
         {
-            if (int.TryParse(year, out var y) && y is >= 2000 and <= 2100) parsedYear = y;
+            if (int.TryParse(year, out var y) && y is >= BusinessDates.FirstYear and <= BusinessDates.LastYear) parsedYear = y;
             else problems.Add($"年度“{year}”无效，已按统计日所在年度显示");
         }
         if (!string.IsNullOrWhiteSpace(asOf))
         {
-            if (FigureFormat.TryParseDate(asOf, out var d)) parsedDate = d;
+            if (FigureFormat.TryParseDate(asOf, out var d) && d.Year is >= BusinessDates.FirstYear and <= BusinessDates.LastYear) parsedDate = d;
             else problems.Add($"统计日期“{asOf}”无效，已按今天统计");
         }
         return (parsedYear, parsedDate, problems.Count == 0 ? null : string.Join("；", problems) + "。");
