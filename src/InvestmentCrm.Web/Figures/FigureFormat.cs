@@ -22,6 +22,9 @@ public static class FigureFormat
         _ => value.ToString("#,0.##", Invariant),
     };
 
+    /// <summary>A number of projects: whole for 全区 and departments, with the fraction a person's weight gives (0.5 个).</summary>
+    public static string Count(decimal value) => value.ToString("#,0.####", Invariant);
+
     public static string Yi(decimal value) => value.ToString("#,0.00", Invariant);
 
     public static string Percent(decimal? value) => value is { } v ? v.ToString("0.0", Invariant) + "%" : "—";

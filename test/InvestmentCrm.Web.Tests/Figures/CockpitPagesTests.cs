@@ -19,6 +19,8 @@ public class CockpitPagesTests
         page.Title.ShouldBe("领导驾驶舱 - 南关区招商引资管理平台");
         string Value(string figure) => page.QuerySelector($"[data-figure={figure}] [data-testid=figure-value]")!.TextContent;
         Value("FulfilmentRate").ShouldBe("80.0");
+        // Counts are whole numbers (they read “8.0 / 10.0 个” before).
+        page.QuerySelector("[data-figure=FulfilmentRate]")!.TextContent.ShouldContain("8 / 10 个");
         Value("DomesticArrivalRate").ShouldBe("25.0");
         Value("DomesticFunds").ShouldBe("10.00");
         page.QuerySelector("[data-figure=DomesticFunds] [data-testid=completion]")!.TextContent.ShouldBe("33.3%");
@@ -33,6 +35,8 @@ public class CockpitPagesTests
         var records = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/figures/records?figure=DomesticFunds&asOf=2012-12-31&year=2012"));
         records.QuerySelector("[data-testid=records-total]")!.TextContent.ShouldBe("8");
         records.QuerySelectorAll("[data-testid=records] tbody tr").Length.ShouldBe(8);
+        var fulfilment = await client.GetStringAsync("/figures/records?figure=FulfilmentRate&asOf=2012-12-31&year=2012");
+        fulfilment.ShouldContain("分子 8 ÷ 分母 10 个项目");
     }
 
     [Fact]
