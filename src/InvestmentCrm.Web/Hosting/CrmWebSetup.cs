@@ -66,6 +66,7 @@ public static class CrmWebSetup
         // Behind nginx (etc/nginx): the client's address and scheme come from X-Forwarded-* of the loopback proxy.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseCrmSecurityHeaders();
+        app.UseHttpsOnlyInProduction();
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages =>
         {

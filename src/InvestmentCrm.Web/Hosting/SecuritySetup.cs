@@ -124,6 +124,46 @@ public static class SecuritySetup
             QueueLimit = 0,
         });
 
+    /// <summary>Why a production page refuses plain HTTP, and what the operator must do (README, "Deployment").</summary>
+    public const string HttpsRequired =
+        "生产环境的登录与表单 Cookie 只能经 HTTPS 传送，本站不接受以 HTTP 直接访问。请通过 HTTPS 访问；部署在反向代理（etc/nginx）之后时，代理须以 X-Forwarded-Proto: https 转发请求。";
+
+    /// <summary>
+    /// Production cookies are Secure (<c>__Host-</c>), so over plain HTTP the sign-in could only fail (it answered 500).
+    /// A request that did not arrive over HTTPS — directly, or as X-Forwarded-Proto from the loopback proxy — gets the
+    /// reason in Chinese instead (400; ProblemDetails for the API); <c>/health</c> stays open for load balancers. At start
+    /// the host says the same in one line when it listens on HTTP only.
+    /// </summary>
+    public static void UseHttpsOnlyInProduction(this WebApplication app)
+    {
+        if (!app.Environment.IsProduction())
+            return;
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.Features
+                .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+            if (addresses.Count > 0 && addresses.All(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)))
+                app.Logger.LogWarning("本机仅以 HTTP 监听（{Addresses}）。{Reason}", string.Join("、", addresses), HttpsRequired);
+        });
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.IsHttps || context.Request.Path.StartsWithSegments("/health"))
+            {
+                await next();
+                return;
+            }
+            if (context.Request.Path.StartsWithSegments("/api"))
+            {
+                await Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: HttpsRequired).ExecuteAsync(context);
+                return;
+            }
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(
+                $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请使用 HTTPS 访问</title></head><body><h1>请使用 HTTPS 访问</h1><p>{System.Net.WebUtility.HtmlEncode(HttpsRequired)}</p></body></html>");
+        });
+    }
+
     public static void UseCrmSecurityHeaders(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())

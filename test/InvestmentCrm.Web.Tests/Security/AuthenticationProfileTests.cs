@@ -227,6 +227,25 @@ public class AuthenticationProfileTests
         (await client.GetAsync("/account/login")).Headers.Contains("Strict-Transport-Security").ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task Production_over_plain_http_explains_in_Chinese_instead_of_failing()
+    {
+        await using var factory = new CrmWebApplicationFactory(await TestDatabase.CreateAsync(DatabaseProviders.Sqlite, TestDatabaseContent.DemoData)) { Environment = "Production" };
+        var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://crm.example.gov.cn") });
+
+        var login = await http.GetAsync("/account/login");
+        login.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "a 500 before: the secure antiforgery cookie cannot be set over HTTP");
+        (await login.Content.ReadAsStringAsync()).ShouldContain("只能经 HTTPS 传送");
+        var api = await http.GetAsync("/api/v1/workbench/summary");
+        api.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        api.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await api.Content.ReadAsStringAsync()).ShouldContain("X-Forwarded-Proto");
+        (await http.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK, "load balancers check over HTTP");
+
+        var https = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://crm.example.gov.cn") });
+        (await https.GetAsync("/account/login")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     [Theory]
     [InlineData("abcdefghijk", false)]        // one class
     [InlineData("abcdefghij1", false)]        // two classes
