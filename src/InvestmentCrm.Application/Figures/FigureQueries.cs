@@ -124,9 +124,16 @@ internal sealed class FigureQueries(ICrmDbContext db)
         projects.Where(p => db.ProjectCompanies.Any(pc => pc.ProjectId == p.Id && pc.Role == ProjectCompanyRole.Investor
             && db.Companies.Any(c => c.Id == pc.CompanyId && c.IsStrategicInvestor)));
 
-    /// <summary>Cohort C(P): projects with a 正式投资合同 signed in [from, cut].</summary>
+    /// <summary>
+    /// Cohort C(P): projects that entered 签约 (effective date) in [start, cut] — the same set as the 签约 count; the gate
+    /// let them in only with a 正式投资合同 (docs/figures.md, 签约队列).
+    /// </summary>
     public IQueryable<KeyedProject> Cohort(IQueryable<KeyedProject> projects, DateOnly start, DateOnly cut) =>
-        projects.Where(p => db.Contracts.Any(c => c.ProjectId == p.Id && c.Kind == ContractKind.FormalInvestment && c.SignedOn >= start && c.SignedOn <= cut));
+        projects.Where(p => db.ProjectStageTransitions.Any(t => t.ProjectId == p.Id && t.ToStage == ProjectStage.Signed && t.EffectiveDate >= start && t.EffectiveDate <= cut));
+
+    /// <summary>The 正式投资合同 behind a cohort: its projects' formal contracts signed by the cut.</summary>
+    public IQueryable<Contract> CohortContracts(IQueryable<Guid> cohortIds, DateOnly cut) =>
+        db.Contracts.Where(c => c.Kind == ContractKind.FormalInvestment && c.SignedOn <= cut && cohortIds.Contains(c.ProjectId));
 
     /// <summary>The cohort's projects that are 履约 at the as-of date under the year's rule.</summary>
     public IQueryable<KeyedProject> Fulfilled(IQueryable<KeyedProject> cohort, DateOnly asOf, FigureRules rules)
@@ -144,10 +151,9 @@ internal sealed class FigureQueries(ICrmDbContext db)
         return fulfilled;
     }
 
-    /// <summary>Σ contracted amounts of the 正式投资合同 signed in [from, cut] (the cohort's denominator of 到位率).</summary>
+    /// <summary>Σ contracted amounts of the cohort's 正式投资合同 (the denominator of 到位率).</summary>
     public Task<List<ContractRow>> ContractedAsync(IQueryable<KeyedProject> projects, DateOnly start, DateOnly cut, CancellationToken ct) =>
-        (from c in db.Contracts
-         where c.Kind == ContractKind.FormalInvestment && c.SignedOn >= start && c.SignedOn <= cut
+        (from c in CohortContracts(Cohort(projects, start, cut).Select(p => p.Id), cut)
          join p in projects on c.ProjectId equals p.Id
          group c by new { p.Key, c.ContractedForeign.Currency, c.SignedOn.Year, c.SignedOn.Month } into g
          select new ContractRow(g.Key.Key, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(c => c.ContractedDomestic.Amount), g.Sum(c => c.ContractedForeign.Amount)))

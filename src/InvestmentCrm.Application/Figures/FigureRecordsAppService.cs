@@ -61,16 +61,15 @@ public sealed class FigureRecordsAppService(ICrmDbContext db, FiguresEngine engi
                     p.Id,
                     p.Name,
                     p.LeadDepartmentId,
-                    SignedOn = db.Contracts.Where(c => c.ProjectId == p.Id && c.Kind == ContractKind.FormalInvestment && c.SignedOn >= period.Start && c.SignedOn <= cut)
-                        .Min(c => (DateOnly?)c.SignedOn),
+                    SignedOn = db.ProjectStageTransitions.Where(t => t.ProjectId == p.Id && t.ToStage == ProjectStage.Signed && t.EffectiveDate >= period.Start && t.EffectiveDate <= cut)
+                        .Min(t => (DateOnly?)t.EffectiveDate),
                     Fulfilled = fulfilledIds.Contains(p.Id),
                     p.Stage,
                 });
                 total = await cohort.CountAsync(ct);
                 var rows = await cohort.OrderBy(p => p.SignedOn).ThenBy(p => p.Name).Skip(skip).Take(RecordsPageSize).ToListAsync(ct);
                 var ids = rows.Select(r => r.Id).ToList();
-                var contracted = await db.Contracts
-                    .Where(c => ids.Contains(c.ProjectId) && c.Kind == ContractKind.FormalInvestment && c.SignedOn >= period.Start && c.SignedOn <= cut)
+                var contracted = await engine.Queries.CohortContracts(cohortIds, cut).Where(c => ids.Contains(c.ProjectId))
                     .Select(c => new { c.ProjectId, Domestic = c.ContractedDomestic.Amount, Foreign = c.ContractedForeign.Amount, c.ContractedForeign.Currency })
                     .ToListAsync(ct);
                 var arrived = await db.FundsTranches

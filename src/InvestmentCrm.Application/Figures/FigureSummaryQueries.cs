@@ -127,9 +127,9 @@ internal sealed class FigureSummaryQueries(ICrmDbContext db)
 
     /// <summary>As <see cref="FigureQueries.ContractedAsync"/>, keyed through the projects' facts.</summary>
     public Task<List<ContractRow>> ContractedAsync(DateOnly start, DateOnly cut, CancellationToken ct) =>
-        (from c in db.Contracts
-         where c.Kind == ContractKind.FormalInvestment && c.SignedOn >= start && c.SignedOn <= cut
-         join f in db.ProjectFigureFacts on c.ProjectId equals f.ProjectId
+        (from f in Cohort(start, cut)
+         join c in db.Contracts on f.ProjectId equals c.ProjectId
+         where c.Kind == ContractKind.FormalInvestment && c.SignedOn <= cut
          group c by new { f.DepartmentId, c.ContractedForeign.Currency, c.SignedOn.Year, c.SignedOn.Month } into g
          select new ContractRow(g.Key.DepartmentId, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(c => c.ContractedDomestic.Amount), g.Sum(c => c.ContractedForeign.Amount)))
         .ToListAsync(ct);
@@ -143,10 +143,10 @@ internal sealed class FigureSummaryQueries(ICrmDbContext db)
          select new FundsRow(g.Key.DepartmentId, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(t => t.Amount.Amount), WindowPart.Current))
         .ToListAsync(ct);
 
-    /// <summary>Cohort C(P) as facts rows: live projects with a 正式投资合同 signed in [start, cut].</summary>
+    /// <summary>Cohort C(P) as facts rows: live projects that entered 签约 in [start, cut], as <see cref="FigureQueries.Cohort"/>.</summary>
     private IQueryable<ProjectFigureFacts> Cohort(DateOnly start, DateOnly cut) =>
-        db.ProjectFigureFacts.Where(f => db.Contracts.Any(c => c.ProjectId == f.ProjectId && c.Kind == ContractKind.FormalInvestment
-            && c.SignedOn >= start && c.SignedOn <= cut));
+        db.ProjectFigureFacts.Where(f => db.ProjectStageTransitions.Any(t => t.ProjectId == f.ProjectId && t.ToStage == ProjectStage.Signed
+            && t.EffectiveDate >= start && t.EffectiveDate <= cut));
 
     /// <summary>As <see cref="FigureQueries.StageEntriesAsync"/>, for windows that <see cref="CanReadStageEntries"/>.</summary>
     public async Task<List<StageRow>> StageEntriesAsync(DateWindow w, CancellationToken ct)

@@ -42,6 +42,22 @@ internal sealed class FigureScenario(CrmDbContext db)
         return project;
     }
 
+    /// <summary>A project still 在谈 whose 正式投资合同 is on record, signed on <paramref name="signedOn"/> (its move to 签约 was refused or not yet made).</summary>
+    public async Task<Project> NegotiatingWithFormalContractAsync(string department, DateOnly signedOn, decimal contractedYi)
+    {
+        var number = ++_number;
+        var project = new Project($"测试项目{number}", ProjectType.Industrial, "金融业/银行", signedOn.AddMonths(-3), null, TestClock.Default.UtcDateTime)
+        {
+            LeadDepartmentId = await DepartmentAsync(department),
+        };
+        project.MoveTo(ProjectStage.Negotiating, signedOn.AddMonths(-2), TestClock.Default.UtcDateTime, null);
+        db.Projects.Add(project);
+        db.Contracts.Add(new Contract(project.Id, ContractKind.FormalInvestment, $"TEST-{number}", signedOn, "南关区人民政府；测试投资方",
+            Money.YiYuan(contractedYi), Money.Zero(Money.Usd)));
+        await db.SaveChangesAsync();
+        return project;
+    }
+
     public async Task LandAsync(Project project, DateOnly on)
     {
         project.AddLandingEvidence(LandingEvidenceKind.BusinessLicence, on, "测试执照", null);

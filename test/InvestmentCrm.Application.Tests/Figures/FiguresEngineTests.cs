@@ -61,6 +61,41 @@ public class FiguresEngineTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task The_fulfilment_cohort_is_the_set_of_projects_that_entered_signed_in_the_period(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using var db = database.CreateContext();
+        var scenario = new FigureScenario(db);
+        var signed = await scenario.SignedAsync("NG-SWJ", FigureScenario.On(3, 1), 4m);
+        await scenario.LandAsync(signed, FigureScenario.On(4, 1));
+        await scenario.ArriveAsync(signed, FigureScenario.On(5, 1), Money.YiYuan(1m));
+        await scenario.NegotiatingWithFormalContractAsync("NG-SWJ", FigureScenario.On(3, 10), 6m); // still 在谈
+        // Signed in December of the year before with its contract, entered 签约 in this year: in this year's cohort.
+        var lateEntry = await scenario.NegotiatingWithFormalContractAsync("NG-SWJ", new DateOnly(FigureScenario.Year - 1, 12, 20), 2m);
+        lateEntry.MoveTo(ProjectStage.Signed, FigureScenario.On(1, 5), TestClock.Default.UtcDateTime, null);
+        await db.SaveChangesAsync();
+        var department = await scenario.DepartmentAsync("NG-SWJ");
+
+        // The leader reads the summary tables, the department view of a narrower reader the detail: one set either way.
+        foreach (var (user, scope) in new[] { ("leader", FigureScope.District), ("leader", FigureScope.Department(department)), ("head", FigureScope.District) })
+        {
+            var figures = await FigureScenario.FiguresForAsync(db, user);
+            var set = await figures.Engine.ComputeAsync(scope, FigureScenario.Period, FigureScenario.On(12, 31));
+            set[Figure.SignedCount].Value.ShouldBe(set[Figure.FulfilmentRate].Denominator, $"{user} {scope}");
+            if (user == "leader")
+            {
+                set[Figure.SignedCount].Value.ShouldBe(2m);
+                set[Figure.FulfilmentRate].Numerator.ShouldBe(1m);
+                set[Figure.DomesticArrivalRate].Denominator.ShouldBe(Money.YiYuan(6m).Amount); // 4 + 2 亿元, not the 在谈 one's 6
+            }
+            var records = await figures.Records.GetRecordsAsync(Figure.FulfilmentRate, scope, FigureScenario.Period, FigureScenario.On(12, 31));
+            records.Total.ShouldBe((int)set[Figure.FulfilmentRate].Denominator!.Value);
+            var signedRecords = await figures.Records.GetRecordsAsync(Figure.SignedCount, scope, FigureScenario.Period, FigureScenario.On(12, 31));
+            signedRecords.Records.Select(r => r.ProjectId).Order().ShouldBe(records.Records.Select(r => r.ProjectId).Order());
+        }
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task A_terminated_project_stays_in_the_fulfilment_denominator_and_as_of_dates_reproduce_the_past(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
