@@ -32,7 +32,7 @@ public sealed class CockpitAppService(ICrmDbContext db, FiguresEngine engine, Da
         var figureScope = departmentId is { } id ? FigureScope.Department(id) : FigureScope.District;
         var (figures, org, resolved, rules, data, lastYearWhole) = await engine.ComputeCoreAsync(figureScope, period, date, ct, earlierWholeYear: true);
 
-        var funnel = Funnel(await resolved.Rows.FurthestStagesAsync(date, ct));
+        var funnel = Funnel(await resolved.Rows.FurthestStagesAsync(date, ct), resolved.Attribution);
         var monthly = Enumerable.Range(1, 12).Select(month => new MonthlyArrivalDto(
                 month,
                 new DateOnly(period.Start.Year, month, 1) <= FiguresEngine.Cut(period, date)
@@ -50,14 +50,17 @@ public sealed class CockpitAppService(ICrmDbContext db, FiguresEngine engine, Da
         return new CockpitDto(figures, funnel, monthly, ranking, behind, campaigns, years);
     }
 
-    /// <summary>Projects that have reached at least each main-line stage by the as-of date; conversion = this step ÷ the previous.</summary>
-    private static List<FunnelStepDto> Funnel(List<StageRow> furthest)
+    /// <summary>
+    /// Projects of the scope that have reached at least each main-line stage by the as-of date; conversion = this step ÷
+    /// the previous. The rows may hold every department (summary tables): the attribution keeps the scope's own.
+    /// </summary>
+    private static List<FunnelStepDto> Funnel(List<StageRow> furthest, FigureAttribution attribution)
     {
         var steps = new List<FunnelStepDto>();
         int? previous = null;
         foreach (var stage in ProjectNames.MainLine)
         {
-            var reached = furthest.Where(r => r.Stage >= stage).Sum(r => r.Count);
+            var reached = (int)attribution.Sum(furthest.Where(r => r.Stage >= stage), r => r.Key, r => r.Count, 0);
             steps.Add(new FunnelStepDto(stage, reached, previous is > 0 ? reached * 100m / previous.Value : null));
             previous = reached;
         }

@@ -357,6 +357,38 @@ public class FiguresEngineTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task Every_figure_of_a_department_cockpit_is_that_departments(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using var db = database.CreateContext();
+        var scenario = new FigureScenario(db);
+        var date = new DateOnly(2026, 11, 22);
+        var leader = await FigureScenario.FiguresForAsync(db, "leader");
+
+        var district = await db.Departments.SingleAsync(d => d.ParentId == null);
+        var empty = new InvestmentCrm.Organization.Department("TEST-EMPTY", "测试空部门", InvestmentCrm.Organization.DepartmentKind.Functional, district, 99);
+        db.Departments.Add(empty);
+        await db.SaveChangesAsync();
+        var none = await leader.Cockpit.GetCockpitAsync(2026, date, empty.Id);
+        none.Funnel.ShouldAllBe(step => step.Count == 0);
+        none.Figures.Figures.Where(f => f.Figure.Stage() != null).ShouldAllBe(f => f.Value == 0m);
+        none.Figures[Figure.DomesticFunds].Value.ShouldBe(0m);
+        none.MonthlyArrivals.ShouldAllBe(m => (m.ThisYearYi ?? 0m) == 0m && m.LastYearYi == 0m);
+        none.BehindSchedule.ShouldBeEmpty();
+
+        var commerce = await scenario.DepartmentAsync("NG-SWJ");
+        var furthest = await db.ProjectStageTransitions
+            .Where(t => t.EffectiveDate <= date && t.ToStage <= ProjectStage.Funded
+                && db.Projects.Any(p => p.Id == t.ProjectId && p.LeadDepartmentId == commerce))
+            .GroupBy(t => t.ProjectId).Select(g => g.Max(t => t.ToStage)).ToListAsync();
+        furthest.Count.ShouldBeGreaterThan(0);
+        var some = await leader.Cockpit.GetCockpitAsync(2026, date, commerce);
+        some.Funnel.Select(s => s.Count).ShouldBe(ProjectNames.MainLine.Select(stage => furthest.Count(f => f >= stage)));
+        var whole = await leader.Cockpit.GetCockpitAsync(2026, date, null);
+        whole.Funnel[0].Count.ShouldBeGreaterThan(some.Funnel[0].Count);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task The_demo_year_in_progress_reads_as_the_design_says(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
