@@ -31,12 +31,15 @@ public enum FigureScopeKind
     Person = 3,
 }
 
-/// <summary>全区, a department and its subtree, or one person (credited by contributor weight).</summary>
+/// <summary>
+/// 全区, a department and its subtree, or one person (credited by contributor weight) — over all the projects they
+/// contribute to, or, with <see cref="DepartmentId"/>, over the projects of that department's subtree only (部门指标).
+/// </summary>
 public sealed record FigureScope(FigureScopeKind Kind, Guid? DepartmentId = null, Guid? UserId = null)
 {
     public static readonly FigureScope District = new(FigureScopeKind.District);
     public static FigureScope Department(Guid id) => new(FigureScopeKind.Department, DepartmentId: id);
-    public static FigureScope Person(Guid id) => new(FigureScopeKind.Person, UserId: id);
+    public static FigureScope Person(Guid id, Guid? inDepartment = null) => new(FigureScopeKind.Person, DepartmentId: inDepartment, UserId: id);
 }
 
 /// <summary>The period P of docs/figures.md: a year, a five-year plan or a campaign.</summary>

@@ -144,23 +144,36 @@ public sealed class FiguresEngine(ICrmDbContext db, DataScope scope, TimeProvide
     internal async Task<ResolvedScope> ResolveAsync(FigureScope figureScope, DepartmentTree org, CancellationToken ct)
     {
         var projects = await scope.ProjectsAsync(ct);
-        var seesAll = (await scope.GetRulesAsync(ct)).All;
+        var rules = await scope.GetRulesAsync(ct);
+        var seesAll = rules.All;
         switch (figureScope.Kind)
         {
             case FigureScopeKind.Department:
             {
                 var id = figureScope.DepartmentId ?? throw new DomainException("请选择部门。");
                 var name = org.NameOf(id) ?? throw new NotFoundException("部门不存在。");
-                var subtree = org.Subtree(id);
-                var inSubtree = projects.Where(p => p.LeadDepartmentId != null && subtree.Contains(p.LeadDepartmentId.Value));
-                return Resolved(name, inSubtree, FigureQueries.ByDepartment(inSubtree), FigureAttribution.Departments(subtree), summarised: seesAll);
+                EnsureCanRead(rules, id);
+                var inSubtree = InSubtree(projects, org, id);
+                return Resolved(name, inSubtree, FigureQueries.ByDepartment(inSubtree), FigureAttribution.Departments(org.Subtree(id)), summarised: seesAll);
             }
             case FigureScopeKind.Person:
             {
                 var userId = figureScope.UserId ?? throw new DomainException("请选择人员。");
-                var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
+                var person = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.DepartmentId }).FirstOrDefaultAsync(ct)
                     ?? throw new NotFoundException("人员不存在。");
                 var credited = projects.Where(p => p.Contributors.Any(c => c.UserId == userId));
+                var name = person.DisplayName;
+                if (figureScope.DepartmentId is { } department)
+                {
+                    // A person's credit in a department's projects: the same number for every reader of that department.
+                    name = $"{person.DisplayName}（{org.NameOf(department) ?? throw new NotFoundException("部门不存在。")}项目）";
+                    EnsureCanRead(rules, department);
+                    credited = InSubtree(credited, org, department);
+                }
+                else if (userId != rules.UserId && !seesAll)
+                    // Over all their projects a person's credit is theirs and 全部 readers' to see: anyone else would get
+                    // only the part inside their own scope under the same name (docs/figures.md, Attribution).
+                    throw new UnauthorizedAccessException("无权查看该人员的全部贡献，请从部门指标查看其在本部门项目中的贡献。");
                 var contributors = await db.ProjectContributors
                     .Where(c => credited.Any(p => p.Id == c.ProjectId))
                     .Select(c => new { c.ProjectId, c.UserId, c.WeightPercent })
@@ -171,6 +184,32 @@ public sealed class FiguresEngine(ICrmDbContext db, DataScope scope, TimeProvide
             default:
                 return Resolved(org.DistrictName, projects, FigureQueries.ByDepartment(projects), FigureAttribution.Everything, summarised: seesAll);
         }
+    }
+
+    /// <summary>Projects whose 招引单位 lies in the department's subtree.</summary>
+    internal static IQueryable<Project> InSubtree(IQueryable<Project> projects, DepartmentTree org, Guid departmentId)
+    {
+        var subtree = org.Subtree(departmentId);
+        return projects.Where(p => p.LeadDepartmentId != null && subtree.Contains(p.LeadDepartmentId.Value));
+    }
+
+    /// <summary>
+    /// A department's figures are for readers whose data scope holds that department (or everything): anyone else
+    /// would see zeros and red lights that are not the department's (docs/security.md, "Data scope").
+    /// </summary>
+    private static void EnsureCanRead(ReaderScope rules, Guid departmentId)
+    {
+        if (!CanReadDepartment(rules, departmentId))
+            throw new UnauthorizedAccessException("无权查看该部门的指标。");
+    }
+
+    internal static bool CanReadDepartment(ReaderScope rules, Guid departmentId) => rules.All || rules.DepartmentIds.Contains(departmentId);
+
+    /// <summary>The departments whose figures the reader may open (null: every department).</summary>
+    public async Task<IReadOnlySet<Guid>?> ReadableDepartmentsAsync(CancellationToken ct = default)
+    {
+        var rules = await scope.GetRulesAsync(ct);
+        return rules.All ? null : rules.DepartmentIds.ToHashSet();
     }
 
     /// <summary>The scope's targets for the period, by metric (a campaign's targets are found by the campaign).</summary>
@@ -312,6 +351,9 @@ public sealed class FiguresEngine(ICrmDbContext db, DataScope scope, TimeProvide
     internal async Task<List<DepartmentRankDto>> RankAsync(DepartmentTree org, List<DepartmentTree.Node> departments, FigurePeriod period,
         TimeProgress progress, FigureRules rules, PeriodData data, CancellationToken ct)
     {
+        // Only departments the reader may open: the others' rows would be zeros that are not theirs.
+        var reader = await scope.GetRulesAsync(ct);
+        departments = departments.Where(d => CanReadDepartment(reader, d.Id)).ToList();
         var ids = departments.Select(d => d.Id).ToList();
         var targets = (await db.Targets.AsNoTracking()
                 .ForPeriod(period)

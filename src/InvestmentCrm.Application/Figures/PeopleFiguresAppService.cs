@@ -63,7 +63,7 @@ public sealed class PeopleFiguresAppService(ICrmDbContext db, FiguresEngine engi
             .OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.DisplayName, u.Title })
             .ToListAsync(ct);
-        var credits = await PersonCreditsAsync(people.Select(p => p.Id).ToList(), period, date, ct);
+        var credits = await PersonCreditsAsync(people.Select(p => p.Id).ToList(), period, date, id, ct);
         var personIds = people.Select(p => (Guid?)p.Id).ToList();
         var personTargets = (await db.Targets.AsNoTracking()
                 .ForPeriod(period)
@@ -89,16 +89,19 @@ public sealed class PeopleFiguresAppService(ICrmDbContext db, FiguresEngine engi
 
     /// <summary>
     /// Verified 内资 (元) and 签约 credit of many people at once: per project totals from the database, then split
-    /// among each project's contributors exactly as for one person, so a row here equals that person's own figure.
+    /// among each project's contributors exactly as for one person, so a row here equals that person's figure
+    /// (<see cref="FigureScope.Person"/>) — over the projects of <paramref name="inDepartment"/>'s subtree when given.
     /// </summary>
     public async Task<Dictionary<Guid, (decimal DomesticYuan, decimal SignedCredit)>> PersonCreditsAsync(IReadOnlyCollection<Guid> userIds, FigurePeriod period,
-        DateOnly asOf, CancellationToken ct = default)
+        DateOnly asOf, Guid? inDepartment = null, CancellationToken ct = default)
     {
         var result = new Dictionary<Guid, (decimal, decimal)>();
         if (userIds.Count == 0)
             return result;
         var ids = userIds.ToList();
         var credited = (await scope.ProjectsAsync(ct)).Where(p => p.Contributors.Any(c => ids.Contains(c.UserId)));
+        if (inDepartment is { } department)
+            credited = FiguresEngine.InSubtree(credited, await db.LoadDepartmentTreeAsync(ct), department);
         var keyed = FigureQueries.ByProject(credited);
         var cut = FiguresEngine.Cut(period, asOf);
         var funds = cut < period.Start ? [] : await engine.Queries.VerifiedFundsAsync(keyed, period.Start, cut, ct);

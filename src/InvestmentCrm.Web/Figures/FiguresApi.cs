@@ -35,5 +35,5 @@ public static class FiguresApi
     }
 
     private static FigureScope Scope(Guid? department, Guid? user) =>
-        user is { } u ? FigureScope.Person(u) : department is { } d ? FigureScope.Department(d) : FigureScope.District;
+        user is { } u ? FigureScope.Person(u, department) : department is { } d ? FigureScope.Department(d) : FigureScope.District;
 }

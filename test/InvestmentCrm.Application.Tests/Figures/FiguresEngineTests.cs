@@ -389,6 +389,41 @@ public class FiguresEngineTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task A_persons_credit_is_one_number_wherever_it_appears(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using var db = database.CreateContext();
+        var scenario = new FigureScenario(db);
+        var commerce = await scenario.DepartmentAsync("NG-SWJ");
+        var chen = await scenario.UserAsync("officer");
+        var date = new DateOnly(2026, 11, 22);
+        var period = FigurePeriod.Year(2026);
+
+        // 部门指标 of 商务局: the head and the district leader see the same credit for 陈静 (商务局's projects only).
+        var byHead = (await (await FigureScenario.FiguresForAsync(db, "head")).People.GetDepartmentViewAsync(commerce, 2026, date)).People.Single(p => p.UserId == chen);
+        var leader = await FigureScenario.FiguresForAsync(db, "leader");
+        var byLeader = (await leader.People.GetDepartmentViewAsync(commerce, 2026, date)).People.Single(p => p.UserId == chen);
+        byLeader.DomesticYi.ShouldBe(byHead.DomesticYi);
+        byLeader.SignedCredit.ShouldBe(byHead.SignedCredit);
+        byHead.DomesticYi.ShouldBe(3.6m + 1.2m);
+        // …and the drill-down behind that row adds up to it, for either reader.
+        foreach (var reader in new[] { "head", "leader" })
+        {
+            var inCommerce = await (await FigureScenario.FiguresForAsync(db, reader)).Engine.ComputeAsync(FigureScope.Person(chen, commerce), period, date);
+            inCommerce[Figure.DomesticFunds].Value.ShouldBe(byHead.DomesticYi, reader);
+        }
+
+        // Her credit over all her projects: 我的指标, the leader's person view and the appraisal's figure agree.
+        var mine = await (await FigureScenario.FiguresForAsync(db, "officer")).People.GetMyFiguresAsync(2026, date);
+        var asLeaderSees = await leader.Engine.ComputeAsync(FigureScope.Person(chen), period, date);
+        asLeaderSees[Figure.DomesticFunds].Value.ShouldBe(mine.Figures[Figure.DomesticFunds].Value);
+        mine.Figures[Figure.DomesticFunds].Value!.Value.ShouldBeGreaterThan(byHead.DomesticYi);
+        // The head cannot read it under the same name: it would be only the part inside the head's scope.
+        await Should.ThrowAsync<UnauthorizedAccessException>(async () =>
+            await (await FigureScenario.FiguresForAsync(db, "head")).Engine.ComputeAsync(FigureScope.Person(chen), period, date));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task The_demo_year_in_progress_reads_as_the_design_says(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);

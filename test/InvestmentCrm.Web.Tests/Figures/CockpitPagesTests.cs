@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using AngleSharp.Html.Parser;
 using InvestmentCrm.Figures;
 using InvestmentCrm.TestBase;
+using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentCrm.Web.Tests.Figures;
 
@@ -89,6 +90,34 @@ public class CockpitPagesTests
         var leader = await factory.SignInAsync("leader");
         var cockpit = await leader.GetFromJsonAsync<CockpitDto>("/api/v1/cockpit?year=2012&asOf=2012-12-31");
         cockpit!.Figures.Figures.Single(f => f.Figure == Figure.FulfilmentRate).Value.ShouldBe(80m);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_head_opening_another_departments_figures_is_refused_not_shown_zeros(string provider)
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);
+        await using var db = factory.Database.CreateContext();
+        var zone = (await db.Departments.SingleAsync(d => d.Code == "NG-KFQ")).Id;
+        var commerce = (await db.Departments.SingleAsync(d => d.Code == "NG-SWJ")).Id;
+        var head = await factory.SignInAsync("head"); // 商务局局长
+
+        foreach (var url in new[] { $"/api/v1/cockpit?department={zone}", $"/api/v1/figures?department={zone}", $"/api/v1/figures/DomesticFunds/records?department={zone}" })
+        {
+            var response = await head.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, url);
+            (await response.Content.ReadAsStringAsync()).ShouldContain("无权查看该部门的指标");
+        }
+        var page = await head.GetAsync($"/figures/department?department={zone}");
+        page.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var html = await new HtmlParser().ParseDocumentAsync(await page.Content.ReadAsStringAsync());
+        html.QuerySelector("[data-testid=filter-error]")!.TextContent.ShouldContain("无权查看该部门的指标");
+        html.QuerySelector("[data-testid=department-figures]").ShouldBeNull();
+
+        // Their own department still opens, and its selector offers only what they may read.
+        var own = await new HtmlParser().ParseDocumentAsync(await head.GetStringAsync($"/figures/department?department={commerce}"));
+        own.QuerySelector("[data-testid=department-figures]").ShouldNotBeNull();
+        own.QuerySelectorAll("#department option").Select(o => o.GetAttribute("value")).ShouldBe([commerce.ToString()]);
+        (await head.GetAsync($"/api/v1/figures?department={commerce}")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
