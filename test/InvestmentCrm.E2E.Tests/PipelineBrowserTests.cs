@@ -55,8 +55,10 @@ public class PipelineBrowserTests
         await officer.FillAsync("#contract-number", "NG-2026-031");
         await officer.FillAsync("#contract-date", "2026-05-01");
         await officer.FillAsync("#contract-parties", "南关区人民政府；华为技术有限公司");
-        await officer.FillAsync("#contract-domestic", "5");
+        (await officer.Locator("label[for=contract-domestic]").InnerTextAsync()).ShouldBe("内资（万元）");
+        await officer.FillAsync("#contract-domestic", "50000"); // 万元, as the label says: 5 亿元
         await SubmitAsync(officer, "button:has-text('保存合同')");
+        (await officer.Locator("body").InnerTextAsync()).ShouldContain("内资 5 亿元");
         await MoveStageAsync(officer, "签约", "2026-05-01");
         (await officer.Locator("[data-testid=stage]").InnerTextAsync()).ShouldBe("签约");
 
@@ -69,8 +71,10 @@ public class PipelineBrowserTests
 
         await officer.ClickAsync("summary:has-text('录入到位资金')");
         await officer.FillAsync("#tranche-date", "2026-07-01");
-        await officer.FillAsync("#tranche-amount", "10000");
+        (await officer.Locator("label[for=tranche-amount]").InnerTextAsync()).ShouldBe("金额（万，按所选币种）");
+        await officer.FillAsync("#tranche-amount", "10000"); // the same unit as the contract: 1 亿元
         await SubmitAsync(officer, "button:has-text('保存（待认定）')");
+        (await officer.Locator("[data-testid=tranches]").InnerTextAsync()).ShouldContain("1 亿元");
         (await officer.Locator("[data-testid=tranche-status]").InnerTextAsync()).ShouldBe("待认定");
         (await officer.Locator("button:text-is('认定')").CountAsync()).ShouldBe(0, "whoever entered a tranche cannot verify it");
         await MoveStageAsync(officer, "到位", "2026-07-01");

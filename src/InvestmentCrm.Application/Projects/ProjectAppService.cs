@@ -90,7 +90,7 @@ public sealed class ProjectAppService(ICrmDbContext db, DataScope scope)
         await foreach (var p in Project(projects).AsAsyncEnumerable().WithCancellation(ct))
         {
             var dto = ToDto(p);
-            rows.Add([dto.Name, dto.StageName, dto.TypeName, dto.Industry, dto.LeadDepartment, dto.PlannedDomesticCny / 100_000_000m, dto.PlannedForeignAmount / 10_000m, dto.PlannedForeignCurrency]);
+            rows.Add([dto.Name, dto.StageName, dto.TypeName, dto.Industry, dto.LeadDepartment, dto.PlannedDomesticCny / 100_000_000m, dto.PlannedForeignAmount / 10_000m, Currencies.NameOf(dto.PlannedForeignCurrency)]);
         }
         await ExcelWriter.WriteAsync(output, ct, new ExcelWriter.Sheet("招商项目", ["项目名称", "阶段", "类型", "产业", "招引单位", "计划内资（亿元）", "计划外资（万）", "外资币种"], rows));
     }

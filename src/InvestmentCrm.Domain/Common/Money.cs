@@ -37,17 +37,16 @@ public readonly record struct Money
         return left with { Amount = left.Amount + right.Amount };
     }
 
-    /// <summary>How Chinese statistics report it: 内资 in 亿元 (or 万元 when small), 外资 in 万美元.</summary>
+    /// <summary>
+    /// How Chinese statistics report it, one unit per currency whatever the size (so a column never mixes units):
+    /// 人民币 in 亿元 (to the hundred 元), any other currency in 万 of its Chinese name (万美元, 万港元).
+    /// </summary>
     public string ToDisplay()
     {
         var c = CultureInfo.InvariantCulture;
-        return Currency switch
-        {
-            Cny when Math.Abs(Amount) >= 100_000_000m => (Amount / 100_000_000m).ToString("#,0.##", c) + " 亿元",
-            Cny => (Amount / 10_000m).ToString("#,0.##", c) + " 万元",
-            Usd => (Amount / 10_000m).ToString("#,0.##", c) + " 万美元",
-            _ => (Amount / 10_000m).ToString("#,0.##", c) + " 万" + Currency,
-        };
+        return Currency == Cny
+            ? (Amount / 100_000_000m).ToString("#,0.######", c) + " 亿元"
+            : (Amount / 10_000m).ToString("#,0.####", c) + " 万" + Currencies.NameOf(Currency);
     }
 
     public override string ToString() => ToDisplay();
@@ -61,6 +60,9 @@ public static class Currencies
         ("CNY", "人民币"), ("USD", "美元"), ("EUR", "欧元"), ("JPY", "日元"), ("KRW", "韩元"), ("HKD", "港元"),
         ("MOP", "澳门元"), ("TWD", "新台币"), ("GBP", "英镑"), ("SGD", "新加坡元"), ("AUD", "澳大利亚元"), ("CAD", "加拿大元"), ("CHF", "瑞士法郎"),
     ];
+
+    /// <summary>The Chinese name of a currency (美元, 港元), or its code when it is not one of <see cref="Known"/>.</summary>
+    public static string NameOf(string code) => Known.FirstOrDefault(c => c.Code == code).Name ?? code;
 
     public static bool IsKnown(string? code) => code is not null && Known.Any(c => c.Code == code.Trim().ToUpperInvariant());
 }

@@ -118,6 +118,8 @@ public class AuthorizationMatrixTests
     {
         var rows = XlsxWorkbook.Read(stream.ToArray()).Rows();
         rows[0][0].ShouldBe("项目名称");
+        // Currencies by their Chinese names (美元), never the code a user does not read.
+        rows.Skip(1).Select(r => r[7]?.ToString()).ShouldAllBe(name => InvestmentCrm.Common.Currencies.Known.Any(k => k.Name == name));
         return rows.Skip(1).Select(r => (string)r[0]!).ToList();
     }
 }

@@ -20,9 +20,13 @@ public class MoneyTests
     [Theory]
     [InlineData(3_000_000_000, "CNY", "30 亿元")]
     [InlineData(125_000_000, "CNY", "1.25 亿元")]
-    [InlineData(45_220_000, "CNY", "4,522 万元")]
+    [InlineData(45_220_000, "CNY", "0.4522 亿元")] // one unit per currency: a column of 内资 never mixes 亿元 and 万元
+    [InlineData(0, "CNY", "0 亿元")]
+    [InlineData(12_300, "CNY", "0.000123 亿元")]
     [InlineData(50_000_000, "USD", "5,000 万美元")]
     [InlineData(0, "USD", "0 万美元")]
+    [InlineData(20_000_000, "HKD", "2,000 万港元")] // the currency's Chinese name, never its code
+    [InlineData(10_000, "XAU", "1 万XAU")]
     public void Displays_the_way_Chinese_statistics_report(decimal amount, string currency, string expected)
     {
         new Money(amount, currency).ToDisplay().ShouldBe(expected);
