@@ -262,7 +262,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         var project = await FindAsync(projectId, ct);
         if (project is null)
             return false;
-        project.AddMilestone(phase, title, plannedDate);
+        project.AddMilestone(phase, title, BusinessDates.EnsureDate(plannedDate, "计划日期"));
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -272,6 +272,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         var project = await FindAsync(projectId, ct);
         if (project is null)
             return false;
+        BusinessDates.EnsureDate(on, "完成日期");
         if (on > clock.Today())
             throw new DomainException("完成日期不能晚于今天。");
         project.CompleteMilestone(milestoneId, on);
@@ -279,11 +280,11 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         return true;
     }
 
-    /// <summary>The milestones with their 倒计时 (remaining days; negative when overdue).</summary>
-    public async Task<IReadOnlyList<MilestoneDto>?> MilestonesAsync(Guid projectId, CancellationToken ct = default)
+    /// <summary>The milestones with their 倒计时 (remaining days; negative when overdue) at the 统计日 (default today).</summary>
+    public async Task<IReadOnlyList<MilestoneDto>?> MilestonesAsync(Guid projectId, DateOnly? asOf = null, CancellationToken ct = default)
     {
         var project = await FindAsync(projectId, ct);
-        var today = clock.Today();
+        var today = BusinessDates.EnsureDate(asOf ?? clock.Today(), "统计日");
         return project?.Milestones.OrderBy(m => m.PlannedDate)
             .Select(m => new MilestoneDto(m.Id, m.Phase, m.Title, m.PlannedDate, m.ActualDate, m.RemainingDays(today))).ToList();
     }

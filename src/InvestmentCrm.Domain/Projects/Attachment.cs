@@ -62,8 +62,11 @@ public class ProjectMilestone : Entity
     public DateOnly PlannedDate { get; private set; }
     public DateOnly? ActualDate { get; private set; }
 
-    /// <summary>倒计时: days left until the planned date (negative when overdue); null once done.</summary>
-    public int? RemainingDays(DateOnly today) => ActualDate is null ? PlannedDate.DayNumber - today.DayNumber : null;
+    /// <summary>
+    /// 倒计时 at a date (today or a chosen 统计日): days left until the planned date, negative when overdue; null when it
+    /// was completed by that date. Completed later, it was still open then — as the cockpit's 滞后 list counts it.
+    /// </summary>
+    public int? RemainingDays(DateOnly asOf) => ActualDate is { } done && done <= asOf ? null : PlannedDate.DayNumber - asOf.DayNumber;
 
     internal void Complete(DateOnly on) =>
         ActualDate = ActualDate is null ? on : throw new DomainException($"里程碑“{Title}”已于 {ActualDate:yyyy-MM-dd} 完成。");

@@ -70,7 +70,4 @@ public static class FigureFormat
 
     // The JSON goes into an HTML attribute, which Razor encodes; Chinese stays readable.
     private static readonly JsonSerializerOptions ChartJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static bool TryParseDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", Invariant, DateTimeStyles.None, out date);
 }

@@ -1,3 +1,4 @@
+using InvestmentCrm.Web.Shared;
 using InvestmentCrm.Common;
 
 namespace InvestmentCrm.Web.Figures;
@@ -17,7 +18,7 @@ public static class FigureQuery
         }
         if (!string.IsNullOrWhiteSpace(asOf))
         {
-            if (FigureFormat.TryParseDate(asOf, out var d) && d.Year is >= BusinessDates.FirstYear and <= BusinessDates.LastYear) parsedDate = d;
+            if (DateInputs.ParseBusinessDate(asOf) is { } d) parsedDate = d;
             else problems.Add($"统计日期“{asOf}”无效，已按今天统计");
         }
         return (parsedYear, parsedDate, problems.Count == 0 ? null : string.Join("；", problems) + "。");

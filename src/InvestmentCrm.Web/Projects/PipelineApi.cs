@@ -43,6 +43,18 @@ public static class PipelineApi
                 await pipeline.SetResponsibilityAsync(id, input, ct) ? Results.NoContent() : NotFound())
             .RequireAuthorization(Permissions.Projects.Edit).WithSummary("招引单位、包保领导、双秘书、引荐方与贡献人（权重合计 100%）");
 
+        group.MapGet("/{id:guid}/milestones", async (Guid id, DateOnly? asOf, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.MilestonesAsync(id, asOf, ct) is { } list ? Results.Ok(list) : NotFound())
+            .RequireAuthorization(Permissions.Projects.View).WithSummary("里程碑与倒计时（按统计日 asOf，默认今天）");
+
+        group.MapPost("/{id:guid}/milestones", async (Guid id, MilestoneInput input, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.AddMilestoneAsync(id, input.Phase, input.Title, input.PlannedDate, ct) ? Results.Created($"/api/v1/projects/{id}/milestones", null) : NotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithSummary("添加里程碑");
+
+        group.MapPost("/{id:guid}/milestones/{milestoneId:guid}/completion", async (Guid id, Guid milestoneId, MilestoneCompletionInput input, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.CompleteMilestoneAsync(id, milestoneId, input.ActualDate, ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithSummary("里程碑完成（填写实际完成日期）");
+
         api.MapGet("/me/follow-ups", (PipelineAppService pipeline, CancellationToken ct) => pipeline.MyFollowUpsAsync(ct))
             .RequireAuthorization(Permissions.Projects.View).WithTags("走访洽谈").WithSummary("我的待办：走访约定的下一步");
 
@@ -54,6 +66,10 @@ public static class PipelineApi
     public static bool CanOverride(ClaimsPrincipal user) => user.HasClaim(Permissions.ClaimType, Permissions.Projects.OverrideStage);
 
     public sealed record VerificationInput(bool Approve, string? Note);
+
+    public sealed record MilestoneInput(DispatchPhase Phase, string Title, DateOnly PlannedDate);
+
+    public sealed record MilestoneCompletionInput(DateOnly ActualDate);
 
     private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "项目不存在或您无权查看。");
 }

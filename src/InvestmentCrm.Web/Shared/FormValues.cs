@@ -11,8 +11,7 @@ public sealed class FormValues(IFormCollection form)
     public string Required(string name, string label) => Text(name) ?? throw new DomainException($"请填写{label}。");
 
     public DateOnly Date(string name, string label) =>
-        DateOnly.TryParseExact(Text(name), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date : throw new DomainException($"请填写有效的{label}（年-月-日）。");
+        DateInputs.TryParse(Text(name), out var date) ? date : throw new DomainException($"请填写有效的{label}（年-月-日）。");
 
     public DateOnly? OptionalDate(string name, string label) => Text(name) is null ? null : Date(name, label);
 
@@ -26,4 +25,19 @@ public sealed class FormValues(IFormCollection form)
         System.Enum.TryParse<T>(Text(name), out var value) && System.Enum.IsDefined(value) ? value : throw new DomainException($"请选择{label}。");
 
     public Guid? OptionalId(string name) => Guid.TryParse(Text(name), out var id) ? id : null;
+}
+
+/// <summary>Dates as an &lt;input type="date"&gt; holds them.</summary>
+public static class DateInputs
+{
+    /// <summary>Today on the business clock (Beijing), as a date input's value.</summary>
+    public static string TodayInput(this TimeProvider clock) => clock.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A date as forms and query strings carry it (年-月-日); the one parser of the web layer.</summary>
+    public static bool TryParse(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    /// <summary>A date from a query string inside the product's window (docs/figures.md), or null.</summary>
+    public static DateOnly? ParseBusinessDate(string? text) =>
+        TryParse(text, out var date) && date.Year is >= BusinessDates.FirstYear and <= BusinessDates.LastYear ? date : null;
 }

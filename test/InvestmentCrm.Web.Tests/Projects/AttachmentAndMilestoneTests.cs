@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Html.Parser;
@@ -116,5 +117,40 @@ public class AttachmentAndMilestoneTests
         phase.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await using var db = factory.Database.CreateContext();
         (await db.Projects.SingleAsync(p => p.Id == landed)).DispatchPhase.ShouldBe(DispatchPhase.Construction);
+    }
+
+    [Fact]
+    public async Task The_countdown_follows_the_chosen_statistics_date_and_a_milestone_is_completed_on_its_actual_date()
+    {
+        await using var factory = await FactoryAsync();
+        var officer = await factory.SignInAsync("officer");
+        var landed = await ProjectAsync(factory, "华润中心");
+        (await FormPoster.PostAsync(officer, $"/projects/{landed}", "add-milestone",
+            [new("phase", nameof(DispatchPhase.Construction)), new("title", "主体开工"), new("date", "2026-10-01")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await FormPoster.PostAsync(officer, $"/projects/{landed}", "add-milestone",
+            [new("phase", nameof(DispatchPhase.Operation)), new("title", "竣工投产"), new("date", "2026-12-31")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var db = factory.Database.CreateContext();
+        var started = (await db.ProjectMilestones.SingleAsync(m => m.ProjectId == landed && m.Title == "主体开工")).Id;
+        var operating = (await db.ProjectMilestones.SingleAsync(m => m.ProjectId == landed && m.Title == "竣工投产")).Id;
+
+        // Completed on its actual date (not the day it is recorded), by the form and by the API.
+        (await FormPoster.PostAsync(officer, $"/projects/{landed}", $"complete-{started}", [new("done", "2026-10-08")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await db.ProjectMilestones.AsNoTracking().SingleAsync(m => m.Id == started)).ActualDate.ShouldBe(new DateOnly(2026, 10, 8));
+        var future = await officer.PostAsJsonAsync($"/api/v1/projects/{landed}/milestones/{operating}/completion", new { actualDate = "2027-01-05" });
+        future.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await future.Content.ReadAsStringAsync()).ShouldContain("完成日期不能晚于今天");
+        (await officer.PostAsJsonAsync($"/api/v1/projects/{landed}/milestones/{operating}/completion", new { actualDate = "2026-11-20" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        // As of 2026-09-21 (a 统计日 chosen on the cockpit) both were still open.
+        var then = await new HtmlParser().ParseDocumentAsync(await officer.GetStringAsync($"/projects/{landed}?asOf=2026-09-21"));
+        then.QuerySelector("[data-testid=as-of-note]")!.TextContent.ShouldContain("2026-09-21");
+        then.QuerySelectorAll("[data-testid=countdown]").Select(e => e.TextContent).ShouldBe(["倒计时 10 天", "倒计时 101 天"]);
+        var api = await officer.GetFromJsonAsync<List<MilestoneDto>>($"/api/v1/projects/{landed}/milestones?asOf=2026-10-05");
+        api!.Single(m => m.Id == started).RemainingDays.ShouldBe(-4); // done on the 8th: still late on the 5th
+        // Today (2026-11-22) both are done.
+        var now = await new HtmlParser().ParseDocumentAsync(await officer.GetStringAsync($"/projects/{landed}"));
+        now.QuerySelector("[data-testid=as-of-note]").ShouldBeNull();
+        now.QuerySelectorAll("[data-testid=countdown]").ShouldBeEmpty();
+        now.QuerySelector("[data-testid=milestones]")!.TextContent.ShouldContain("已于 2026-10-08 完成");
     }
 }
