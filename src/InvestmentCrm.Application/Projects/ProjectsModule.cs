@@ -4,9 +4,10 @@ namespace InvestmentCrm.Projects;
 
 public static class ProjectsModule
 {
-    /// <summary>招商项目: the pipeline, responsibility, milestones and attachments.</summary>
+    /// <summary>招商项目: the pipeline, responsibility, milestones, attachments and the funds and contract registers.</summary>
     public static IServiceCollection AddProjects(this IServiceCollection services) =>
         services.AddScoped<ProjectAppService>()
             .AddScoped<PipelineAppService>()
-            .AddScoped<AttachmentAppService>();
+            .AddScoped<AttachmentAppService>()
+            .AddScoped<FundsRegisterAppService>();
 }

@@ -23,12 +23,14 @@ public sealed class WorkbenchAppService(DataScope scope)
             .Select(s => new StageCountDto(s, counts.GetValueOrDefault(s)))
             .ToList();
 
-        var formal = (await scope.ContractsAsync(ct)).Where(c => c.Kind == ContractKind.FormalInvestment);
+        // Contracts and tranches count through the live projects, so a deleted project's money is in no total (the
+        // registers behind these numbers, Projects/FundsRegisterAppService, read the same sets).
+        var formal = (await scope.ContractsAsync(ct)).Where(c => c.Kind == ContractKind.FormalInvestment && projects.Any(p => p.Id == c.ProjectId));
         var formalCount = await formal.CountAsync(ct);
         // Exact decimal sums in the database on both providers (SQLite through EF's ef_sum function).
         var contracted = await formal.SumAsync(c => c.ContractedDomestic.Amount, ct);
 
-        var tranches = await scope.FundsTranchesAsync(ct);
+        var tranches = (await scope.FundsTranchesAsync(ct)).Where(t => projects.Any(p => p.Id == t.ProjectId));
         var verified = await tranches
             .Where(t => t.Verification == VerificationStatus.Verified)
             .GroupBy(t => new { t.Source, t.Amount.Currency })

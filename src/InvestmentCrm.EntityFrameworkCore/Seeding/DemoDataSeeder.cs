@@ -579,6 +579,8 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         Arrive(fundSquare, new DateOnly(2026, 8, 14), Money.YiYuan(3.5m), CapitalSource.Domestic);
         fundSquare.MoveTo(ProjectStage.Funded, new DateOnly(2026, 8, 14), _now, officer);
         Arrive(fundSquare, new DateOnly(2026, 11, 5), Money.YiYuan(2.5m), CapitalSource.Domestic);
+        // Entered by 陈静, waiting in 商务局's 待认定 queue (a pending tranche counts in no figure).
+        Arrive(fundSquare, new DateOnly(2026, 11, 18), Money.YiYuan(0.8m), CapitalSource.Domestic, verify: false).CreatedBy = officer;
 
         // 续建: 华为 and 华润中心 keep bringing money in after the year they were signed.
         var huawei = db.Projects.Local.Single(p => p.Name == "华为吉林区域总部");

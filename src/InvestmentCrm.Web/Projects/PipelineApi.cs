@@ -55,6 +55,14 @@ public static class PipelineApi
                 await pipeline.CompleteMilestoneAsync(id, milestoneId, input.ActualDate, ct) ? Results.NoContent() : NotFound())
             .RequireAuthorization(Permissions.Projects.Edit).WithSummary("里程碑完成（填写实际完成日期）");
 
+        api.MapGet("/tranches", (VerificationStatus? status, CapitalSource? source, int? page, int? pageSize, FundsRegisterAppService register, CancellationToken ct) =>
+                register.TranchesAsync(new TrancheListQuery(status, source, page ?? 1, pageSize ?? 50), ct))
+            .RequireAuthorization(Permissions.Projects.View).WithTags("招商项目").WithSummary("到位资金台账；status=Pending 为待认定队列（最早到位在前），含各币种合计");
+
+        api.MapGet("/contracts", (ContractKind? kind, int? page, int? pageSize, FundsRegisterAppService register, CancellationToken ct) =>
+                register.ContractsAsync(new ContractListQuery(kind, page ?? 1, pageSize ?? 50), ct))
+            .RequireAuthorization(Permissions.Projects.View).WithTags("招商项目").WithSummary("合同台账（不指定 kind 为全部类别），含合同金额合计");
+
         api.MapGet("/me/follow-ups", (PipelineAppService pipeline, CancellationToken ct) => pipeline.MyFollowUpsAsync(ct))
             .RequireAuthorization(Permissions.Projects.View).WithTags("走访洽谈").WithSummary("我的待办：走访约定的下一步");
 

@@ -24,11 +24,11 @@ public class WorkbenchAppServiceTests
         summary.TotalProjects.ShouldBe(expectedCounts.Values.Sum());
 
         // Seed: 2012 cohort 8 × 1.25 + 华为 3.5 + 华润中心 8 + 中铁 6 + 豪邦 2.4 = 29.9 亿元, 2025: 7.6 亿元, 2026: 31.2 亿元
-        // verified; 华为's 2 亿元 of September 2026 is still pending. 外资: 1200 + 500 + 300 万美元, and one tranche in HKD.
+        // verified; 华为's 2 亿元 of September 2026 and 基金广场二期's 0.8 亿元 of November are still pending. 外资: 1200 + 500 + 300 万美元, and one tranche in HKD.
         summary.VerifiedDomesticCny.ShouldBe(Money.YiYuan(68.7m).Amount);
         summary.VerifiedForeignUsd.ShouldBe(Money.WanDollars(2000m).Amount);
         summary.VerifiedForeignNotInUsd.ShouldBe(1);
-        summary.PendingTranches.ShouldBe(1);
+        summary.PendingTranches.ShouldBe(2);
         summary.FormalContracts.ShouldBe(await db.Contracts.CountAsync(c => c.Kind == ContractKind.FormalInvestment));
         summary.RecentActivities[0].Date.ShouldBe(new DateOnly(2026, 11, 12));
     }
@@ -47,7 +47,7 @@ public class WorkbenchAppServiceTests
 
         var after = await new WorkbenchAppService(await TestScopes.ForAsync(db, "leader")).GetSummaryAsync();
         after.VerifiedDomesticCny.ShouldBe(before);
-        after.PendingTranches.ShouldBe(0);
+        after.PendingTranches.ShouldBe(1);
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -1,0 +1,84 @@
+using InvestmentCrm.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.Projects;
+
+/// <summary>到位资金台账 filters: by decision (待认定 is the verifiers' queue) and by source.</summary>
+public sealed record TrancheListQuery(VerificationStatus? Status = null, CapitalSource? Source = null, int Page = 1, int PageSize = 50);
+
+/// <summary>One tranche of the register, in base units; <see cref="EnteredByMe"/>: the reader may not decide it (four eyes).</summary>
+public sealed record TrancheRowDto(Guid Id, Guid ProjectId, string ProjectName, DateOnly ArrivedOn, CapitalSource Source, decimal Amount, string Currency,
+    FundsForm Form, string? Evidence, VerificationStatus Status, string? EnteredBy, bool EnteredByMe);
+
+/// <summary>A page of the register with the total of every matching tranche, per currency (never added across currencies).</summary>
+public sealed record TrancheListDto(PagedResult<TrancheRowDto> Page, IReadOnlyList<Money> Totals);
+
+/// <summary>合同台账 filter: one kind (正式投资合同 by default) or all.</summary>
+public sealed record ContractListQuery(ContractKind? Kind = ContractKind.FormalInvestment, int Page = 1, int PageSize = 50);
+
+public sealed record ContractRowDto(Guid Id, Guid ProjectId, string ProjectName, ContractKind Kind, string Number, DateOnly SignedOn, string Parties,
+    decimal DomesticCny, decimal ForeignAmount, string ForeignCurrency);
+
+public sealed record ContractListDto(PagedResult<ContractRowDto> Page, decimal DomesticTotalCny, IReadOnlyList<Money> ForeignTotals);
+
+/// <summary>
+/// The registers behind the 工作台's numbers: the tranches (the 待认定 queue among them) and the contracts of the
+/// reader's data scope — the same sets the 工作台 counts, so a number and its list agree.
+/// </summary>
+public sealed class FundsRegisterAppService(ICrmDbContext db, ICurrentUser currentUser)
+{
+    public async Task<TrancheListDto> TranchesAsync(TrancheListQuery query, CancellationToken ct = default)
+    {
+        var tranches = db.FundsTranches.AsQueryable();
+        if (query.Status is { } status)
+            tranches = tranches.Where(t => t.Verification == status);
+        if (query.Source is { } source)
+            tranches = tranches.Where(t => t.Source == source);
+        var rows = from t in tranches
+                   join p in db.Projects on t.ProjectId equals p.Id
+                   select new { t, p.Name };
+        var total = await rows.CountAsync(ct);
+        // Through the live projects: a deleted project's tranches are in no list and no total.
+        var totals = await rows.GroupBy(r => r.t.Amount.Currency)
+            .Select(g => new { Currency = g.Key, Amount = g.Sum(r => r.t.Amount.Amount) })
+            .ToListAsync(ct);
+        var (page, size) = Paging(query.Page, query.PageSize);
+        // The queue is worked oldest first; the register reads newest first.
+        var ordered = query.Status == VerificationStatus.Pending
+            ? rows.OrderBy(r => r.t.ArrivedOn).ThenBy(r => r.t.CreatedAt)
+            : rows.OrderByDescending(r => r.t.ArrivedOn).ThenByDescending(r => r.t.CreatedAt);
+        var me = currentUser.UserId;
+        var items = await ordered.Skip((page - 1) * size).Take(size)
+            .Select(r => new TrancheRowDto(r.t.Id, r.t.ProjectId, r.Name, r.t.ArrivedOn, r.t.Source, r.t.Amount.Amount, r.t.Amount.Currency, r.t.Form,
+                r.t.Evidence, r.t.Verification, db.Users.Where(u => u.Id == r.t.CreatedBy).Select(u => u.DisplayName).FirstOrDefault(),
+                me != null && r.t.CreatedBy == me))
+            .ToListAsync(ct);
+        return new TrancheListDto(new PagedResult<TrancheRowDto>(items, total, page, size),
+            totals.OrderBy(t => t.Currency == Money.Cny ? 0 : 1).ThenBy(t => t.Currency).Select(t => new Money(t.Amount, t.Currency)).ToList());
+    }
+
+    public async Task<ContractListDto> ContractsAsync(ContractListQuery query, CancellationToken ct = default)
+    {
+        var contracts = db.Contracts.AsQueryable();
+        if (query.Kind is { } kind)
+            contracts = contracts.Where(c => c.Kind == kind);
+        var rows = from c in contracts
+                   join p in db.Projects on c.ProjectId equals p.Id
+                   select new { c, p.Name };
+        var total = await rows.CountAsync(ct);
+        var domestic = await rows.SumAsync(r => r.c.ContractedDomestic.Amount, ct);
+        var foreign = await rows.Where(r => r.c.ContractedForeign.Amount != 0).GroupBy(r => r.c.ContractedForeign.Currency)
+            .Select(g => new { Currency = g.Key, Amount = g.Sum(r => r.c.ContractedForeign.Amount) })
+            .ToListAsync(ct);
+        var (page, size) = Paging(query.Page, query.PageSize);
+        var items = await rows.OrderByDescending(r => r.c.SignedOn).ThenBy(r => r.c.Number).Skip((page - 1) * size).Take(size)
+            .Select(r => new ContractRowDto(r.c.Id, r.c.ProjectId, r.Name, r.c.Kind, r.c.Number, r.c.SignedOn, r.c.Parties,
+                r.c.ContractedDomestic.Amount, r.c.ContractedForeign.Amount, r.c.ContractedForeign.Currency))
+            .ToListAsync(ct);
+        return new ContractListDto(new PagedResult<ContractRowDto>(items, total, page, size), domestic,
+            foreign.OrderBy(f => f.Currency).Select(f => new Money(f.Amount, f.Currency)).ToList());
+    }
+
+    /// <summary>A page beyond the last is an empty page with the true total (never silently page 1).</summary>
+    private static (int Page, int Size) Paging(int page, int size) => (Math.Max(1, page), Math.Clamp(size, 1, 200));
+}
