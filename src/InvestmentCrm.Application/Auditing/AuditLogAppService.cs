@@ -6,23 +6,15 @@ namespace InvestmentCrm.Auditing;
 
 public sealed record AuditQuery(string? User = null, string? EntityType = null, DateOnly? From = null, DateOnly? To = null, int Page = 1, int PageSize = 50);
 
-public sealed record AuditLogDto(DateTime At, string? UserName, string EntityType, string EntityId, AuditAction Action, string Changes, string? IpAddress, string? RequestId)
-{
-    /// <summary>The changes as (field, old, new) for reading; <see cref="Changes"/> keeps the exact JSON.</summary>
-    public IReadOnlyList<(string Field, string? Old, string? New)> ChangeList
-    {
-        get
-        {
-            using var json = System.Text.Json.JsonDocument.Parse(Changes);
-            return json.RootElement.EnumerateObject()
-                .Select(p => (p.Name, Text(p.Value[0]), Text(p.Value[1])))
-                .ToList();
-        }
-    }
+/// <summary>One changed field as the forms show it: its name, and the old and new values in words (null: no value).</summary>
+public sealed record AuditChangeDto(string Field, string? Old, string? New);
 
-    private static string? Text(System.Text.Json.JsonElement value) =>
-        value.ValueKind == System.Text.Json.JsonValueKind.Null ? null : value.ToString();
-}
+/// <summary>
+/// One audit row for reading: Beijing time, the person by name, the record type and record in Chinese, every changed
+/// field named as the forms name it with its values as they show them (ids as names, enums as labels, 是/否).
+/// </summary>
+public sealed record AuditLogDto(DateTime At, string Who, string? UserName, string EntityType, string Entity, string EntityId, string Record,
+    AuditAction Action, IReadOnlyList<AuditChangeDto> Changes, string? IpAddress, string? RequestId);
 
 public sealed record SecurityLogDto(DateTime At, SecurityEvent Kind, string? UserName, string? Detail, string? IpAddress);
 
@@ -30,7 +22,7 @@ public sealed record SecurityLogDto(DateTime At, SecurityEvent Kind, string? Use
 /// The audit administrator's view of the logs: filter, page, export; and the retention purge, which is the
 /// only way rows leave the logs (the database refuses anything younger than 180 days) and is itself logged.
 /// </summary>
-public sealed class AuditLogAppService(ICrmDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class AuditLogAppService(ICrmDbContext db, ICurrentUser currentUser, TimeProvider clock, AuditLogReader reader)
 {
     public const int MinimumRetentionDays = 180;
 
@@ -41,21 +33,23 @@ public sealed class AuditLogAppService(ICrmDbContext db, ICurrentUser currentUse
         var rows = Filter(query);
         var total = await rows.CountAsync(ct);
         var items = await rows.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new PagedResult<AuditLogDto>(items.Select(ToDto).ToList(), total, page, pageSize);
+        return new PagedResult<AuditLogDto>(await reader.ReadAsync(items, ct), total, page, pageSize);
     }
 
-    public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken ct = default) =>
-        await db.AuditLogs.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
+    /// <summary>The record types present in the log, as (stored type, Chinese name).</summary>
+    public async Task<IReadOnlyList<(string Type, string Label)>> EntityTypesAsync(CancellationToken ct = default) =>
+        (await db.AuditLogs.Select(a => a.EntityType).Distinct().ToListAsync(ct))
+            .Select(t => (t, AuditVocabulary.EntityLabel(t))).OrderBy(t => t.Item2, StringComparer.Ordinal).ToList();
 
     public async Task ExportAsync(AuditQuery query, Stream output, CancellationToken ct = default)
     {
         var rows = new List<object?[]>();
-        await foreach (var a in Filter(query).OrderByDescending(a => a.At).AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
-        {
-            var dto = ToDto(a);
-            rows.Add([dto.At, dto.UserName, dto.EntityType, dto.EntityId, dto.Action, dto.Changes, dto.IpAddress, dto.RequestId]);
-        }
-        await ExcelWriter.WriteAsync(output, ct, new ExcelWriter.Sheet("审计日志", ["时间（UTC）", "用户", "对象", "主键", "操作", "变更内容", "IP", "请求编号"], rows));
+        // In batches: names are looked up once per batch, not once per row.
+        foreach (var batch in (await Filter(query).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToListAsync(ct)).Chunk(500))
+            foreach (var dto in await reader.ReadAsync(batch, ct))
+                rows.Add([dto.At.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), dto.Who, dto.Entity, dto.Record,
+                    dto.Action.ToDisplay(), string.Join("；", dto.Changes.Select(AuditLogReader.Describe)), dto.IpAddress, dto.RequestId]);
+        await ExcelWriter.WriteAsync(output, ct, new ExcelWriter.Sheet("审计日志", ["时间（北京时间）", "用户", "对象", "记录", "操作", "变更内容", "IP", "请求编号"], rows));
     }
 
     public async Task<PagedResult<SecurityLogDto>> SecurityLogAsync(string? user, DateOnly? from, DateOnly? to, int page = 1, int pageSize = 50, CancellationToken ct = default)
@@ -102,8 +96,6 @@ public sealed class AuditLogAppService(ICrmDbContext db, ICurrentUser currentUse
             rows = rows.Where(a => a.At < to.AddDays(1).ToDateTime(TimeOnly.MinValue));
         return rows;
     }
-
-    private static AuditLogDto ToDto(AuditLog a) => new(a.At, a.UserName, a.EntityType, a.EntityId, a.Action, a.Changes, a.IpAddress, a.RequestId);
 }
 
 /// <summary>Writes 登录日志 / security events (its own save: a failed sign-in has no business change to join).</summary>

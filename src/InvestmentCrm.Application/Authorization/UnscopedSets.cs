@@ -20,4 +20,12 @@ public sealed class UnscopedSets(ICrmDbContext db)
     public IQueryable<FundsTranche> FundsTranches => db.FundsTranches.IgnoreQueryFilters(Scope);
     public IQueryable<Activity> Activities => db.Activities.IgnoreQueryFilters(Scope);
     public IQueryable<Attachment> Attachments => db.Attachments.IgnoreQueryFilters(Scope);
+
+    private static readonly string[] ScopeAndDeletion = [QueryFilters.DataScope, QueryFilters.SoftDelete];
+
+    /// <summary>Every project, deleted ones included: only to name records in the audit log, which outlives them.</summary>
+    public IQueryable<Project> ProjectsEverRecorded => db.Projects.IgnoreQueryFilters(ScopeAndDeletion);
+
+    /// <summary>Every company, deleted ones included: only to name records in the audit log.</summary>
+    public IQueryable<Company> CompaniesEverRecorded => db.Companies.IgnoreQueryFilters(ScopeAndDeletion);
 }

@@ -19,8 +19,13 @@ internal static class AuditTrail
         nameof(IAuditedEntity.UpdatedAt), nameof(IAuditedEntity.UpdatedBy), "PasswordHash", "SecurityStamp",
     ];
 
+    // The figure summaries are derived from audited records in the same save (docs/architecture.md): logging them too
+    // would only repeat those changes as sums.
     private static readonly HashSet<string> NotAuditedEntities =
-        [nameof(AuditLog), nameof(SecurityLog), nameof(DataVersion), "IdentityUserToken`1", "IdentityUserLogin`1"];
+    [
+        nameof(AuditLog), nameof(SecurityLog), nameof(DataVersion), "IdentityUserToken`1", "IdentityUserLogin`1",
+        nameof(InvestmentCrm.Figures.FundsMonthTotal), nameof(InvestmentCrm.Figures.StageMonthCount), nameof(InvestmentCrm.Figures.ProjectFigureFacts),
+    ];
 
     public static List<AuditLog> Collect(ChangeTracker tracker, DateTime now, ICurrentUser user)
     {

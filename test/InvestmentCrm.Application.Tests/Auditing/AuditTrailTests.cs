@@ -100,7 +100,7 @@ public class AuditTrailTests
         }
 
         await using var db = database.CreateContext(clock);
-        var service = new AuditLogAppService(db, new TestUser(null, "auditor", null), clock);
+        var service = new AuditLogAppService(db, new TestUser(null, "auditor", null), clock, new AuditLogReader(db, clock));
         await Should.ThrowAsync<DomainException>(() => service.PurgeAsync(90));
         (await service.PurgeAsync(180)).ShouldBe(2);
 
@@ -108,5 +108,78 @@ public class AuditTrailTests
         var purge = await db.SecurityLogs.SingleAsync();
         purge.Kind.ShouldBe(SecurityEvent.AuditPurged);
         purge.Detail!.ShouldContain("审计日志 1 条，登录日志 1 条");
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_log_reads_in_chinese_with_names_labels_and_beijing_time(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using var setup = database.CreateContext();
+        var leader = await TestUser.LoadAsync(setup, "leader");
+        var project = await setup.Projects.AsNoTracking().SingleAsync(p => p.Name == "华为吉林区域总部");
+        var zone = await setup.Departments.SingleAsync(d => d.Code == "NG-SWJ");
+        var clock = new TestClock(new DateTimeOffset(2026, 11, 22, 17, 30, 0, TimeSpan.Zero)); // 01:30 on the 23rd in Beijing
+
+        await using (var db = database.CreateContext(clock, leader))
+        {
+            TestScopes.Resolved(db, leader);
+            var tracked = await db.Projects.SingleAsync(p => p.Id == project.Id);
+            tracked.LeadDepartmentId = zone.Id;
+            tracked.MoveTo(ProjectStage.Suspended, new DateOnly(2026, 11, 22), clock.UtcNow(), leader.UserId, "投资方调整计划");
+            tracked.IsGreenChannel = !tracked.IsGreenChannel;
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = database.CreateContext(clock);
+        var service = new AuditLogAppService(read, new TestUser(null, "auditor", null), clock, new AuditLogReader(read, clock));
+        var rows = (await service.ListAsync(new AuditQuery(PageSize: 20))).Items;
+        var edit = rows.First(r => r.EntityType == "Project" && r.Action == AuditAction.Updated);
+        edit.At.ShouldBe(new DateTime(2026, 11, 23, 1, 30, 0));
+        edit.Who.ShouldBe("李明");
+        edit.Entity.ShouldBe("招商项目");
+        edit.Record.ShouldBe("华为吉林区域总部");
+        var formerLead = await read.Departments.Where(d => d.Id == project.LeadDepartmentId).Select(d => d.Name).SingleAsync();
+        edit.Changes.ShouldContain(new AuditChangeDto("招引单位", formerLead, "商务局"));
+        edit.Changes.Single(c => c.Field == "阶段").New.ShouldBe("暂停");
+        edit.Changes.Single(c => c.Field == "绿色通道").New.ShouldBeOneOf("是", "否");
+        var transition = rows.First(r => r.EntityType == "ProjectStageTransition");
+        transition.Entity.ShouldBe("阶段变更");
+        transition.Record.ShouldBe("华为吉林区域总部");
+        transition.Changes.Single(c => c.Field == "登记人").New.ShouldBe("李明");
+        transition.Changes.Single(c => c.Field == "新阶段").New.ShouldBe("暂停");
+
+        // Nothing in a row reads as code: no GUIDs, no English field names.
+        foreach (var row in rows)
+            foreach (var change in row.Changes)
+            {
+                change.Field.ShouldMatch(@"\p{IsCJKUnifiedIdeographs}", $"{row.EntityType} field");
+                (change.New ?? "").ShouldNotMatch(@"^[0-9a-f]{8}-[0-9a-f]{4}-", $"{row.EntityType}.{change.Field}");
+            }
+        (await service.EntityTypesAsync()).ShouldContain(("Project", "招商项目"));
+
+        var export = new MemoryStream();
+        await service.ExportAsync(new AuditQuery(), export);
+        var sheet = XlsxWorkbook.Read(export.ToArray()).Rows();
+        sheet[0].ShouldBe(["时间（北京时间）", "用户", "对象", "记录", "操作", "变更内容", "IP", "请求编号"]);
+        sheet.Skip(1).ShouldContain(r => (string)r[5]! == string.Join("；", edit.Changes.Select(AuditLogReader.Describe)) && (string)r[1]! == "李明");
+    }
+
+    [Fact]
+    public async Task Every_audited_field_has_a_chinese_name()
+    {
+        await using var database = await TestDatabase.CreateAsync(InvestmentCrm.EntityFrameworkCore.Common.DatabaseProviders.Sqlite, TestDatabaseContent.Empty);
+        await using var db = database.CreateContext();
+        string[] notAudited = ["ConcurrencyStamp", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy", "PasswordHash", "SecurityStamp"];
+        string[] notAuditedTypes = ["AuditLog", "SecurityLog", "DataVersion", "IdentityUserToken`1", "IdentityUserLogin`1", "FundsMonthTotal", "StageMonthCount", "ProjectFigureFacts"];
+        var missing = new List<string>();
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => !notAuditedTypes.Contains(e.ClrType.Name)))
+        {
+            if (!AuditVocabulary.Entities.ContainsKey(entity.ClrType.Name))
+                missing.Add(entity.ClrType.Name);
+            var fields = entity.GetProperties().Where(p => !p.IsShadowProperty() || p.IsForeignKey()).Select(p => p.Name)
+                .Concat(entity.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties().Select(p => $"{c.Name}.{p.Name}")));
+            missing.AddRange(fields.Where(f => !notAudited.Contains(f) && AuditVocabulary.FieldLabel(entity.ClrType.Name, f) is null).Select(f => $"{entity.ClrType.Name}.{f}"));
+        }
+        missing.ShouldBeEmpty();
     }
 }

@@ -91,7 +91,8 @@ public partial class AdministrationPagesTests
         var page = await new HtmlParser().ParseDocumentAsync(await auditor.GetStringAsync("/admin/audit?entity=Project"));
         var rows = page.QuerySelectorAll("[data-testid=audit-table] tbody tr");
         rows.Length.ShouldBeGreaterThan(0);
-        rows.ShouldAllBe(r => r.Children[2].TextContent.StartsWith("Project", StringComparison.Ordinal));
+        rows.ShouldAllBe(r => r.Children[2].TextContent.StartsWith("招商项目", StringComparison.Ordinal));
+        page.QuerySelector("select[name=entity] option[value=Project]")!.TextContent.ShouldBe("招商项目");
 
         var export = await auditor.GetAsync("/admin/audit/export?entity=Project");
         export.StatusCode.ShouldBe(HttpStatusCode.OK);
