@@ -36,6 +36,12 @@ public class AppraisalBrowserTests
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath("appraisal-person.png"), FullPage = true });
 
         await page.GoBackAsync();
+        // 2026 is not over on 2026-11-22: the page says why an early freeze matters, and the freeze needs the confirmation.
+        (await page.Locator("[data-testid=early-warning]").InnerTextAsync()).ShouldContain("此后认定的到位资金");
+        await BrowserSession.SubmitAsync(page, "[data-testid=freeze]");
+        (await page.Locator("[data-testid=message]").InnerTextAsync()).ShouldContain("请勾选“确认提前冻结”");
+        (await page.Locator("[data-testid=run-status]").InnerTextAsync()).ShouldContain("试算");
+        await page.CheckAsync("[data-testid=early-freeze] input");
         await BrowserSession.SubmitAsync(page, "[data-testid=freeze]");
         (await page.Locator("[data-testid=run-status]").InnerTextAsync()).ShouldContain("已冻结");
         (await page.Locator("[data-testid=freeze]").CountAsync()).ShouldBe(0);

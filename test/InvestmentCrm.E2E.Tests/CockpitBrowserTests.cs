@@ -51,6 +51,10 @@ public class CockpitBrowserTests
         await phone.GotoAsync("/cockpit");
         await phone.WaitForSelectorAsync("[data-chart] svg");
         (await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue("no sideways scrolling on a phone");
+        foreach (var table in new[] { "ranking", "behind-schedule" })
+            (await phone.Locator($"[data-testid={table}]").EvaluateAsync<bool>("t => t.scrollWidth <= t.parentElement.clientWidth"))
+                .ShouldBeTrue($"{table} fits a phone without scrolling sideways inside its box");
+        (await phone.Locator("[data-testid=behind-schedule]").InnerTextAsync()).ShouldContain("逾期未完成"); // the reason stays on a phone
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath("cockpit-phone.png"), FullPage = true });
     }
 

@@ -148,12 +148,13 @@ public sealed partial class AppraisalAppService
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     /// <summary>Freezes the year-end result; one frozen run per year.</summary>
-    public async Task FreezeAsync(Guid runId, CancellationToken ct = default)
+    /// <param name="earlyConfirmed">Needed to freeze before the year is over (docs/domain.md: the year's result).</param>
+    public async Task FreezeAsync(Guid runId, bool earlyConfirmed = false, CancellationToken ct = default)
     {
         var run = await db.AppraisalRuns.FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new NotFoundException("考核结果不存在。");
         if (await db.AppraisalRuns.AnyAsync(r => r.Year == run.Year && r.IsFrozen && r.Id != runId, ct))
             throw new DomainException($"{run.Year} 年已有冻结的考核结果，不能再冻结另一次。");
-        run.Freeze(Me, clock.UtcNow());
+        run.Freeze(Me, clock.UtcNow(), clock.Today(), earlyConfirmed);
         await db.SaveChangesAsync(ct);
     }
 
@@ -169,6 +170,7 @@ public sealed partial class AppraisalAppService
         await db.SaveChangesAsync(ct);
     }
 
-    private static RunSummaryDto Summary(AppraisalRun r) =>
-        new(r.Id, r.Year, r.RuleSetId, r.RuleSetName, r.RuleSetVersion, r.AsOf, r.ComputedAt, r.IsFrozen, r.FrozenAt);
+    private RunSummaryDto Summary(AppraisalRun r) =>
+        new(r.Id, r.Year, r.RuleSetId, r.RuleSetName, r.RuleSetVersion, r.AsOf, r.ComputedAt, r.IsFrozen, r.FrozenAt,
+            !r.IsFrozen && r.IsEarly(clock.Today()) ? r.EarlyFreezeWarning : null);
 }

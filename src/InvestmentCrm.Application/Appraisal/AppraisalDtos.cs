@@ -8,8 +8,9 @@ public sealed record RuleSetDto(Guid Id, int Year, int Version, string Name, Rul
 public sealed record AppraisalItemDto(Guid Id, AppraisalSubject Subject, string Name, AppraisalMetric Metric, AppraisalItemKind Kind, decimal Points,
     AppraisalItemSpec Spec, string Rule);
 
+/// <param name="EarlyFreezeWarning">For a run not frozen whose year is not over: why freezing it now matters (the freeze needs a confirmation).</param>
 public sealed record RunSummaryDto(Guid Id, int Year, Guid RuleSetId, string RuleSetName, int RuleSetVersion, DateOnly AsOf, DateTime ComputedAt, bool IsFrozen,
-    DateTime? FrozenAt);
+    DateTime? FrozenAt, string? EarlyFreezeWarning = null);
 
 public sealed record ScoreDto(AppraisalSubject Subject, Guid SubjectId, string Name, string? DepartmentName, decimal Total, int Rank);
 

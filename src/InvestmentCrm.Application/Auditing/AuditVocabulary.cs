@@ -1,7 +1,7 @@
 namespace InvestmentCrm.Auditing;
 
 /// <summary>What an id in a changed field points at, so the log can name it.</summary>
-public enum AuditReference
+internal enum AuditReference
 {
     None,
     User,
@@ -144,5 +144,5 @@ public static class AuditVocabulary
     public static string? FieldLabel(string entityType, string field) =>
         Fields.GetValueOrDefault((entityType, field)) ?? Common.GetValueOrDefault(field);
 
-    public static AuditReference ReferenceOf(string field) => References.GetValueOrDefault(field);
+    internal static AuditReference ReferenceOf(string field) => References.GetValueOrDefault(field);
 }

@@ -15,14 +15,39 @@ public sealed class FigureRecordsAppService(ICrmDbContext db, FiguresEngine engi
     /// tranches for 利用内资/外资, projects with their transition date for stage counts, the cohort with its
     /// 履约 status or its contracted and arrived amounts for the rates.
     /// </summary>
-    public async Task<FigureRecordsDto> GetRecordsAsync(Figure figure, FigureScope figureScope, FigurePeriod period, DateOnly? asOf, int page = 1, CancellationToken ct = default)
+    public Task<FigureRecordsDto> GetRecordsAsync(Figure figure, FigureScope figureScope, FigurePeriod period, DateOnly? asOf, int page = 1, CancellationToken ct = default) =>
+        ReadAsync(figure, figureScope, period, asOf, page, RecordsPageSize, ct);
+
+    /// <summary>Every record behind the figure as an Excel workbook: the title, the rows and the total (the figure itself).</summary>
+    public async Task ExportAsync(Figure figure, FigureScope figureScope, FigurePeriod period, DateOnly? asOf, Stream output, CancellationToken ct = default)
+    {
+        var all = await ReadAsync(figure, figureScope, period, asOf, 1, int.MaxValue, ct);
+        var amounts = figure is Figure.DomesticFunds or Figure.ForeignFunds or Figure.DomesticArrivalRate or Figure.ForeignArrivalRate;
+        var numerator = figure is Figure.FulfilmentRate or Figure.DomesticArrivalRate or Figure.ForeignArrivalRate;
+        string[] headers = ["项目", "招引单位", figure is Figure.DomesticFunds or Figure.ForeignFunds ? "到账日期" : numerator ? "进入签约日期" : "生效日期", "说明",
+            .. amounts ? new[] { "金额" } : [], .. numerator ? new[] { "计入分子" } : []];
+        var rows = all.Records.Select(r => new object?[]
+            {
+                r.ProjectName, r.Department ?? "—", r.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Detail,
+            }
+            .Concat(amounts ? [r.AmountText] : [])
+            .Concat(numerator ? [r.Counts == true ? "是" : "否"] : [])
+            .ToArray())
+            .ToList();
+        var summary = all.Summary;
+        var total = summary.Value is { } value ? $"{summary.Name}：{value.ToString("#,0.####", CultureInfo.InvariantCulture)} {summary.Unit}" : $"{summary.Name}：—（{summary.Unavailable}）";
+        rows.Add([$"合计（全部 {all.Total} 条）", null, null, total, .. amounts ? new object?[] { null } : [], .. numerator ? new object?[] { null } : []]);
+        await ExcelWriter.WriteAsync(output, ct, new ExcelWriter.Sheet("明细", headers, rows, all.Title));
+    }
+
+    private async Task<FigureRecordsDto> ReadAsync(Figure figure, FigureScope figureScope, FigurePeriod period, DateOnly? asOf, int page, int pageSize, CancellationToken ct)
     {
         var date = engine.AsOf(asOf);
         var (figures, org, resolved, rules, _, _) = await engine.ComputeCoreAsync(figureScope, period, date, ct);
         var summary = figures[figure];
         var cut = FiguresEngine.Cut(period, date);
         page = Math.Max(1, page);
-        var skip = (page - 1) * RecordsPageSize;
+        var skip = (int)Math.Min(int.MaxValue, (page - 1L) * pageSize);
 
         List<FigureRecordDto> records;
         int total;
@@ -37,7 +62,7 @@ public sealed class FigureRecordsAppService(ICrmDbContext db, FiguresEngine engi
                     join p in resolved.Projects on t.ProjectId equals p.Id
                     select new { ProjectId = p.Id, p.Name, p.LeadDepartmentId, t.ArrivedOn, t.Amount.Amount, t.Amount.Currency, t.Form, t.Id };
                 total = await tranches.CountAsync(ct);
-                var rows = await tranches.OrderByDescending(t => t.ArrivedOn).ThenBy(t => t.Id).Skip(skip).Take(RecordsPageSize).ToListAsync(ct);
+                var rows = await tranches.OrderByDescending(t => t.ArrivedOn).ThenBy(t => t.Id).Skip(skip).Take(pageSize).ToListAsync(ct);
                 var rates = await ExchangeRateTable.LoadAsync(db, ct);
                 records = rows.Select(r =>
                     {
@@ -67,7 +92,7 @@ public sealed class FigureRecordsAppService(ICrmDbContext db, FiguresEngine engi
                     p.Stage,
                 });
                 total = await cohort.CountAsync(ct);
-                var rows = await cohort.OrderBy(p => p.SignedOn).ThenBy(p => p.Name).Skip(skip).Take(RecordsPageSize).ToListAsync(ct);
+                var rows = await cohort.OrderBy(p => p.SignedOn).ThenBy(p => p.Name).Skip(skip).Take(pageSize).ToListAsync(ct);
                 var ids = rows.Select(r => r.Id).ToList();
                 var contracted = await engine.Queries.CohortContracts(cohortIds, cut).Where(c => ids.Contains(c.ProjectId))
                     .Select(c => new { c.ProjectId, Domestic = c.ContractedDomestic.Amount, Foreign = c.ContractedForeign.Amount, c.ContractedForeign.Currency })
@@ -114,7 +139,7 @@ public sealed class FigureRecordsAppService(ICrmDbContext db, FiguresEngine engi
                         .Min(t => (DateOnly?)t.EffectiveDate),
                 });
                 total = await projects.CountAsync(ct);
-                var rows = await projects.OrderBy(p => p.Date).ThenBy(p => p.Name).Skip(skip).Take(RecordsPageSize).ToListAsync(ct);
+                var rows = await projects.OrderBy(p => p.Date).ThenBy(p => p.Name).Skip(skip).Take(pageSize).ToListAsync(ct);
                 records = rows.Select(r => new FigureRecordDto(r.Id, r.Name, org.NameOf(r.LeadDepartmentId), r.Date,
                     $"当前阶段：{r.Stage.ToDisplay()}", null, null, true)).ToList();
                 break;
@@ -122,6 +147,6 @@ public sealed class FigureRecordsAppService(ICrmDbContext db, FiguresEngine engi
         }
 
         var title = $"{resolved.Name} · {period.Label} · {figure.ToDisplay()}（截至 {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}）";
-        return new FigureRecordsDto(figure, title, summary.Footnote, figureScope, resolved.Name, period, date, summary, records, total, page, RecordsPageSize);
+        return new FigureRecordsDto(figure, title, summary.Footnote, figureScope, resolved.Name, period, date, summary, records, total, page, pageSize);
     }
 }

@@ -174,7 +174,8 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             return null;
         await db.Entry(project).Collection(p => p.Contributors).LoadAsync(ct);
         var departments = await db.Departments.Where(d => d.IsActive).OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).ToListAsync(ct);
-        var users = await db.Users.Where(u => u.IsActive).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        var users = await Holding(Organization.Roles.Business).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        var leaders = await Holding(Organization.Roles.ProjectLeaders).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         // Unscoped: 中介/商会/协会 are the district's shared list, blacklist included, so every officer can see whom to avoid.
         var intermediaries = await db.Unscoped.Companies.Where(c => c.Kind == Companies.CompanyKind.Intermediary).OrderBy(c => c.Name)
             .Select(c => new { c.Id, c.Name, c.IsBlacklisted }).ToListAsync(ct);
@@ -182,6 +183,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             new ResponsibilityInput(project.LeadDepartmentId, project.ResponsibleLeaderId, project.DepartmentSecretaryId, project.LocalSecretaryId,
                 project.ReferrerCompanyId, project.ReferrerName, project.Contributors.Select(c => new ContributorInput(c.UserId, c.Role, c.WeightPercent)).ToList()),
             departments.Select(d => (d.Id, d.Name)).ToList(),
+            leaders.Select(u => (u.Id, u.DisplayName)).ToList(),
             users.Select(u => (u.Id, u.DisplayName)).ToList(),
             intermediaries.Select(c => (c.Id, c.Name, c.IsBlacklisted)).ToList());
     }
@@ -199,10 +201,14 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         project.AssignLeadDepartment(input.LeadDepartmentId);
         if (input.LeadDepartmentId is { } lead && !await db.Departments.AnyAsync(d => d.Id == lead, ct))
             throw new DomainException("招引单位不存在。");
-        var people = new[] { input.ResponsibleLeaderId, input.DepartmentSecretaryId, input.LocalSecretaryId }
-            .Concat(input.Contributors.Select(c => (Guid?)c.UserId)).OfType<Guid>().Distinct().ToList();
-        if (await db.Users.CountAsync(u => people.Contains(u.Id), ct) != people.Count)
-            throw new DomainException("所选人员不存在。");
+        // Newly named people only: someone already on the project stays there even if their roles changed since.
+        var current = new[] { project.DepartmentSecretaryId, project.LocalSecretaryId }.Concat(project.Contributors.Select(c => (Guid?)c.UserId)).OfType<Guid>().ToHashSet();
+        var people = new[] { input.DepartmentSecretaryId, input.LocalSecretaryId }
+            .Concat(input.Contributors.Select(c => (Guid?)c.UserId)).OfType<Guid>().Where(id => !current.Contains(id)).Distinct().ToList();
+        if (await Holding(Organization.Roles.Business).CountAsync(u => people.Contains(u.Id), ct) != people.Count)
+            throw new DomainException("所选人员不存在或不能担任项目秘书、贡献人（系统管理员、审计管理员、安全管理员不参与业务）。");
+        if (input.ResponsibleLeaderId is { } leader && leader != project.ResponsibleLeaderId && !await Holding(Organization.Roles.ProjectLeaders).AnyAsync(u => u.Id == leader, ct))
+            throw new DomainException("包保领导须由区领导或包保领导担任。");
         if (input.Contributors.GroupBy(c => (c.UserId, c.Role)).Any(g => g.Count() > 1))
             throw new DomainException("同一人以同一角色只能登记一次。");
         if (input.ReferrerCompanyId is { } referrerId)
@@ -226,6 +232,10 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         await db.SaveChangesAsync(ct);
         return true;
     }
+
+    /// <summary>Active users holding any of the roles.</summary>
+    private IQueryable<Organization.AppUser> Holding(IReadOnlyList<string> roles) =>
+        db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))));
 
     /// <summary>我的待办: next steps of visits the user logged or took part in, within scope, overdue first.</summary>
     public async Task<IReadOnlyList<FollowUpDto>> MyFollowUpsAsync(CancellationToken ct = default)

@@ -39,6 +39,9 @@ public sealed record ResponsibilityInput(
 public sealed record ResponsibilityDto(
     ResponsibilityInput Current,
     IReadOnlyList<(Guid Id, string Name)> Departments,
+    /// <summary>Who may be 包保领导 (<see cref="Organization.Roles.ProjectLeaders"/>).</summary>
+    IReadOnlyList<(Guid Id, string Name)> Leaders,
+    /// <summary>Who may be a secretary or contributor (<see cref="Organization.Roles.Business"/>).</summary>
     IReadOnlyList<(Guid Id, string Name)> Users,
     IReadOnlyList<(Guid Id, string Name, bool Blacklisted)> Intermediaries);
 

@@ -64,9 +64,19 @@ public class AppraisalRun : AggregateRoot
         }
     }
 
-    public void Freeze(Guid by, DateTime at)
+    /// <summary>Frozen before its year is over (or with a 统计日 before 31 December): later records of the year stay out of it.</summary>
+    public bool IsEarly(DateOnly today) => today <= new DateOnly(Year, 12, 31) || AsOf < new DateOnly(Year, 12, 31);
+
+    /// <summary>Why an early freeze matters, said before the assessor confirms it.</summary>
+    public string EarlyFreezeWarning =>
+        $"{Year} 年尚未结束（或统计日 {AsOf:yyyy-MM-dd} 早于年末）：冻结后，此后认定的到位资金、阶段变更和里程碑都不再计入 {Year} 年度考核结果，结果也不能再更改或删除。";
+
+    /// <param name="earlyConfirmed">The assessor confirmed freezing before the year is over (<see cref="IsEarly"/>).</param>
+    public void Freeze(Guid by, DateTime at, DateOnly today, bool earlyConfirmed)
     {
         if (IsFrozen) throw new DomainException("该考核结果已冻结。");
+        if (IsEarly(today) && !earlyConfirmed)
+            throw new DomainException(EarlyFreezeWarning + "如确需提前冻结，请勾选“确认提前冻结”。");
         (IsFrozen, FrozenBy, FrozenAt) = (true, by, at);
     }
 }

@@ -27,6 +27,15 @@ public static class Roles
         (DispatchOffice, "调度办", DataScope.All),
     ];
 
+    /// <summary>三员: the system, audit and security administrators — they hold no business role (三权分立).</summary>
+    public static readonly IReadOnlyList<string> Administrators = [SystemAdmin, AuditAdmin, SecurityAdmin];
+
+    /// <summary>Who may be a project's 包保领导: the district's leaders.</summary>
+    public static readonly IReadOnlyList<string> ProjectLeaders = [DistrictLeader, ResponsibleLeader];
+
+    /// <summary>The business roles: who may be a secretary or contributor of a project (人人都是招商主体, administrators aside).</summary>
+    public static IReadOnlyList<string> Business => [.. All.Select(r => r.Name).Except(Administrators)];
+
     public static string DisplayName(string role) =>
         All.FirstOrDefault(r => r.Name == role).DisplayName ?? role;
 }

@@ -71,3 +71,25 @@ public static class FigureFormat
     // The JSON goes into an HTML attribute, which Razor encodes; Chinese stays readable.
     private static readonly JsonSerializerOptions ChartJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
+
+/// <summary>The total row of a drill-down: what all its records (every page) add up to, which is the figure itself.</summary>
+public static class FigureRecordsTotals
+{
+    public static string AmountTotal(FigureRecordsDto records)
+    {
+        var summary = records.Summary;
+        var own = records.Scope.Kind == FigureScopeKind.Person ? "本人所得 " : "";
+        return records.Figure switch
+        {
+            Figure.DomesticFunds or Figure.ForeignFunds => summary.Value is { } value ? $"{own}{FigureFormat.Number(records.Figure, value)} {summary.Unit}" : "—",
+            Figure.DomesticArrivalRate => summary.Numerator is { } yuan ? $"{own}已到位 {InvestmentCrm.Common.Money.Yuan(yuan).ToDisplay()}" : "—",
+            Figure.ForeignArrivalRate => summary.Numerator is { } dollars ? $"{own}已到位 折合 {InvestmentCrm.Common.Money.Dollars(dollars).ToDisplay()}" : "—",
+            _ => "",
+        };
+    }
+
+    public static string NumeratorTotal(FigureRecordsDto records) =>
+        records.Figure == Figure.FulfilmentRate && records.Summary.Numerator is { } fulfilled
+            ? $"{FigureFormat.Count(fulfilled)} / {FigureFormat.Count(records.Summary.Denominator ?? 0)} 个"
+            : "";
+}

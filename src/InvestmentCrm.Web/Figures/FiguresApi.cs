@@ -1,5 +1,7 @@
 using InvestmentCrm.Figures;
 using InvestmentCrm.Organization;
+using InvestmentCrm.Targets;
+using InvestmentCrm.Common;
 using InvestmentCrm.Web.Shared;
 
 namespace InvestmentCrm.Web.Figures;
@@ -8,7 +10,30 @@ namespace InvestmentCrm.Web.Figures;
 public static class FiguresApi
 {
     /// <summary>The figures module's endpoints.</summary>
-    public static void MapFigures(this IEndpointRouteBuilder app, RouteGroupBuilder api) => api.MapFiguresApi();
+    public static void MapFigures(this IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        api.MapFiguresApi();
+        app.MapRecordsExport();
+    }
+
+    /// <summary>The drill-down as Excel: the same address as the page (any period, scope and 统计日), every record and the total.</summary>
+    public static void MapRecordsExport(this IEndpointRouteBuilder app) =>
+        app.MapGet("/figures/records/export", async (HttpContext http, TargetAppService targets, FiguresEngine engine, FigureRecordsAppService records) =>
+            {
+                try
+                {
+                    var request = await FigureRecordsRequest.ParseAsync(http.Request.Query, http.User, targets, engine);
+                    using var workbook = new MemoryStream();
+                    await records.ExportAsync(request.Figure, request.Scope, request.Period, request.AsOf, workbook, http.RequestAborted);
+                    return Results.File(workbook.ToArray(), ContentTypes.Excel, $"{request.Figure.ToDisplay()}明细.xlsx");
+                }
+                catch (Exception ex) when (BusinessErrors.Describe(ex) is { } refusal)
+                {
+                    return Results.Problem(statusCode: refusal.Status, title: "无法导出", detail: refusal.Message);
+                }
+            })
+            .RequireAuthorization()
+            .RequireRateLimiting(RateLimits.Export);
 
     public static void MapFiguresApi(this RouteGroupBuilder api)
     {

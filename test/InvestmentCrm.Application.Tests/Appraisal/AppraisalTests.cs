@@ -137,7 +137,7 @@ public class AppraisalTests
         var service = await ServiceAsync(db, "assessor");
         var rules = await PublishedAsync(service, new AppraisalItemSpec(AppraisalSubject.Person, "个人利用内资", AppraisalMetric.DomesticFunds, 10m, FixedTarget: 1m));
         var frozen = await service.CreateRunAsync(rules, FigureScenario.On(12, 31));
-        await service.FreezeAsync(frozen);
+        await service.FreezeAsync(frozen, earlyConfirmed: true); // 2030 has not ended on the test clock
         var before = await service.GetSubjectAsync(frozen, AppraisalSubject.Person, officer, mayReadOthers: true);
         before.Total.ShouldBe(10m);
 
@@ -154,7 +154,7 @@ public class AppraisalTests
         var record = change.Records.ShouldHaveSingleItem();
         record.RecordId.ShouldBe(tranche.Id);
         (record.Before, record.After).ShouldBe((1m, (decimal?)null));
-        await Should.ThrowAsync<DomainException>(() => service.FreezeAsync(later)); // one frozen result per year
+        await Should.ThrowAsync<DomainException>(() => service.FreezeAsync(later, earlyConfirmed: true)); // one frozen result per year
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -88,8 +88,15 @@ public class AppraisalRulesTests
         run.Rank();
         run.Scores.Select(s => s.Rank).ShouldBe([1, 1, 3]);
 
-        run.Freeze(Guid.NewGuid(), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc));
+        // Before the year is over the freeze says why it matters and needs the assessor's confirmation.
+        var today = new DateOnly(2026, 11, 22);
+        run.IsEarly(today).ShouldBeTrue();
+        Should.Throw<DomainException>(() => run.Freeze(Guid.NewGuid(), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc), today, earlyConfirmed: false))
+            .Message.ShouldContain("此后认定的到位资金、阶段变更和里程碑都不再计入 2026 年度考核结果");
+        run.IsFrozen.ShouldBeFalse();
+        run.IsEarly(new DateOnly(2027, 1, 5)).ShouldBeFalse(); // after the year, as of 31 December: nothing to confirm
+        run.Freeze(Guid.NewGuid(), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc), today, earlyConfirmed: true);
         Should.Throw<DomainException>(() => run.AddScore(AppraisalSubject.Person, Guid.NewGuid(), "丁", null, [])).Message.ShouldBe("已冻结的考核结果不能修改。");
-        Should.Throw<DomainException>(() => run.Freeze(Guid.NewGuid(), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc)));
+        Should.Throw<DomainException>(() => run.Freeze(Guid.NewGuid(), new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc), new DateOnly(2027, 1, 5), earlyConfirmed: false));
     }
 }
