@@ -8,7 +8,7 @@ namespace InvestmentCrm.TestBase;
 /// Records a user cannot see — a project of another department with a tranche, a milestone and an attachment, and a
 /// company registered elsewhere — and one project and company the user does see, for the out-of-scope tests.
 /// </summary>
-public sealed record OutOfScopeRecords(Guid Project, Guid Tranche, Guid Milestone, Guid Attachment, Guid Company, Guid OwnProject, Guid OwnCompany)
+public sealed record OutOfScopeRecords(Guid Project, Guid Tranche, Guid Milestone, Guid Attachment, Guid Company, Guid OwnProject, Guid OwnCompany, Guid Visit)
 {
     public static async Task<OutOfScopeRecords> CreateAsync(TestDatabase database, string userName)
     {
@@ -38,8 +38,10 @@ public sealed record OutOfScopeRecords(Guid Project, Guid Tranche, Guid Mileston
         };
         company.AddContact("李四", null, "13900000000", null);
         db.Companies.Add(company);
+        var visit = new Activity(new DateOnly(2026, 9, 1), ActivityType.Negotiation, "范围外的洽谈", null, project.Id) { NextStep = "回访", NextStepDue = new DateOnly(2026, 9, 15) };
+        db.Activities.Add(visit);
         await db.SaveChangesAsync();
 
-        return new OutOfScopeRecords(project.Id, tranche, milestone.Id, attachment.Id, company.Id, visibleProjects.First(), visibleCompanies.First());
+        return new OutOfScopeRecords(project.Id, tranche, milestone.Id, attachment.Id, company.Id, visibleProjects.First(), visibleCompanies.First(), visit.Id);
     }
 }

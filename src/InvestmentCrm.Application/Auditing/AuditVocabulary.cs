@@ -73,7 +73,7 @@ public static class AuditVocabulary
         [("LandingEvidence", "Date")] = "凭证日期", [("LandingEvidence", "DocumentNumber")] = "凭证编号", [("LandingEvidence", "Kind")] = "凭证类别",
         [("Activity", "Carrier")] = "载体", [("Activity", "Date")] = "日期", [("Activity", "ExternalParticipants")] = "对方参与人",
         [("Activity", "NextStep")] = "下一步", [("Activity", "NextStepDue")] = "下一步期限", [("Activity", "Outcome")] = "结果",
-        [("Activity", "OwnerDepartmentId")] = "登记部门", [("Activity", "Summary")] = "内容", [("Activity", "Type")] = "类型",
+        [("Activity", "OwnerDepartmentId")] = "登记部门", [("Activity", "FollowUpDoneOn")] = "办结日期", [("Activity", "FollowUpOutcome")] = "办理结果", [("Activity", "Summary")] = "内容", [("Activity", "Type")] = "类型",
         [("ActivityParticipant", "ActivityId")] = "走访记录", [("ActivityParticipant", "UserId")] = "参与人",
         [("Attachment", "Category")] = "附件类别", [("Attachment", "ContentType")] = "文件类型", [("Attachment", "FileName")] = "文件名",
         [("Attachment", "Sha256")] = "校验值", [("Attachment", "SizeBytes")] = "大小（字节）", [("Attachment", "StoredName")] = "存储名",

@@ -10,7 +10,7 @@ namespace InvestmentCrm.Projects;
 /// only on projects in the caller's data scope and answers as for a missing project otherwise (null/false);
 /// permissions (edit, verify, change or override stages) are checked by the host.
 /// </summary>
-public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurrentUser currentUser, TimeProvider clock)
+public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurrentUser currentUser, TimeProvider clock, ActivityAppService activities)
 {
     public async Task<Guid> CreateAsync(ProjectCreateDto input, CancellationToken ct = default)
     {
@@ -40,21 +40,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             return null;
         if (input.CompanyId is { } companyId)
             await RequireVisibleCompanyAsync(companyId, ct);
-        if (input.NextStepDue is { } due && due < input.Date)
-            throw new DomainException("下一步的完成日期不能早于走访日期。");
-        var activity = new Activity(input.Date, input.Type, input.Summary, input.CompanyId, projectId)
-        {
-            Outcome = input.Outcome.NullIfBlank(),
-            NextStep = input.NextStep.NullIfBlank(),
-            NextStepDue = input.NextStepDue,
-        };
-        if (currentUser.UserId is { } me)
-            activity.AddParticipant(me);
-        var others = (input.Participants ?? []).Distinct().ToList();
-        if (await db.Users.CountAsync(u => others.Contains(u.Id), ct) != others.Count)
-            throw new DomainException("所选参与人不存在。");
-        foreach (var participant in others)
-            activity.AddParticipant(participant);
+        var activity = await activities.NewVisitAsync(input, input.CompanyId, projectId, ct);
         if (input.CompanyId is { } investor)
             project.AddCompany(investor, ProjectCompanyRole.Investor);
         db.Activities.Add(activity);
@@ -236,26 +222,6 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
     /// <summary>Active users holding any of the roles.</summary>
     private IQueryable<Organization.AppUser> Holding(IReadOnlyList<string> roles) =>
         db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))));
-
-    /// <summary>我的待办: next steps of visits the user logged or took part in, within scope, overdue first.</summary>
-    public async Task<IReadOnlyList<FollowUpDto>> MyFollowUpsAsync(CancellationToken ct = default)
-    {
-        if (currentUser.UserId is not { } me)
-            return [];
-        var today = clock.Today();
-        var rows = await (await scope.ActivitiesAsync(ct))
-            .Where(a => a.NextStepDue != null && a.NextStep != null && (a.CreatedBy == me || a.Participants.Any(p => p.UserId == me)))
-            .OrderBy(a => a.NextStepDue)
-            .Select(a => new
-            {
-                a.ProjectId, a.Date, a.Summary, a.NextStep, a.NextStepDue,
-                Project = db.Projects.Where(p => p.Id == a.ProjectId).Select(p => p.Name).FirstOrDefault(),
-                Company = db.Companies.Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault(),
-            })
-            .Take(200)
-            .ToListAsync(ct);
-        return rows.Select(r => new FollowUpDto(r.ProjectId ?? Guid.Empty, r.Project, r.Company, r.Date, r.Summary, r.NextStep!, r.NextStepDue!.Value, r.NextStepDue < today)).ToList();
-    }
 
     public async Task<bool> SetDispatchPhaseAsync(Guid projectId, DispatchPhase phase, CancellationToken ct = default)
     {

@@ -46,6 +46,10 @@ public sealed record ResponsibilityDto(
     IReadOnlyList<(Guid Id, string Name, bool Blacklisted)> Intermediaries);
 
 /// <summary>One follow-up of 我的待办: the next step of a visit the user took part in.</summary>
-public sealed record FollowUpDto(Guid ProjectId, string? Project, string? Company, DateOnly VisitDate, string Summary, string NextStep, DateOnly Due, bool Overdue);
+public sealed record FollowUpDto(Guid ActivityId, Guid? ProjectId, string? Project, Guid? CompanyId, string? Company, DateOnly VisitDate, string Summary, string NextStep,
+    DateOnly Due, bool Overdue, DateOnly? DoneOn = null, string? Outcome = null);
+
+/// <summary>办结 of a follow-up: the day it was done and what came of it.</summary>
+public sealed record FollowUpCompletionInput(DateOnly DoneOn, string Outcome);
 
 public sealed record MilestoneDto(Guid Id, DispatchPhase Phase, string Title, DateOnly PlannedDate, DateOnly? ActualDate, int? RemainingDays);

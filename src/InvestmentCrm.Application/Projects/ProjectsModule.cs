@@ -9,5 +9,6 @@ public static class ProjectsModule
         services.AddScoped<ProjectAppService>()
             .AddScoped<PipelineAppService>()
             .AddScoped<AttachmentAppService>()
-            .AddScoped<FundsRegisterAppService>();
+            .AddScoped<FundsRegisterAppService>()
+            .AddScoped<ActivityAppService>();
 }

@@ -26,6 +26,27 @@ public class Activity : AggregateRoot, ISoftDelete, IDepartmentOwned
     public string? Outcome { get; set; }
     public string? NextStep { get; set; }
     public DateOnly? NextStepDue { get; set; }
+    /// <summary>The day the agreed next step was done (我的待办 办结); null while it is open.</summary>
+    public DateOnly? FollowUpDoneOn { get; private set; }
+    /// <summary>What came of the next step, written when it is marked done.</summary>
+    public string? FollowUpOutcome { get; private set; }
+
+    /// <summary>办结: the next step was done on <paramref name="on"/> with this outcome.</summary>
+    public void CompleteFollowUp(DateOnly on, string? outcome)
+    {
+        if (NextStep is null) throw new DomainException("这条走访记录没有约定下一步。");
+        if (FollowUpDoneOn is { } done) throw new DomainException($"这项待办已于 {done:yyyy-MM-dd} 办结。");
+        if (on < Date) throw new DomainException("办结日期不能早于走访日期。");
+        (FollowUpDoneOn, FollowUpOutcome) = (on, string.IsNullOrWhiteSpace(outcome) ? throw new DomainException("请填写办理结果。") : outcome.Trim());
+    }
+
+    /// <summary>Reopens a follow-up marked done by mistake or not really done (the audit trail keeps the old outcome).</summary>
+    public void ReopenFollowUp()
+    {
+        if (FollowUpDoneOn is null) throw new DomainException("这项待办尚未办结。");
+        (FollowUpDoneOn, FollowUpOutcome) = (null, null);
+    }
+
     /// <summary>Outside participants (company side), free text.</summary>
     public string? ExternalParticipants { get; set; }
 

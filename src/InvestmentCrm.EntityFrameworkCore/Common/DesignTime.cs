@@ -21,7 +21,23 @@ public sealed class CrmDesignTimeDbContextFactory : IDesignTimeDbContextFactory<
 public sealed class CrmDesignTimeServices : IDesignTimeServices
 {
     public void ConfigureDesignTimeServices(IServiceCollection serviceCollection) =>
-        serviceCollection.AddSingleton<ICSharpMigrationOperationGenerator, ProviderNeutralMigrationOperationGenerator>();
+        serviceCollection.AddSingleton<ICSharpMigrationOperationGenerator, ProviderNeutralMigrationOperationGenerator>()
+            .AddSingleton<IMigrationsCodeGenerator, ProviderNeutralMigrationsGenerator>();
+}
+
+/// <summary>
+/// Writes a migration's target model (the .Designer.cs file) without store types. Applying a migration, EF Core takes the
+/// type of a column an operation leaves open from that model: with SQLite's types in it, an added DateOnly column would
+/// become <c>text</c> on PostgreSQL. Without them each provider maps the CLR type, as for the operations.
+/// </summary>
+public sealed partial class ProviderNeutralMigrationsGenerator(MigrationsCodeGeneratorDependencies dependencies, CSharpMigrationsGeneratorDependencies csharpDependencies)
+    : CSharpMigrationsGenerator(dependencies, csharpDependencies)
+{
+    public override string GenerateMetadata(string? migrationNamespace, Type contextType, string migrationName, string migrationId, Microsoft.EntityFrameworkCore.Metadata.IModel targetModel) =>
+        StoreType().Replace(base.GenerateMetadata(migrationNamespace, contextType, migrationName, migrationId, targetModel), "");
+
+    [System.Text.RegularExpressions.GeneratedRegex("""\s*\.HasColumnType\("[^"]*"\)""")]
+    private static partial System.Text.RegularExpressions.Regex StoreType();
 }
 
 /// <summary>

@@ -140,6 +140,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         entity.Property(a => a.Summary).HasMaxLength(TextLength);
         entity.Property(a => a.Outcome).HasMaxLength(TextLength);
         entity.Property(a => a.NextStep).HasMaxLength(500);
+        entity.Property(a => a.FollowUpOutcome).HasMaxLength(TextLength);
         entity.Property(a => a.ExternalParticipants).HasMaxLength(500);
         entity.HasIndex(a => a.Date);
         entity.HasIndex(a => a.ProjectId);

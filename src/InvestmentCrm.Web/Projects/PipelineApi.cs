@@ -63,8 +63,20 @@ public static class PipelineApi
                 register.ContractsAsync(new ContractListQuery(kind, page ?? 1, pageSize ?? 50), ct))
             .RequireAuthorization(Permissions.Projects.View).WithTags("招商项目").WithSummary("合同台账（不指定 kind 为全部类别），含合同金额合计");
 
-        api.MapGet("/me/follow-ups", (PipelineAppService pipeline, CancellationToken ct) => pipeline.MyFollowUpsAsync(ct))
-            .RequireAuthorization(Permissions.Projects.View).WithTags("走访洽谈").WithSummary("我的待办：走访约定的下一步");
+        api.MapGet("/me/follow-ups", (ActivityAppService activities, CancellationToken ct) => activities.MyFollowUpsAsync(ct))
+            .RequireAuthorization(Permissions.Projects.View).WithTags("走访洽谈").WithSummary("我的待办：走访约定的下一步（未办结在前，近 30 天已办结在后）");
+
+        api.MapPost("/activities/{id:guid}/follow-up/completion", async (Guid id, FollowUpCompletionInput input, ActivityAppService activities, CancellationToken ct) =>
+                await activities.CompleteFollowUpAsync(id, input, ct) ? Results.NoContent() : ActivityNotFound())
+            .RequireAuthorization(Permissions.Projects.View).WithTags("走访洽谈").WithSummary("办结待办（办结日期与办理结果）；记录人或参与人");
+
+        api.MapDelete("/activities/{id:guid}/follow-up/completion", async (Guid id, ActivityAppService activities, CancellationToken ct) =>
+                await activities.ReopenFollowUpAsync(id, ct) ? Results.NoContent() : ActivityNotFound())
+            .RequireAuthorization(Permissions.Projects.View).WithTags("走访洽谈").WithSummary("重新打开已办结的待办");
+
+        api.MapPost("/companies/{id:guid}/visits", async (Guid id, VisitInput input, ActivityAppService activities, CancellationToken ct) =>
+                await activities.LogCompanyVisitAsync(id, input, ct) is { } created ? Results.Created($"/api/v1/companies/{id}", new { id = created }) : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "企业不存在或您无权查看。"))
+            .RequireAuthorization(Permissions.Companies.Edit).WithTags("走访洽谈").WithSummary("登记对企业的走访（叩门拜访、扫楼等，尚无项目）");
 
         group.MapPost("/{id:guid}/stage", async (Guid id, StageMoveInput input, ClaimsPrincipal user, PipelineAppService pipeline, CancellationToken ct) =>
                 await pipeline.MoveStageAsync(id, input, CanOverride(user), ct) ? Results.NoContent() : NotFound())
@@ -78,6 +90,8 @@ public static class PipelineApi
     public sealed record MilestoneInput(DispatchPhase Phase, string Title, DateOnly PlannedDate);
 
     public sealed record MilestoneCompletionInput(DateOnly ActualDate);
+
+    private static IResult ActivityNotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "走访记录不存在或您无权查看。");
 
     private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "项目不存在或您无权查看。");
 }

@@ -29,10 +29,12 @@ public class OutOfScopeIdTests
         var scope = TestScopes.Resolved(db, officer);
         var clock = new TestClock();
         var projects = new ProjectAppService(db, scope);
-        var pipeline = new PipelineAppService(db, scope, officer, clock);
+        var activities = new ActivityAppService(db, scope, officer, clock);
+        var pipeline = new PipelineAppService(db, scope, officer, clock, activities);
         var attachments = new AttachmentAppService(db, scope, new FolderAttachmentStore(Path.Combine(Path.GetTempPath(), "crm-scope-" + Guid.NewGuid().ToString("N"))), new AttachmentOptions());
         var companies = new CompanyAppService(db, scope, new DatabaseCompanySearch(db, scope), clock);
         var stamp = before.ProjectStamp;
+        var hiddenVisit = hidden.Visit;
         var day = new DateOnly(2026, 7, 1);
 
         // Every operation that takes a scoped record's id, with the out-of-scope id.
@@ -56,6 +58,9 @@ public class OutOfScopeIdTests
             ("PipelineAppService.MilestonesAsync(project)", async () => await pipeline.MilestonesAsync(hidden.Project)),
             ("PipelineAppService.EvidenceAsync(project)", async () => await pipeline.EvidenceAsync(hidden.Project, day)),
             ("PipelineAppService.MoveStageAsync(project)", async () => Found(await pipeline.MoveStageAsync(hidden.Project, new StageMoveInput(ProjectStage.Terminated, day, "测试"), true))),
+            ("ActivityAppService.LogCompanyVisitAsync(company)", async () => await activities.LogCompanyVisitAsync(hidden.Company, new VisitInput(day, ActivityType.DoorKnocking, null, "叩门拜访", null, null, null))),
+            ("ActivityAppService.CompleteFollowUpAsync(activity)", async () => Found(await activities.CompleteFollowUpAsync(hiddenVisit, new FollowUpCompletionInput(day, "已办")))),
+            ("ActivityAppService.ReopenFollowUpAsync(activity)", async () => Found(await activities.ReopenFollowUpAsync(hiddenVisit))),
             ("AttachmentAppService.ListAsync(project)", async () => await attachments.ListAsync(hidden.Project)),
             ("AttachmentAppService.UploadAsync(project)", async () => await attachments.UploadAsync(hidden.Project, AttachmentCategory.Other, "a.pdf", 5, new MemoryStream("%PDF-"u8.ToArray()))),
             ("AttachmentAppService.OpenAsync(attachment)", async () => await attachments.OpenAsync(hidden.Attachment)),
@@ -92,7 +97,7 @@ public class OutOfScopeIdTests
         var leader = await UserAsync(database, "leader");
         await using var db = database.CreateContext(user: leader);
         var scope = TestScopes.Resolved(db, leader);
-        var pipeline = new PipelineAppService(db, scope, leader, new TestClock());
+        var pipeline = new PipelineAppService(db, scope, leader, new TestClock(), new ActivityAppService(db, scope, leader, new TestClock()));
         (await new ProjectAppService(db, scope).GetAsync(hidden.Project)).ShouldNotBeNull();
         (await pipeline.MilestonesAsync(hidden.Project))!.ShouldContain(m => m.Id == hidden.Milestone);
         (await new CompanyAppService(db, scope, new DatabaseCompanySearch(db, scope), new TestClock()).GetAsync(hidden.Company)).ShouldNotBeNull();

@@ -99,6 +99,69 @@ public class PipelineWebTests
         api!.Count.ShouldBe(items.Count);
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_follow_up_is_marked_done_with_its_outcome_and_reopened(string provider)
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);
+        var officer = await factory.SignInAsync("officer");
+        var before = await officer.GetFromJsonAsync<List<FollowUpDto>>("/api/v1/me/follow-ups");
+        var item = before!.Single(f => f.NextStep.Contains("报送后援中心选址方案"));
+        var form = $"done-{item.ActivityId}";
+
+        var refused = await FormPoster.PostAsync(officer, "/activities", form, [new("on", "2026-11-20"), new("outcome", "")]);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var kept = await new HtmlParser().ParseDocumentAsync(await refused.Content.ReadAsStringAsync());
+        kept.QuerySelector("[data-testid=form-error]")!.TextContent.ShouldContain("请填写办理结果");
+        kept.QuerySelector($"#on-{item.ActivityId}")!.GetAttribute("value").ShouldBe("2026-11-20");
+
+        (await FormPoster.PostAsync(officer, "/activities", form, [new("on", "2026-11-20"), new("outcome", "选址方案已报送区领导")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await new HtmlParser().ParseDocumentAsync(await officer.GetStringAsync("/activities"));
+        page.QuerySelectorAll("[data-testid=follow-up]").Select(li => li.TextContent).ShouldNotContain(t => t.Contains("报送后援中心选址方案"));
+        var done = page.QuerySelectorAll("[data-testid=done-follow-up]").Single(li => li.TextContent.Contains("报送后援中心选址方案"));
+        done.TextContent.ShouldContain("2026-11-20 办结");
+        done.TextContent.ShouldContain("办理结果：选址方案已报送区领导");
+
+        // Reopened through the API: open again, outcome cleared (the audit log keeps it).
+        (await officer.DeleteAsync($"/api/v1/activities/{item.ActivityId}/follow-up/completion")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var after = await officer.GetFromJsonAsync<List<FollowUpDto>>("/api/v1/me/follow-ups");
+        after!.Single(f => f.ActivityId == item.ActivityId).ShouldSatisfyAllConditions(f => f.DoneOn.ShouldBeNull(), f => f.Outcome.ShouldBeNull());
+        var again = await officer.DeleteAsync($"/api/v1/activities/{item.ActivityId}/follow-up/completion");
+        again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await again.Content.ReadAsStringAsync()).ShouldContain("尚未办结");
+
+        // Someone who neither logged nor joined the visit may not close it.
+        var head = await factory.SignInAsync("head");
+        var foreign = await head.PostAsJsonAsync($"/api/v1/activities/{item.ActivityId}/follow-up/completion", new { doneOn = "2026-11-20", outcome = "代办" });
+        foreign.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_door_knocking_visit_to_a_company_without_a_project_is_logged_from_the_company_page(string provider)
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);
+        var officer = await factory.SignInAsync("officer");
+        Guid company;
+        await using (var db = factory.Database.CreateContext())
+            company = await db.Companies.Where(c => c.Name == "吉林省金融控股集团股份有限公司").Select(c => c.Id).SingleAsync();
+        var url = $"/companies/{company}";
+
+        var refused = await FormPoster.PostAsync(officer, url, "company-visit", [new("date", "2026-11-21"), new("type", "DoorKnocking"), new("summary", "")]);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("请填写走访内容");
+
+        (await FormPoster.PostAsync(officer, url, "company-visit",
+            [new("date", "2026-11-21"), new("type", "BuildingSweep"), new("summary", "扫楼：了解基金管理人入驻需求"), new("next", "寄送楼宇政策汇编"), new("due", "2026-11-28")]))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var profile = await new HtmlParser().ParseDocumentAsync(await officer.GetStringAsync(url));
+        profile.QuerySelector("[data-testid=company-activities]")!.TextContent.ShouldContain("扫楼：扫楼：了解基金管理人入驻需求");
+        var followUps = await officer.GetFromJsonAsync<List<FollowUpDto>>("/api/v1/me/follow-ups");
+        var mine = followUps!.Single(f => f.NextStep == "寄送楼宇政策汇编");
+        (mine.ProjectId, mine.CompanyId).ShouldBe((null, company));
+
+        var api = await officer.PostAsJsonAsync($"/api/v1/companies/{company}/visits", new { date = "2026-11-22", type = (int)ActivityType.DoorKnocking, summary = "叩门拜访", companyId = (Guid?)null });
+        api.StatusCode.ShouldBe(HttpStatusCode.Created, await api.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task The_second_of_two_concurrent_edits_gets_a_conflict_message_and_changes_nothing()
     {
