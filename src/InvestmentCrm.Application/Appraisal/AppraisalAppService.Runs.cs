@@ -1,3 +1,4 @@
+using InvestmentCrm.Projects;
 using InvestmentCrm.Organization;
 using InvestmentCrm.Common;
 using InvestmentCrm.Figures;
@@ -152,6 +153,9 @@ public sealed partial class AppraisalAppService
     public async Task FreezeAsync(Guid runId, bool earlyConfirmed = false, CancellationToken ct = default)
     {
         var run = await db.AppraisalRuns.FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new NotFoundException("考核结果不存在。");
+        var undecided = (await FundsToReviewAsync(run.Year, ct)).Count(f => f.Included is null);
+        if (undecided > 0)
+            throw new DomainException($"尚有 {undecided} 笔需人工复核的到位资金（引荐中介已列入黑名单）未确认，请逐笔确认计入或不计入后重新计算，再冻结。");
         if (await db.AppraisalRuns.AnyAsync(r => r.Year == run.Year && r.IsFrozen && r.Id != runId, ct))
             throw new DomainException($"{run.Year} 年已有冻结的考核结果，不能再冻结另一次。");
         run.Freeze(Me, clock.UtcNow(), clock.Today(), earlyConfirmed);
@@ -168,6 +172,55 @@ public sealed partial class AppraisalAppService
         await db.AppraisalScores.Where(s => s.RunId == runId).ExecuteDeleteAsync(ct);
         db.AppraisalRuns.Remove(run);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The funds of the run's year flagged for manual review, with their decisions (undecided first).</summary>
+    public async Task<List<FundsReviewDto>> FundsToReviewAsync(Guid runId, CancellationToken ct = default)
+    {
+        var year = await db.AppraisalRuns.Where(r => r.Id == runId).Select(r => (int?)r.Year).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("考核结果不存在。");
+        return await FundsToReviewAsync(year, ct);
+    }
+
+    /// <summary>确认计入 (<paramref name="include"/>) or 不计入 a flagged tranche, with the reason; a new computation then follows it.</summary>
+    public async Task DecideFundsReviewAsync(Guid runId, Guid trancheId, bool include, string? reason, CancellationToken ct = default)
+    {
+        var run = await db.AppraisalRuns.FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new NotFoundException("考核结果不存在。");
+        if (await db.AppraisalRuns.AnyAsync(r => r.Year == run.Year && r.IsFrozen, ct))
+            throw new DomainException($"{run.Year} 年度考核结果已冻结，复核结论不能再更改。");
+        if ((await FundsToReviewAsync(run.Year, ct)).All(f => f.TrancheId != trancheId))
+            throw new NotFoundException("该笔到位资金不在本年度需复核的范围内。");
+        var review = await db.FundsReviews.FirstOrDefaultAsync(r => r.Year == run.Year && r.TrancheId == trancheId, ct);
+        if (review is null)
+            db.FundsReviews.Add(new FundsReview(run.Year, trancheId, include, reason ?? "", Me, clock.UtcNow()));
+        else
+            review.Decide(include, reason ?? "", Me, clock.UtcNow());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Verified tranches arrived in the year whose project carries the 风险 mark (<see cref="ReferrerRisk"/>): the
+    /// whole district's, as the appraisal scores everyone (unscoped, like the ledger).
+    /// </summary>
+    private async Task<List<FundsReviewDto>> FundsToReviewAsync(int year, CancellationToken ct)
+    {
+        var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var rows = await (from t in db.Unscoped.FundsTranches
+                          where t.Verification == VerificationStatus.Verified && t.ArrivedOn >= start && t.ArrivedOn <= end
+                          join p in db.Unscoped.Projects on t.ProjectId equals p.Id
+                          join c in db.Unscoped.Companies on p.ReferrerCompanyId equals c.Id
+                          where c.IsBlacklisted
+                          select new
+                          {
+                              t.Id, ProjectId = p.Id, p.Name, p.Stage, Intermediary = c.Name, t.ArrivedOn, t.Amount.Amount, t.Amount.Currency,
+                              Review = db.FundsReviews.Where(r => r.Year == year && r.TrancheId == t.Id)
+                                  .Select(r => new { r.Included, r.Reason, By = db.Users.Where(u => u.Id == r.DecidedBy).Select(u => u.DisplayName).FirstOrDefault() })
+                                  .FirstOrDefault(),
+                          })
+            .ToListAsync(ct);
+        return rows.Where(r => ReferrerRisk.For(r.Stage, referrerBlacklisted: true) is not null)
+            .Select(r => new FundsReviewDto(r.Id, r.ProjectId, r.Name, r.Intermediary, r.ArrivedOn, r.Amount, r.Currency, r.Review?.Included, r.Review?.Reason, r.Review?.By))
+            .OrderBy(r => r.Included is not null).ThenBy(r => r.ArrivedOn)
+            .ToList();
     }
 
     private RunSummaryDto Summary(AppraisalRun r) =>

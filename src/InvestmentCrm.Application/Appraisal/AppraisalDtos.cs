@@ -16,6 +16,13 @@ public sealed record ScoreDto(AppraisalSubject Subject, Guid SubjectId, string N
 
 public sealed record RunDto(RunSummaryDto Run, List<ScoreDto> Departments, List<ScoreDto> People, string? Exclusions, RunDiffDto? Diff);
 
+/// <summary>
+/// A verified tranche of the year flagged for manual review (its project's referring intermediary is blacklisted), with
+/// the assessor's decision: null while undecided, true counted, false excluded.
+/// </summary>
+public sealed record FundsReviewDto(Guid TrancheId, Guid ProjectId, string ProjectName, string Intermediary, DateOnly ArrivedOn, decimal Amount, string Currency,
+    bool? Included, string? Reason, string? DecidedBy);
+
 /// <summary>What changed against the year's frozen run: totals per subject and the ledger rows added, removed or changed.</summary>
 public sealed record RunDiffDto(RunSummaryDto Frozen, List<SubjectDiffDto> Subjects);
 

@@ -104,6 +104,8 @@ public sealed class CreditLedger
 
         var tranches = await db.Unscoped.FundsTranches.AsNoTracking()
             .Where(t => t.Verification == VerificationStatus.Verified && t.ArrivedOn >= start && t.ArrivedOn <= cut)
+            // Funds the assessor excluded on review (referred by a blacklisted intermediary) count for nobody.
+            .Where(t => !db.FundsReviews.Any(r => r.Year == year && r.TrancheId == t.Id && !r.Included))
             .Select(t => new { t.Id, t.ProjectId, t.Source, t.Amount.Currency, t.Amount.Amount, t.ArrivedOn })
             .ToListAsync(ct);
         var rejected = await db.Unscoped.FundsTranches.AsNoTracking()

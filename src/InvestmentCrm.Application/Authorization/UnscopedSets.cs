@@ -8,7 +8,8 @@ namespace InvestmentCrm.Authorization;
 /// <summary>
 /// The one way out of the data scope: the business sets without the <see cref="QueryFilters.DataScope"/> filter (soft
 /// delete still applies). For district-wide checks (a duplicate credit code, figures summed for every reader, the
-/// appraisal ledger); each use says why. Grep <c>Unscoped.</c> to find them all.
+/// appraisal ledger); each use says why. Grep <c>Unscoped.</c> to find them all. EF Core leaves a filter for the whole
+/// query, so an unscoped set inside a scoped query unscopes that query too: read it in a query of its own.
 /// </summary>
 public sealed class UnscopedSets(ICrmDbContext db)
 {

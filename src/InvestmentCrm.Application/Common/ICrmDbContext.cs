@@ -47,6 +47,7 @@ public interface ICrmDbContext
     DbSet<Appraisal.AppraisalScore> AppraisalScores { get; }
     DbSet<Appraisal.AppraisalLine> AppraisalLines { get; }
     DbSet<Appraisal.AppraisalEvidence> AppraisalEvidence { get; }
+    DbSet<Appraisal.FundsReview> FundsReviews { get; }
 
     /// <summary>
     /// Whose data scope the business sets are filtered by (Authorization/ReaderScope). Starts as nobody for a person

@@ -63,7 +63,8 @@ public sealed record CockpitDto(
     IReadOnlyList<int> Years);
 
 /// <summary>The records behind one figure (drill-down); amounts in the figure's unit, credited share for a person.</summary>
-public sealed record FigureRecordDto(Guid ProjectId, string ProjectName, string? Department, DateOnly? Date, string Detail, decimal? Amount, string? AmountText, bool? Counts);
+public sealed record FigureRecordDto(Guid ProjectId, string ProjectName, string? Department, DateOnly? Date, string Detail, decimal? Amount, string? AmountText, bool? Counts,
+    string? Risk = null);
 
 public sealed record FigureRecordsDto(Figure Figure, string Title, string Footnote, FigureScope Scope, string ScopeName, FigurePeriod Period, DateOnly AsOf, FigureDto Summary,
     IReadOnlyList<FigureRecordDto> Records, int Total, int Page, int PageSize);

@@ -146,6 +146,8 @@ public sealed class FigureRecordsAppService(ICrmDbContext db, FiguresEngine engi
             }
         }
 
+        var risks = await ReferrerRisks.OfAsync(db, records.Select(r => r.ProjectId).Distinct().ToList(), ct);
+        records = records.Select(r => r with { Risk = risks.GetValueOrDefault(r.ProjectId) }).ToList();
         var title = $"{resolved.Name} · {period.Label} · {figure.ToDisplay()}（截至 {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}）";
         return new FigureRecordsDto(figure, title, summary.Footnote, figureScope, resolved.Name, period, date, summary, records, total, page, pageSize);
     }

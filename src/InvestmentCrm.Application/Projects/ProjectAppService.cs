@@ -21,7 +21,9 @@ public sealed class ProjectAppService(ICrmDbContext db, DataScope scope)
         var total = await projects.CountAsync(ct);
         var items = await Project(projects.OrderBy(p => p.Stage).ThenBy(p => p.Name).ThenBy(p => p.Id))
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new PagedResult<ProjectListItemDto>(items.Select(ToDto).ToList(), total, page, pageSize);
+        // The 风险 mark in a query of its own: the page's projects were read in scope.
+        var risks = await ReferrerRisks.OfAsync(db, items.Select(p => p.Id).ToList(), ct);
+        return new PagedResult<ProjectListItemDto>(items.Select(p => ToDto(p) with { Risk = risks.GetValueOrDefault(p.Id) }).ToList(), total, page, pageSize);
     }
 
     public async Task<ProjectDetailDto?> GetAsync(Guid id, CancellationToken ct = default)
@@ -33,7 +35,11 @@ public sealed class ProjectAppService(ICrmDbContext db, DataScope scope)
             return null;
         var lead = await db.Departments.Where(d => d.Id == project.LeadDepartmentId).Select(d => d.Name).FirstOrDefaultAsync(ct);
         var leader = await db.Users.Where(u => u.Id == project.ResponsibleLeaderId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        return project.ToDetailDto() with { LeadDepartment = lead, ResponsibleLeader = leader };
+        // Unscoped: the intermediaries are the district's shared list (the blacklist included).
+        var referrer = await db.Unscoped.Companies.Where(c => c.Id == project.ReferrerCompanyId && c.IsBlacklisted)
+            .Select(c => new { c.Name, c.BlacklistReason }).FirstOrDefaultAsync(ct);
+        var risk = ReferrerRisk.For(project.Stage, referrer is not null) is { } note ? $"{note}：{referrer!.Name}（{referrer.BlacklistReason}）" : null;
+        return project.ToDetailDto() with { LeadDepartment = lead, ResponsibleLeader = leader, Risk = risk };
     }
 
     /// <summary>False when the project is not found in scope; throws <see cref="DomainException"/> for invalid input.</summary>

@@ -12,7 +12,9 @@ public sealed record ProjectListItemDto(
     string? LeadDepartment,
     decimal PlannedDomesticCny,
     decimal PlannedForeignAmount,
-    string PlannedForeignCurrency);
+    string PlannedForeignCurrency,
+    /// <summary><see cref="ReferrerRisk.Note"/> when the project carries the 风险 mark.</summary>
+    string? Risk = null);
 
 public sealed record ProjectListQuery(string? Search = null, ProjectStage? Stage = null, int Page = 1, int PageSize = 20);
 
@@ -35,6 +37,8 @@ public sealed record ProjectDetailDto
     public string? LeadDepartment { get; init; }
     /// <summary>包保领导's name.</summary>
     public string? ResponsibleLeader { get; init; }
+    /// <summary>The 风险 mark with the intermediary and the reason (<see cref="ReferrerRisk"/>), or null.</summary>
+    public string? Risk { get; init; }
     public string? TargetLocation { get; init; }
     public string? SourceChannel { get; init; }
     public bool IsGreenChannel { get; init; }

@@ -16,6 +16,7 @@ public static partial class ProjectMapper
     [MapProperty(nameof(Project.StageTransitions), nameof(ProjectDetailDto.Transitions))]
     [MapperIgnoreTarget(nameof(ProjectDetailDto.LeadDepartment))]
     [MapperIgnoreTarget(nameof(ProjectDetailDto.ResponsibleLeader))]
+    [MapperIgnoreTarget(nameof(ProjectDetailDto.Risk))]
     public static partial ProjectDetailDto ToDetailDto(this Project project);
 
     // Mapperly uses a mapping method whose types match the DTO member's exactly, hence the interface return types.

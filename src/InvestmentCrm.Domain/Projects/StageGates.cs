@@ -108,3 +108,16 @@ public static class StageGates
     private static int Index(ProjectStage stage) => Array.IndexOf(ProjectNames.MainLine, stage);
 }
 
+
+/// <summary>
+/// The 风险 mark (docs/domain.md): a project still in progress (anything but 终止) whose referring intermediary has been
+/// put on the blacklist. Shown on the project list, the project page and the figures' drill-downs; its funds go to the
+/// assessor for review in the appraisal.
+/// </summary>
+public static class ReferrerRisk
+{
+    public const string Note = "风险：引荐中介已列入黑名单";
+
+    public static string? For(ProjectStage stage, bool referrerBlacklisted) =>
+        referrerBlacklisted && stage != ProjectStage.Terminated ? Note : null;
+}

@@ -89,3 +89,13 @@ internal sealed class AppraisalEvidenceConfiguration : IEntityTypeConfiguration<
         entity.HasIndex(e => new { e.RunId, e.Subject, e.SubjectId });
     }
 }
+
+internal sealed class FundsReviewConfiguration : IEntityTypeConfiguration<FundsReview>
+{
+    public void Configure(EntityTypeBuilder<FundsReview> entity)
+    {
+        entity.ToTable("FundsReviews");
+        entity.Property(r => r.Reason).HasMaxLength(500);
+        entity.HasIndex(r => new { r.Year, r.TrancheId }).IsUnique();
+    }
+}

@@ -352,6 +352,39 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.ToTable("AppraisalScores", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentCrm.Appraisal.FundsReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Included")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrancheId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "TrancheId")
+                        .IsUnique();
+
+                    b.ToTable("FundsReviews", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentCrm.Auditing.AuditLog", b =>
                 {
                     b.Property<Guid>("Id")

@@ -129,6 +129,57 @@ public class AppraisalTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task Blacklisting_an_intermediary_marks_its_projects_and_sends_the_funds_it_referred_to_review(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using var db = database.CreateContext();
+        var (project, tranche, officer, _, _) = await SharedProjectAsync(db);
+        var broker = new InvestmentCrm.Companies.Company("长春测试招商咨询有限公司", InvestmentCrm.Companies.CompanyNature.Private, kind: InvestmentCrm.Companies.CompanyKind.Intermediary);
+        db.Companies.Add(broker);
+        project.ReferrerCompanyId = broker.Id;
+        await db.SaveChangesAsync();
+        var service = await ServiceAsync(db, "assessor");
+        var rules = await PublishedAsync(service, new AppraisalItemSpec(AppraisalSubject.Person, "个人利用内资", AppraisalMetric.DomesticFunds, 10m, FixedTarget: 1m));
+        var run = await service.CreateRunAsync(rules, FigureScenario.On(12, 31));
+        (await service.FundsToReviewAsync(run)).ShouldBeEmpty("nothing to review while the intermediary is in good standing");
+
+        broker.Blacklist("虚报引荐项目", FigureScenario.On(6, 1));
+        await db.SaveChangesAsync();
+
+        // The 风险 mark: the project list, the project page and the drill-down.
+        var assessor = await TestUser.LoadAsync(db, "assessor");
+        var projects = new ProjectAppService(db, TestScopes.Resolved(db, assessor));
+        (await projects.ListAsync(new ProjectListQuery(project.Name))).Items.Single().Risk.ShouldBe(ReferrerRisk.Note);
+        (await projects.GetAsync(project.Id))!.Risk.ShouldBe($"{ReferrerRisk.Note}：长春测试招商咨询有限公司（虚报引荐项目）");
+        var records = await FigureServices.For(db, assessor).Records.GetRecordsAsync(InvestmentCrm.Figures.Figure.DomesticFunds, InvestmentCrm.Figures.FigureScope.District,
+            FigureScenario.Period, FigureScenario.On(12, 31));
+        records.Records.Single(r => r.ProjectId == project.Id).Risk.ShouldBe(ReferrerRisk.Note);
+
+        // Its funds wait for the assessor: no freeze before every flagged tranche is decided, with a reason.
+        var flagged = (await service.FundsToReviewAsync(run)).ShouldHaveSingleItem();
+        (flagged.TrancheId, flagged.Included).ShouldBe((tranche.Id, (bool?)null));
+        (await Should.ThrowAsync<DomainException>(() => service.FreezeAsync(run, earlyConfirmed: true))).Message.ShouldContain("尚有 1 笔需人工复核的到位资金");
+        (await Should.ThrowAsync<DomainException>(() => service.DecideFundsReviewAsync(run, tranche.Id, include: false, " "))).Message.ShouldBe("请填写复核理由。");
+        await service.DecideFundsReviewAsync(run, tranche.Id, include: false, "经核实为中介虚报");
+
+        var recomputed = await service.CreateRunAsync(rules, FigureScenario.On(12, 31));
+        (await service.GetSubjectAsync(recomputed, AppraisalSubject.Person, officer, mayReadOthers: true)).Lines.Single().Value.ShouldBe(0m);
+        (await service.FundsToReviewAsync(recomputed)).Single().ShouldSatisfyAllConditions(r => r.Included.ShouldBe(false), r => r.Reason.ShouldBe("经核实为中介虚报"));
+
+        // Confirmed instead: it counts again, and the run can be frozen.
+        await service.DecideFundsReviewAsync(recomputed, tranche.Id, include: true, "复核确认资金真实到位");
+        var confirmed = await service.CreateRunAsync(rules, FigureScenario.On(12, 31));
+        (await service.GetSubjectAsync(confirmed, AppraisalSubject.Person, officer, mayReadOthers: true)).Lines.Single().Value.ShouldBe(1m);
+        await service.FreezeAsync(confirmed, earlyConfirmed: true);
+        (await Should.ThrowAsync<DomainException>(() => service.DecideFundsReviewAsync(confirmed, tranche.Id, include: false, "改判"))).Message.ShouldContain("已冻结");
+
+        // A terminated project carries no mark.
+        project.MoveTo(ProjectStage.Terminated, FigureScenario.On(12, 1), TestClock.Default.UtcDateTime, null, "投资方撤资");
+        await db.SaveChangesAsync();
+        (await projects.GetAsync(project.Id))!.Risk.ShouldBeNull();
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task A_frozen_run_does_not_change_when_a_tranche_is_rejected_later_and_the_new_run_shows_it(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
