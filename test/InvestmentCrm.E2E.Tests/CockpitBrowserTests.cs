@@ -40,6 +40,11 @@ public class CockpitBrowserTests
         (await page.Locator("[data-testid=records] tbody tr:has-text('君顶国际楼宇填充')").InnerTextAsync()).ShouldContain("终止");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath("cockpit-drilldown.png"), FullPage = true });
 
+        // 五年规划进度 from the cockpit: 十四五 at its end.
+        await page.GotoAsync("/figures/plan?plan=2021&asOf=2025-12-31");
+        (await page.Locator("[data-testid=domestic] [data-testid=verdict]").InnerTextAsync()).ShouldBe("欠进度");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath("plan-progress.png"), FullPage = true });
+
         var wall = await session.NewPageAsync(2560, 1440);
         await BrowserSession.SignInAsync(wall, "leader");
         await wall.GotoAsync("/cockpit");
@@ -56,6 +61,9 @@ public class CockpitBrowserTests
                 .ShouldBeTrue($"{table} fits a phone without scrolling sideways inside its box");
         (await phone.Locator("[data-testid=behind-schedule]").InnerTextAsync()).ShouldContain("逾期未完成"); // the reason stays on a phone
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath("cockpit-phone.png"), FullPage = true });
+        await phone.GotoAsync("/figures/plan?plan=2021&asOf=2025-12-31");
+        (await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue("the plan page fits a phone");
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath("plan-progress-phone.png"), FullPage = true });
     }
 
     [BrowserFact]

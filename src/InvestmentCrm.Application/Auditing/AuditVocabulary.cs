@@ -29,7 +29,7 @@ public static class AuditVocabulary
         ["RoleDepartment"] = "角色数据范围", ["IdentityUserRole`1"] = "用户角色", ["IdentityRoleClaim`1"] = "角色权限", ["IdentityUserClaim`1"] = "用户声明",
         ["Target"] = "指标", ["Campaign"] = "攻坚行动", ["ExchangeRate"] = "汇率", ["FigureRules"] = "年度口径", ["SystemSetting"] = "系统设置",
         ["AppraisalRuleSet"] = "考核方案", ["AppraisalItem"] = "考核评分项", ["AppraisalRun"] = "考核计算", ["AppraisalScore"] = "考核得分",
-        ["AppraisalLine"] = "考核得分明细", ["AppraisalEvidence"] = "考核依据", ["FundsReview"] = "到位资金复核",
+        ["AppraisalLine"] = "考核得分明细", ["AppraisalEvidence"] = "考核依据", ["FundsReview"] = "到位资金复核", ["PlanBaseline"] = "规划期实绩",
     };
 
     /// <summary>Field names shared by many records.</summary>
@@ -122,6 +122,7 @@ public static class AuditVocabulary
         [("AppraisalLine", "Value")] = "实际值",
         [("AppraisalEvidence", "Credit")] = "计入值", [("AppraisalEvidence", "Kind")] = "依据类别", [("AppraisalEvidence", "RecordId")] = "依据记录",
         [("AppraisalEvidence", "Title")] = "依据",
+        [("PlanBaseline", "FirstYear")] = "规划起始年", [("PlanBaseline", "Value")] = "实绩", [("PlanBaseline", "Unit")] = "单位", [("PlanBaseline", "Source")] = "来源",
         [("FundsReview", "TrancheId")] = "到位资金", [("FundsReview", "Included")] = "计入考核", [("FundsReview", "Reason")] = "复核理由",
         [("FundsReview", "DecidedBy")] = "复核人", [("FundsReview", "DecidedAt")] = "复核时间",
     };

@@ -48,6 +48,7 @@ public interface ICrmDbContext
     DbSet<Appraisal.AppraisalLine> AppraisalLines { get; }
     DbSet<Appraisal.AppraisalEvidence> AppraisalEvidence { get; }
     DbSet<Appraisal.FundsReview> FundsReviews { get; }
+    DbSet<PlanBaseline> PlanBaselines { get; }
 
     /// <summary>
     /// Whose data scope the business sets are filtered by (Authorization/ReaderScope). Starts as nobody for a person

@@ -197,6 +197,19 @@ internal sealed class ExchangeRateTable
     private ExchangeRate? Find(string currency, int year, int month) =>
         _rates.GetValueOrDefault((year, month, currency)) ?? _rates.GetValueOrDefault((year, (int?)null, currency));
 
+    /// <summary>One USD in CNY in that month (the month's rate, else the year's), or null (and remembered as missing).</summary>
+    public decimal? CnyPerUsd(int year, int month)
+    {
+        if (Find(Money.Usd, year, month) is { } usd)
+            return usd.ToCny;
+        _missing.Add($"{year}年{month}月 美元兑人民币汇率");
+        return null;
+    }
+
+    /// <summary>The USD→CNY rate used for a month, as it is named on screen (2026年 7.12 or 2026年9月 7.10).</summary>
+    public string? UsdRateName(int year, int month) =>
+        Find(Money.Usd, year, month) is { } rate ? $"{rate.Year}年{(rate.Month is { } m ? $"{m}月" : "")} {rate.ToCny:0.####}" : null;
+
     /// <summary>One unit of <paramref name="currency"/> in USD in that month, or null (and remembered as missing).</summary>
     public decimal? UsdPerUnit(string currency, int year, int month)
     {

@@ -11,5 +11,6 @@ public static class FiguresModule
             .AddScoped<FiguresEngine>()
             .AddScoped<CockpitAppService>()
             .AddScoped<FigureRecordsAppService>()
-            .AddScoped<PeopleFiguresAppService>();
+            .AddScoped<PeopleFiguresAppService>()
+            .AddScoped<PlanProgressAppService>();
 }

@@ -25,3 +25,26 @@ public readonly record struct TimeProgress(int CompletedMonths, int TotalMonths)
         return new TimeProgress(completed, total);
     }
 }
+
+/// <summary>How a cumulative figure stands against 时间进度: ahead of, level with or behind the calendar.</summary>
+public enum ScheduleVerdict
+{
+    [System.ComponentModel.DataAnnotations.Display(Name = "超进度")]
+    Ahead = 1,
+    [System.ComponentModel.DataAnnotations.Display(Name = "持平")]
+    Level = 2,
+    [System.ComponentModel.DataAnnotations.Display(Name = "欠进度")]
+    Behind = 3,
+}
+
+public static class ScheduleVerdicts
+{
+    /// <summary>Within half a percentage point of 时间进度 reads as 持平 (the figures show one decimal).</summary>
+    public const decimal LevelWithinPoints = 0.5m;
+
+    /// <param name="variancePoints">完成率 − 时间进度, in percentage points.</param>
+    public static ScheduleVerdict For(decimal variancePoints) =>
+        variancePoints >= LevelWithinPoints ? ScheduleVerdict.Ahead
+        : variancePoints <= -LevelWithinPoints ? ScheduleVerdict.Behind
+        : ScheduleVerdict.Level;
+}

@@ -49,6 +49,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     public DbSet<InvestmentCrm.Appraisal.AppraisalLine> AppraisalLines => Set<InvestmentCrm.Appraisal.AppraisalLine>();
     public DbSet<InvestmentCrm.Appraisal.AppraisalEvidence> AppraisalEvidence => Set<InvestmentCrm.Appraisal.AppraisalEvidence>();
     public DbSet<InvestmentCrm.Appraisal.FundsReview> FundsReviews => Set<InvestmentCrm.Appraisal.FundsReview>();
+    public DbSet<PlanBaseline> PlanBaselines => Set<PlanBaseline>();
 
     /// <summary>Who saves (for the save-time work of the modules, e.g. the audit trail).</summary>
     internal ICurrentUser CurrentUser => currentUser;

@@ -1748,6 +1748,39 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.ToTable("ExchangeRates", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentCrm.Targets.PlanBaseline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirstYear", "Metric")
+                        .IsUnique();
+
+                    b.ToTable("PlanBaselines", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentCrm.Targets.Target", b =>
                 {
                     b.Property<Guid>("Id")

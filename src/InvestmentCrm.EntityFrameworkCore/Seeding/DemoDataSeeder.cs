@@ -482,6 +482,11 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
             new Target(MetricCode.DomesticFunds, PeriodKind.FiveYearPlan, new DateOnly(2021, 1, 1), new DateOnly(2025, 12, 31), TargetScope.District, 350m, "亿元"),
             new Target(MetricCode.ForeignFunds, PeriodKind.FiveYearPlan, new DateOnly(2021, 1, 1), new DateOnly(2025, 12, 31), TargetScope.District, 8000m, "万美元"));
 
+        // 十三五实绩, the baseline 十四五 is compared with (docs/domain.md).
+        db.PlanBaselines.AddRange(
+            new PlanBaseline(2016, MetricCode.DomesticFunds, 305.2m, "南关区“十四五”规划纲要：十三五期间累计利用内资"),
+            new PlanBaseline(2016, MetricCode.ForeignFunds, 12500m, "南关区“十四五”规划纲要：十三五期间累计引进外资 1.25 亿美元"));
+
         // Yearly average rates (demo values); monthly rates are entered by the finance bureau.
         foreach (var (year, usdToCny) in new[] { (2012, 6.3125m), (2021, 6.4515m), (2022, 6.7261m), (2023, 7.0467m), (2026, 7.1200m) })
             db.ExchangeRates.Add(new ExchangeRate(year, null, Money.Usd, usdToCny, 1m));

@@ -86,3 +86,15 @@ internal sealed class ProjectFigureFactsConfiguration : IEntityTypeConfiguration
         entity.HasKey(f => f.ProjectId);
     }
 }
+
+internal sealed class PlanBaselineConfiguration : IEntityTypeConfiguration<PlanBaseline>
+{
+    public void Configure(EntityTypeBuilder<PlanBaseline> entity)
+    {
+        entity.ToTable("PlanBaselines");
+        entity.Property(b => b.Value).HasPrecision(20, 4);
+        entity.Property(b => b.Unit).HasMaxLength(20);
+        entity.Property(b => b.Source).HasMaxLength(200);
+        entity.HasIndex(b => new { b.FirstYear, b.Metric }).IsUnique();
+    }
+}

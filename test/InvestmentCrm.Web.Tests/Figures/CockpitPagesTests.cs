@@ -121,6 +121,26 @@ public class CockpitPagesTests
     }
 
     [Fact]
+    public async Task The_five_year_plan_page_is_in_the_menu_and_the_cockpit_and_reads_against_time_progress()
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(InvestmentCrm.EntityFrameworkCore.Common.DatabaseProviders.Sqlite);
+        var leader = await factory.SignInAsync("leader");
+        var cockpit = await new HtmlParser().ParseDocumentAsync(await leader.GetStringAsync("/cockpit"));
+        cockpit.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")).ShouldContain("figures/plan");
+        cockpit.QuerySelector("[data-testid=plan-link]")!.GetAttribute("href")!.ShouldStartWith("figures/plan?asOf=");
+
+        var page = await new HtmlParser().ParseDocumentAsync(await leader.GetStringAsync("/figures/plan?plan=2021&asOf=2025-12-31"));
+        page.QuerySelector("h1")!.TextContent.ShouldContain("“十四五”规划（2021—2025年）");
+        page.QuerySelector("[data-testid=time-progress]")!.TextContent.ShouldBe("100.0%");
+        page.QuerySelector("[data-testid=domestic] [data-testid=verdict]")!.TextContent.ShouldBe("欠进度");
+        page.QuerySelector("[data-testid=domestic] [data-testid=baseline]")!.TextContent.ShouldContain("上一规划期实绩 305.2 亿元");
+        page.QuerySelector("[data-testid=combined-rule]")!.TextContent.ShouldContain("美元兑人民币汇率");
+
+        var bad = await new HtmlParser().ParseDocumentAsync(await leader.GetStringAsync("/figures/plan?plan=2023"));
+        bad.QuerySelector("[data-testid=message]")!.TextContent.ShouldContain("2023 年不是规划的起始年");
+    }
+
+    [Fact]
     public async Task Targets_are_managed_by_the_dispatch_office_only_and_export_to_excel()
     {
         await using var factory = await CrmWebApplicationFactory.CreateAsync(InvestmentCrm.EntityFrameworkCore.Common.DatabaseProviders.Sqlite);
