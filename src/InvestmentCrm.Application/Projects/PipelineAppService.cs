@@ -61,6 +61,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         {
             Occasion = input.Occasion.NullIfBlank(),
         };
+        contract.SetAgreedDates(input.AgreedLandingDate, input.AgreedStartDate, input.AgreedOperationDate);
         db.Contracts.Add(contract);
         await db.SaveChangesAsync(ct);
         return contract.Id;
@@ -88,6 +89,17 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         db.FundsTranches.Add(tranche);
         await db.SaveChangesAsync(ct);
         return tranche.Id;
+    }
+
+    /// <summary>撤销认定: a decided tranche back to 待认定 with the reason (then a new decision is needed); false when not readable.</summary>
+    public async Task<bool> WithdrawTrancheDecisionAsync(Guid trancheId, string? reason, CancellationToken ct = default)
+    {
+        var tranche = await (await scope.FundsTranchesAsync(ct)).FirstOrDefaultAsync(t => t.Id == trancheId, ct);
+        if (tranche is null)
+            return false;
+        tranche.WithdrawDecision(reason ?? "");
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>认定 or 不予认定 a tranche (the tranche keeps the four-eyes rule).</summary>
@@ -125,7 +137,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         return new PipelineDto(
             visits.Select(v => new PipelineDto.VisitDto(v.Date, v.Type, v.Company, v.Summary, v.NextStep, v.NextStepDue, v.Participants)).ToList(),
             contracts.Select(c => new PipelineDto.ContractDto(c.Kind, c.IsFormalInvestmentContract, c.Number, c.SignedOn, c.Parties, c.ContractedDomestic.Amount,
-                c.ContractedForeign.Amount, c.ContractedForeign.Currency, c.Occasion)).ToList(),
+                c.ContractedForeign.Amount, c.ContractedForeign.Currency, c.Occasion, c.AgreedLandingDate, c.AgreedStartDate, c.AgreedOperationDate)).ToList(),
             project.LandingEvidence.OrderByDescending(e => e.Date).Select(e => new PipelineDto.LandingDto(e.Kind, e.Date, e.DocumentNumber)).ToList(),
             tranches.Select(t => new PipelineDto.TrancheDto(t.Id, t.ArrivedOn, t.Amount.Amount, t.Amount.Currency, t.Source,
                 t.Form, t.Verification, t.VerificationNote, t.CreatedBy == currentUser.UserId)).ToList(),

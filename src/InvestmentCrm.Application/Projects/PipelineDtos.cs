@@ -5,7 +5,11 @@ public sealed record ProjectCreateDto(string Name, ProjectType Type, string Indu
 public sealed record VisitInput(DateOnly Date, ActivityType Type, Guid? CompanyId, string Summary, string? Outcome, string? NextStep, DateOnly? NextStepDue,
     IReadOnlyList<Guid>? Participants = null);
 
-public sealed record ContractInput(ContractKind Kind, string Number, DateOnly SignedOn, string Parties, decimal DomesticCny, decimal ForeignAmount, string ForeignCurrency, string? Occasion);
+public sealed record ContractInput(ContractKind Kind, string Number, DateOnly SignedOn, string Parties, decimal DomesticCny, decimal ForeignAmount, string ForeignCurrency, string? Occasion,
+    DateOnly? AgreedLandingDate = null, DateOnly? AgreedStartDate = null, DateOnly? AgreedOperationDate = null);
+
+/// <summary>撤销认定 of a decided tranche: the written reason.</summary>
+public sealed record DecisionWithdrawalInput(string Reason);
 
 public sealed record LandingInput(LandingEvidenceKind Kind, DateOnly Date, string? DocumentNumber, string? Note);
 
@@ -25,7 +29,8 @@ public sealed record PipelineDto(
     public sealed record LinkedCompany(string Name, ProjectCompanyRole Role);
     public sealed record UserOption(Guid Id, string Name);
     public sealed record VisitDto(DateOnly Date, ActivityType Type, string? Company, string Summary, string? NextStep, DateOnly? NextStepDue, IReadOnlyList<string> Participants);
-    public sealed record ContractDto(ContractKind Kind, bool IsFormal, string Number, DateOnly SignedOn, string Parties, decimal DomesticCny, decimal ForeignAmount, string ForeignCurrency, string? Occasion);
+    public sealed record ContractDto(ContractKind Kind, bool IsFormal, string Number, DateOnly SignedOn, string Parties, decimal DomesticCny, decimal ForeignAmount, string ForeignCurrency, string? Occasion,
+        DateOnly? AgreedLandingDate = null, DateOnly? AgreedStartDate = null, DateOnly? AgreedOperationDate = null);
     public sealed record LandingDto(LandingEvidenceKind Kind, DateOnly Date, string? DocumentNumber);
     public sealed record TrancheDto(Guid Id, DateOnly ArrivedOn, decimal Amount, string Currency, CapitalSource Source, FundsForm Form, VerificationStatus Status, string? Note, bool EnteredByMe);
 }

@@ -29,9 +29,27 @@ public class Contract : AggregateRoot, ISoftDelete
     public Money ContractedDomestic { get; private set; }
     /// <summary>Contracted 外资 (USD or another currency).</summary>
     public Money ContractedForeign { get; private set; }
-    public DateOnly? AgreedLandingDate { get; set; }
-    public DateOnly? AgreedStartDate { get; set; }
-    public DateOnly? AgreedOperationDate { get; set; }
+    public DateOnly? AgreedLandingDate { get; private set; }
+    public DateOnly? AgreedStartDate { get; private set; }
+    public DateOnly? AgreedOperationDate { get; private set; }
+
+    /// <summary>
+    /// 合同约定的落位、开工、投产日期 (the cockpit's 已过合同约定落位日期 reads the first): none before the signing, and in
+    /// their natural order where given.
+    /// </summary>
+    public void SetAgreedDates(DateOnly? landing, DateOnly? start, DateOnly? operation)
+    {
+        foreach (var (date, name) in new[] { (landing, "约定落位日期"), (start, "约定开工日期"), (operation, "约定投产日期") })
+        {
+            if (date is { } d && d < SignedOn)
+                throw new DomainException($"{name}不能早于签约日期 {SignedOn:yyyy-MM-dd}。");
+            if (date is { } sane)
+                BusinessDates.EnsureDate(sane, name);
+        }
+        if (landing is { } l && start is { } s && s < l) throw new DomainException("约定开工日期不能早于约定落位日期。");
+        if (start is { } s2 && operation is { } o && o < s2) throw new DomainException("约定投产日期不能早于约定开工日期。");
+        (AgreedLandingDate, AgreedStartDate, AgreedOperationDate) = (landing, start, operation);
+    }
     /// <summary>约定的资金到位计划, free text until the funding-schedule issue structures it.</summary>
     public string? FundingSchedule { get; set; }
 

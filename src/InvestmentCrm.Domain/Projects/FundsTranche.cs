@@ -40,7 +40,7 @@ public class FundsTranche : AggregateRoot, ISoftDelete
     public void Verify(Guid verifier, DateOnly on, string? note = null)
     {
         EnsureFourEyes(verifier);
-        if (Verification == VerificationStatus.Verified) throw new DomainException("该笔到位资金已认定。");
+        EnsureUndecided();
         (Verification, VerifiedBy, VerifiedOn, VerificationNote) = (VerificationStatus.Verified, verifier, on, note);
     }
 
@@ -48,8 +48,27 @@ public class FundsTranche : AggregateRoot, ISoftDelete
     public void Reject(Guid verifier, DateOnly on, string reason)
     {
         EnsureFourEyes(verifier);
+        EnsureUndecided();
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("不予认定必须填写原因。");
         (Verification, VerifiedBy, VerifiedOn, VerificationNote) = (VerificationStatus.Rejected, verifier, on, reason.Trim());
+    }
+
+    /// <summary>
+    /// 撤销认定: a decided tranche (认定 or 不予认定) goes back to 待认定 only this way, with the written reason kept in its
+    /// note and in the audit trail — never straight from one decision to the other. It then needs a new decision.
+    /// </summary>
+    public void WithdrawDecision(string reason)
+    {
+        if (Verification == VerificationStatus.Pending) throw new DomainException("该笔到位资金尚未认定，无需撤销。");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("撤销认定必须填写原因。");
+        var was = Verification == VerificationStatus.Verified ? "认定" : "不予认定";
+        (Verification, VerifiedBy, VerifiedOn, VerificationNote) = (VerificationStatus.Pending, null, null, $"撤销{was}：{reason.Trim()}");
+    }
+
+    private void EnsureUndecided()
+    {
+        if (Verification != VerificationStatus.Pending)
+            throw new DomainException($"该笔到位资金已{(Verification == VerificationStatus.Verified ? "认定" : "不予认定")}。如需更改，请先撤销认定并写明原因。");
     }
 
     private void EnsureFourEyes(Guid verifier)

@@ -251,13 +251,8 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
 
     private Contract Sign(Project project, string number, DateOnly on, string parties, Money domestic, Money foreign, string? occasion = null)
     {
-        var contract = new Contract(project.Id, ContractKind.FormalInvestment, number, on, parties, domestic, foreign)
-        {
-            Occasion = occasion,
-            AgreedLandingDate = on.AddMonths(3),
-            AgreedStartDate = on.AddMonths(6),
-            AgreedOperationDate = on.AddYears(3),
-        };
+        var contract = new Contract(project.Id, ContractKind.FormalInvestment, number, on, parties, domestic, foreign) { Occasion = occasion };
+        contract.SetAgreedDates(on.AddMonths(3), on.AddMonths(6), on.AddYears(3));
         db.Contracts.Add(contract);
         project.MoveTo(ProjectStage.Signed, on, _now, _users["officer"].Id);
         return contract;

@@ -39,6 +39,10 @@ public static class PipelineApi
                 await pipeline.VerifyTrancheAsync(id, input.Approve, input.Note, ct) ? Results.NoContent() : NotFound())
             .RequireAuthorization(Permissions.Projects.VerifyFunds).WithTags("招商项目").WithSummary("认定/不予认定到位资金（录入人不能认定）");
 
+        api.MapPost("/tranches/{id:guid}/verification/withdrawal", async (Guid id, DecisionWithdrawalInput input, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.WithdrawTrancheDecisionAsync(id, input.Reason, ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Projects.VerifyFunds).WithTags("招商项目").WithSummary("撤销认定/不予认定（写明原因；之后需重新认定）");
+
         group.MapPut("/{id:guid}/responsibility", async (Guid id, ResponsibilityInput input, PipelineAppService pipeline, CancellationToken ct) =>
                 await pipeline.SetResponsibilityAsync(id, input, ct) ? Results.NoContent() : NotFound())
             .RequireAuthorization(Permissions.Projects.Edit).WithSummary("招引单位、包保领导、双秘书、引荐方与贡献人（权重合计 100%）");

@@ -33,6 +33,36 @@ public class FundsAndContractTests
     }
 
     [Fact]
+    public void A_decided_tranche_changes_only_by_withdrawing_the_decision_with_a_reason()
+    {
+        var tranche = new FundsTranche(ProjectId, new DateOnly(2012, 6, 15), Money.YiYuan(1m), CapitalSource.Domestic, FundsForm.PaidInCapital, "验资报告");
+        tranche.Verify(Guid.NewGuid(), new DateOnly(2012, 6, 20));
+
+        // No flipping between 认定 and 不予认定.
+        Should.Throw<DomainException>(() => tranche.Reject(Guid.NewGuid(), new DateOnly(2012, 7, 1), "复核不通过")).Message.ShouldBe("该笔到位资金已认定。如需更改，请先撤销认定并写明原因。");
+        Should.Throw<DomainException>(() => tranche.Verify(Guid.NewGuid(), new DateOnly(2012, 7, 1)));
+        Should.Throw<DomainException>(() => tranche.WithdrawDecision(" ")).Message.ShouldBe("撤销认定必须填写原因。");
+
+        tranche.WithdrawDecision("验资报告金额与进账单不符");
+        (tranche.Verification, tranche.VerifiedBy, tranche.VerificationNote).ShouldBe((VerificationStatus.Pending, (Guid?)null, "撤销认定：验资报告金额与进账单不符"));
+        Should.Throw<DomainException>(() => tranche.WithdrawDecision("再次撤销")).Message.ShouldBe("该笔到位资金尚未认定，无需撤销。");
+        tranche.Reject(Guid.NewGuid(), new DateOnly(2012, 7, 2), "进账单与合同主体不一致");
+        tranche.Verification.ShouldBe(VerificationStatus.Rejected);
+    }
+
+    [Fact]
+    public void A_contracts_agreed_dates_follow_the_signing_and_each_other()
+    {
+        var contract = new Contract(ProjectId, ContractKind.FormalInvestment, "NG-2012-001", new DateOnly(2012, 3, 1), "南关区人民政府；甲公司", Money.YiYuan(4m), Money.Zero(Money.Usd));
+        Should.Throw<DomainException>(() => contract.SetAgreedDates(new DateOnly(2012, 2, 1), null, null)).Message.ShouldBe("约定落位日期不能早于签约日期 2012-03-01。");
+        Should.Throw<DomainException>(() => contract.SetAgreedDates(new DateOnly(2012, 6, 1), new DateOnly(2012, 5, 1), null)).Message.ShouldBe("约定开工日期不能早于约定落位日期。");
+        Should.Throw<DomainException>(() => contract.SetAgreedDates(null, new DateOnly(2012, 6, 1), new DateOnly(2012, 5, 1))).Message.ShouldBe("约定投产日期不能早于约定开工日期。");
+        Should.Throw<DomainException>(() => contract.SetAgreedDates(new DateOnly(9999, 12, 31), null, null));
+        contract.SetAgreedDates(new DateOnly(2012, 6, 9), null, new DateOnly(2015, 3, 1));
+        (contract.AgreedLandingDate, contract.AgreedStartDate, contract.AgreedOperationDate).ShouldBe((new DateOnly(2012, 6, 9), (DateOnly?)null, new DateOnly(2015, 3, 1)));
+    }
+
+    [Fact]
     public void Domestic_capital_must_be_in_CNY_and_positive()
     {
         Should.Throw<DomainException>(() => new FundsTranche(ProjectId, new DateOnly(2012, 6, 15), Money.Dollars(100m), CapitalSource.Domestic, FundsForm.Loan, null))

@@ -162,6 +162,52 @@ public class PipelineWebTests
         api.StatusCode.ShouldBe(HttpStatusCode.Created, await api.Content.ReadAsStringAsync());
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_contracts_agreed_dates_are_set_in_the_form_and_the_api_and_a_decision_is_withdrawn_with_a_reason(string provider)
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);
+        var head = await factory.SignInAsync("head");
+        Guid project, tranche;
+        await using (var db = factory.Database.CreateContext())
+        {
+            project = await db.Projects.Where(p => p.Name == "吉林长春基金广场二期").Select(p => p.Id).SingleAsync();
+            tranche = await db.FundsTranches.Where(t => t.ProjectId == project && t.Verification == VerificationStatus.Verified).Select(t => t.Id).FirstAsync();
+        }
+        var url = $"/projects/{project}";
+
+        var refused = await FormPoster.PostAsync(head, url, "add-contract", [new("kind", "Supplementary"), new("number", "BC-2026-01"), new("date", "2026-10-01"),
+            new("parties", "南关区人民政府；吉林省金融控股集团股份有限公司"), new("domestic", "100"), new("foreign", "0"), new("currency", "USD"), new("landing", "2026-09-01")]);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("约定落位日期不能早于签约日期 2026-10-01");
+        (await FormPoster.PostAsync(head, url, "add-contract", [new("kind", "Supplementary"), new("number", "BC-2026-01"), new("date", "2026-10-01"),
+            new("parties", "南关区人民政府；吉林省金融控股集团股份有限公司"), new("domestic", "100"), new("foreign", "0"), new("currency", "USD"),
+            new("landing", "2026-12-01"), new("start", "2027-03-01"), new("operation", "2028-06-30")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await new HtmlParser().ParseDocumentAsync(await head.GetStringAsync(url));
+        page.QuerySelectorAll("[data-testid=agreed-dates]").Select(e => e.TextContent).ShouldContain("约定：落位 2026-12-01，开工 2027-03-01，投产 2028-06-30");
+
+        var api = await head.PostAsJsonAsync($"/api/v1/projects/{project}/contracts", new
+        {
+            kind = (int)ContractKind.Supplementary, number = "BC-2026-02", signedOn = "2026-10-02", parties = "甲；乙", domesticCny = 0m, foreignAmount = 0m,
+            foreignCurrency = "USD", agreedLandingDate = "2026-12-15",
+        });
+        api.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await head.GetFromJsonAsync<PipelineDto>($"/api/v1/projects/{project}/pipeline"))!.Contracts.Single(c => c.Number == "BC-2026-02").AgreedLandingDate.ShouldBe(new DateOnly(2026, 12, 15));
+
+        // A verified tranche does not flip to 不予认定: the decision is withdrawn with a reason, then decided again.
+        var flip = await head.PostAsJsonAsync($"/api/v1/tranches/{tranche}/verification", new { approve = false, note = "复核不通过" });
+        flip.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await flip.Content.ReadAsStringAsync()).ShouldContain("请先撤销认定并写明原因");
+        var noReason = await FormPoster.PostAsync(head, url, $"withdraw-{tranche}", [new("reason", "")]);
+        (await noReason.Content.ReadAsStringAsync()).ShouldContain("撤销认定必须填写原因");
+        (await FormPoster.PostAsync(head, url, $"withdraw-{tranche}", [new("reason", "进账单金额与验资报告不符")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using (var db = factory.Database.CreateContext())
+        {
+            var withdrawn = await db.FundsTranches.SingleAsync(t => t.Id == tranche);
+            (withdrawn.Verification, withdrawn.VerificationNote).ShouldBe((VerificationStatus.Pending, "撤销认定：进账单金额与验资报告不符"));
+            (await db.AuditLogs.CountAsync(a => a.EntityId == tranche.ToString() && a.Changes.Contains("撤销认定"))).ShouldBe(1);
+        }
+    }
+
     [Fact]
     public async Task The_second_of_two_concurrent_edits_gets_a_conflict_message_and_changes_nothing()
     {
