@@ -28,11 +28,11 @@ public sealed class AuditLogAppService(ICrmDbContext db, ICurrentUser currentUse
 
     public async Task<PagedResult<AuditLogDto>> ListAsync(AuditQuery query, CancellationToken ct = default)
     {
-        var pageSize = Math.Clamp(query.PageSize, 1, 200);
-        var page = Math.Max(1, query.Page);
+        var paging = Paging.Of(query.Page, query.PageSize, 200);
+        var (page, pageSize) = paging;
         var rows = Filter(query);
         var total = await rows.CountAsync(ct);
-        var items = await rows.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = await rows.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(pageSize).ToListAsync(ct);
         return new PagedResult<AuditLogDto>(await reader.ReadAsync(items, ct), total, page, pageSize);
     }
 
@@ -61,10 +61,10 @@ public sealed class AuditLogAppService(ICrmDbContext db, ICurrentUser currentUse
             rows = rows.Where(l => l.At >= f.ToDateTime(TimeOnly.MinValue));
         if (to is { } t)
             rows = rows.Where(l => l.At < t.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        pageSize = Math.Clamp(pageSize, 1, 200);
-        page = Math.Max(1, page);
+        var logPaging = Paging.Of(page, pageSize, 200);
+        (page, pageSize) = logPaging;
         var total = await rows.CountAsync(ct);
-        var items = await rows.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = await rows.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).Skip(logPaging.Skip).Take(pageSize).ToListAsync(ct);
         return new PagedResult<SecurityLogDto>(items.Select(l => new SecurityLogDto(l.At, l.Kind, l.UserName, l.Detail, l.IpAddress)).ToList(), total, page, pageSize);
     }
 

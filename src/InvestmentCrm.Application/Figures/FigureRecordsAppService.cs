@@ -46,8 +46,8 @@ public sealed class FigureRecordsAppService(ICrmDbContext db, FiguresEngine engi
         var (figures, org, resolved, rules, _, _) = await engine.ComputeCoreAsync(figureScope, period, date, ct);
         var summary = figures[figure];
         var cut = FiguresEngine.Cut(period, date);
-        page = Math.Max(1, page);
-        var skip = (int)Math.Min(int.MaxValue, (page - 1L) * pageSize);
+        var paging = Paging.Of(page, pageSize, int.MaxValue);
+        (page, var skip) = (paging.Page, paging.Skip);
 
         List<FigureRecordDto> records;
         int total;

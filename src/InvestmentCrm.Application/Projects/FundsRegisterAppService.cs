@@ -42,13 +42,14 @@ public sealed class FundsRegisterAppService(ICrmDbContext db, ICurrentUser curre
         var totals = await rows.GroupBy(r => r.t.Amount.Currency)
             .Select(g => new { Currency = g.Key, Amount = g.Sum(r => r.t.Amount.Amount) })
             .ToListAsync(ct);
-        var (page, size) = Paging(query.Page, query.PageSize);
+        var paging = Paging.Of(query.Page, query.PageSize, 200);
+        var (page, size) = paging;
         // The queue is worked oldest first; the register reads newest first.
         var ordered = query.Status == VerificationStatus.Pending
             ? rows.OrderBy(r => r.t.ArrivedOn).ThenBy(r => r.t.CreatedAt)
             : rows.OrderByDescending(r => r.t.ArrivedOn).ThenByDescending(r => r.t.CreatedAt);
         var me = currentUser.UserId;
-        var items = await ordered.Skip((page - 1) * size).Take(size)
+        var items = await ordered.Skip(paging.Skip).Take(size)
             .Select(r => new TrancheRowDto(r.t.Id, r.t.ProjectId, r.Name, r.t.ArrivedOn, r.t.Source, r.t.Amount.Amount, r.t.Amount.Currency, r.t.Form,
                 r.t.Evidence, r.t.Verification, db.Users.Where(u => u.Id == r.t.CreatedBy).Select(u => u.DisplayName).FirstOrDefault(),
                 me != null && r.t.CreatedBy == me))
@@ -70,15 +71,13 @@ public sealed class FundsRegisterAppService(ICrmDbContext db, ICurrentUser curre
         var foreign = await rows.Where(r => r.c.ContractedForeign.Amount != 0).GroupBy(r => r.c.ContractedForeign.Currency)
             .Select(g => new { Currency = g.Key, Amount = g.Sum(r => r.c.ContractedForeign.Amount) })
             .ToListAsync(ct);
-        var (page, size) = Paging(query.Page, query.PageSize);
-        var items = await rows.OrderByDescending(r => r.c.SignedOn).ThenBy(r => r.c.Number).Skip((page - 1) * size).Take(size)
+        var paging = Paging.Of(query.Page, query.PageSize, 200);
+        var (page, size) = paging;
+        var items = await rows.OrderByDescending(r => r.c.SignedOn).ThenBy(r => r.c.Number).Skip(paging.Skip).Take(size)
             .Select(r => new ContractRowDto(r.c.Id, r.c.ProjectId, r.Name, r.c.Kind, r.c.Number, r.c.SignedOn, r.c.Parties,
                 r.c.ContractedDomestic.Amount, r.c.ContractedForeign.Amount, r.c.ContractedForeign.Currency))
             .ToListAsync(ct);
         return new ContractListDto(new PagedResult<ContractRowDto>(items, total, page, size), domestic,
             foreign.OrderBy(f => f.Currency).Select(f => new Money(f.Amount, f.Currency)).ToList());
     }
-
-    /// <summary>A page beyond the last is an empty page with the true total (never silently page 1).</summary>
-    private static (int Page, int Size) Paging(int page, int size) => (Math.Max(1, page), Math.Clamp(size, 1, 200));
 }

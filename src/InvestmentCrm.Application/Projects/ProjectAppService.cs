@@ -15,12 +15,11 @@ public sealed class ProjectAppService(ICrmDbContext db, DataScope scope)
 
     public async Task<PagedResult<ProjectListItemDto>> ListAsync(ProjectListQuery query, CancellationToken ct = default)
     {
-        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var page = Math.Max(1, query.Page);
+        var (page, pageSize) = Paging.Of(query.Page, query.PageSize, MaxPageSize);
         var projects = Filter(await scope.ProjectsAsync(ct), query);
         var total = await projects.CountAsync(ct);
         var items = await Project(projects.OrderBy(p => p.Stage).ThenBy(p => p.Name).ThenBy(p => p.Id))
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+            .Skip(new Paging(page, pageSize).Skip).Take(pageSize).ToListAsync(ct);
         // The 风险 mark in a query of its own: the page's projects were read in scope.
         var risks = await ReferrerRisks.OfAsync(db, items.Select(p => p.Id).ToList(), ct);
         return new PagedResult<ProjectListItemDto>(items.Select(p => ToDto(p) with { Risk = risks.GetValueOrDefault(p.Id) }).ToList(), total, page, pageSize);

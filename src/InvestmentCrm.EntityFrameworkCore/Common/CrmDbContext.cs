@@ -170,6 +170,24 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
 
             if (entry is { State: EntityState.Modified, Entity: AggregateRoot root })
                 root.ConcurrencyStamp = Guid.NewGuid();
+
+            if (entry.State is EntityState.Added or EntityState.Modified)
+                EnsureDefinedEnums(entry);
+        }
+    }
+
+    /// <summary>
+    /// Every enum field holds one of its defined values (docs/security.md, "Input"): a number from outside (性质 99, 类型 0)
+    /// is refused in Chinese, by the field's name, for every record and every way in — never stored.
+    /// </summary>
+    private static void EnsureDefinedEnums(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        foreach (var property in entry.Properties)
+        {
+            var type = Nullable.GetUnderlyingType(property.Metadata.ClrType) ?? property.Metadata.ClrType;
+            if (type.IsEnum && property.CurrentValue is { } value && !Enum.IsDefined(type, value))
+                throw new DomainException(
+                    $"“{InvestmentCrm.Auditing.AuditVocabulary.FieldLabel(entry.Metadata.ClrType.Name, property.Metadata.Name) ?? property.Metadata.Name}”的取值无效。");
         }
     }
 }

@@ -192,6 +192,7 @@ public class AppraisalTests
         var before = await service.GetSubjectAsync(frozen, AppraisalSubject.Person, officer, mayReadOthers: true);
         before.Total.ShouldBe(10m);
 
+        tranche.WithdrawDecision("复核发现重复申报");
         tranche.Reject(await new FigureScenario(db).UserAsync("assessor"), FigureScenario.On(12, 31), "复核发现重复申报");
         await db.SaveChangesAsync();
 

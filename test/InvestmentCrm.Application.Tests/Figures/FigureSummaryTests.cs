@@ -83,7 +83,8 @@ public class FigureSummaryTests
 
         var departments = await db.Departments.Select(d => d.Id).ToListAsync();
         var assessor = await db.Users.Where(u => u.UserName == "assessor").Select(u => u.Id).SingleAsync();
-        tranches[0].Reject(assessor, new DateOnly(2030, 7, 1), "凭证不符");                      // verified → rejected
+        tranches[0].WithdrawDecision("复核发现凭证不符");                                          // verified → withdrawn
+        tranches[0].Reject(assessor, new DateOnly(2030, 7, 1), "凭证不符");                      // → rejected
         tranches[1].IsDeleted = true;                                                             // soft delete
         db.FundsTranches.Remove(tranches[2]);                                                     // delete (soft)
         projects[0].LeadDepartmentId = departments.First(d => d != projects[0].LeadDepartmentId);  // 招引单位 changes
