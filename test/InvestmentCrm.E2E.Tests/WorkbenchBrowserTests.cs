@@ -37,4 +37,30 @@ public class WorkbenchBrowserTests
         (await phone.Locator("[data-testid=tranche-table]").EvaluateAsync<bool>("t => t.scrollWidth <= t.parentElement.clientWidth")).ShouldBeTrue("the queue fits a phone");
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath("pending-queue-phone.png"), FullPage = true });
     }
+
+    [BrowserFact]
+    public async Task My_figures_department_figures_and_the_audit_log_read_on_a_desk_and_on_a_phone()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        foreach (var (user, url, name, marker) in new[]
+        {
+            ("officer", "/figures/mine", "my-figures", "[data-testid=my-figures]"),
+            ("head", "/figures/department", "department-figures", "[data-testid=people-note]"),
+            ("auditor", "/admin/audit", "audit-log", "[data-testid=changes]"),
+        })
+        {
+            var desk = await session.NewPageAsync(1366, 900);
+            await BrowserSession.SignInAsync(desk, user, expectHome: user != "auditor");
+            await desk.GotoAsync(url);
+            await desk.WaitForSelectorAsync(marker);
+            await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath($"{name}-desktop.png") });
+
+            var phone = await session.NewPageAsync(390, 844, isMobile: true);
+            await BrowserSession.SignInAsync(phone, user, expectHome: user != "auditor");
+            await phone.GotoAsync(url);
+            await phone.WaitForSelectorAsync(marker);
+            (await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue($"{url} fits a phone");
+            await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath($"{name}-phone.png") });
+        }
+    }
 }

@@ -28,22 +28,14 @@ internal sealed class FigureScenario(CrmDbContext db)
     /// <summary>A project signed (正式投资合同) on <paramref name="signedOn"/> with the contracted amounts.</summary>
     public async Task<Project> SignedAsync(string department, DateOnly signedOn, decimal contractedYi, Money? contractedForeign = null)
     {
-        var number = ++_number;
-        var project = new Project($"测试项目{number}", ProjectType.Industrial, "金融业/银行", signedOn.AddMonths(-3), null, TestClock.Default.UtcDateTime)
-        {
-            LeadDepartmentId = await DepartmentAsync(department),
-        };
-        project.MoveTo(ProjectStage.Negotiating, signedOn.AddMonths(-2), TestClock.Default.UtcDateTime, null);
+        var project = await NegotiatingWithFormalContractAsync(department, signedOn, contractedYi, contractedForeign);
         project.MoveTo(ProjectStage.Signed, signedOn, TestClock.Default.UtcDateTime, null);
-        db.Projects.Add(project);
-        db.Contracts.Add(new Contract(project.Id, ContractKind.FormalInvestment, $"TEST-{number}", signedOn, "南关区人民政府；测试投资方",
-            Money.YiYuan(contractedYi), contractedForeign ?? Money.Zero(Money.Usd)));
         await db.SaveChangesAsync();
         return project;
     }
 
     /// <summary>A project still 在谈 whose 正式投资合同 is on record, signed on <paramref name="signedOn"/> (its move to 签约 was refused or not yet made).</summary>
-    public async Task<Project> NegotiatingWithFormalContractAsync(string department, DateOnly signedOn, decimal contractedYi)
+    public async Task<Project> NegotiatingWithFormalContractAsync(string department, DateOnly signedOn, decimal contractedYi, Money? contractedForeign = null)
     {
         var number = ++_number;
         var project = new Project($"测试项目{number}", ProjectType.Industrial, "金融业/银行", signedOn.AddMonths(-3), null, TestClock.Default.UtcDateTime)
@@ -53,7 +45,7 @@ internal sealed class FigureScenario(CrmDbContext db)
         project.MoveTo(ProjectStage.Negotiating, signedOn.AddMonths(-2), TestClock.Default.UtcDateTime, null);
         db.Projects.Add(project);
         db.Contracts.Add(new Contract(project.Id, ContractKind.FormalInvestment, $"TEST-{number}", signedOn, "南关区人民政府；测试投资方",
-            Money.YiYuan(contractedYi), Money.Zero(Money.Usd)));
+            Money.YiYuan(contractedYi), contractedForeign ?? Money.Zero(Money.Usd)));
         await db.SaveChangesAsync();
         return project;
     }
