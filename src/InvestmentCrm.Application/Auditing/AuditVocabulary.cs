@@ -39,7 +39,7 @@ public static class AuditVocabulary
         ["RoleId"] = "角色", ["Kind"] = "类别", ["Year"] = "年度", ["Month"] = "月份", ["Note"] = "备注", ["Title"] = "标题",
         ["IsDeleted"] = "已删除", ["DeletedAt"] = "删除时间", ["DeletedBy"] = "删除人", ["IsActive"] = "启用", ["SortOrder"] = "排序",
         ["Subject"] = "考核对象类型", ["SubjectId"] = "考核对象", ["Metric"] = "指标", ["RunId"] = "考核计算", ["RuleSetId"] = "考核方案",
-        ["Points"] = "分值", ["Currency"] = "币种", ["Date"] = "日期", ["Role"] = "角色",
+        ["Points"] = "分值", ["Currency"] = "币种", ["Date"] = "日期", ["Role"] = "角色", ["CorrectionNote"] = "更正说明",
     };
 
     private static readonly Dictionary<(string Entity, string Field), string> Fields = new()

@@ -94,6 +94,30 @@ public sealed class ActivityAppService(ICrmDbContext db, DataScope scope, ICurre
         return true;
     }
 
+    /// <summary>更正 of a visit in scope with the reason; false when not readable.</summary>
+    public async Task<bool> CorrectVisitAsync(Guid activityId, VisitCorrectionInput input, CancellationToken ct = default)
+    {
+        var activity = await (await scope.ActivitiesAsync(ct)).FirstOrDefaultAsync(a => a.Id == activityId, ct);
+        if (activity is null)
+            return false;
+        var v = input.Visit;
+        activity.Correct(BusinessDates.EnsureDate(v.Date, "走访日期"), v.Type, v.Summary, v.Outcome, v.NextStep, v.NextStepDue, input.Reason);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>撤回 of a visit in scope with the reason; false when not readable.</summary>
+    public async Task<bool> WithdrawVisitAsync(Guid activityId, string? reason, CancellationToken ct = default)
+    {
+        var activity = await (await scope.ActivitiesAsync(ct)).FirstOrDefaultAsync(a => a.Id == activityId, ct);
+        if (activity is null)
+            return false;
+        activity.NoteWithdrawal(reason);
+        db.Activities.Remove(activity); // soft
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// <summary>A readable visit whose follow-up is the user's: they logged it or took part.</summary>
     private async Task<Activity?> OwnFollowUpAsync(Guid activityId, CancellationToken ct)
     {

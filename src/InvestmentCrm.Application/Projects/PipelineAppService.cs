@@ -91,6 +91,62 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         return tranche.Id;
     }
 
+    /// <summary>更正 of a contract in scope with the reason; false when not readable.</summary>
+    public async Task<bool> CorrectContractAsync(Guid contractId, ContractCorrectionInput input, CancellationToken ct = default)
+    {
+        var contract = await (await scope.ContractsAsync(ct)).FirstOrDefaultAsync(c => c.Id == contractId, ct);
+        if (contract is null)
+            return false;
+        var c = input.Contract;
+        if (!Currencies.IsKnown(c.ForeignCurrency))
+            throw new DomainException($"不支持的外资币种“{c.ForeignCurrency}”。");
+        if (await db.Contracts.AnyAsync(o => o.Id != contractId && o.ProjectId == contract.ProjectId && o.Number == c.Number.Trim(), ct))
+            throw new DomainException($"合同编号“{c.Number.Trim()}”已登记。");
+        contract.Correct(c.Kind, c.Number, BusinessDates.EnsureDate(c.SignedOn, "签约日期"), c.Parties, Money.Yuan(c.DomesticCny),
+            new Money(c.ForeignAmount, c.ForeignCurrency.Trim().ToUpperInvariant()), c.AgreedLandingDate, c.AgreedStartDate, c.AgreedOperationDate, input.Reason);
+        contract.Occasion = c.Occasion.NullIfBlank();
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>撤回 of a contract in scope with the reason: it leaves every figure; false when not readable.</summary>
+    public async Task<bool> WithdrawContractAsync(Guid contractId, string? reason, CancellationToken ct = default)
+    {
+        var contract = await (await scope.ContractsAsync(ct)).FirstOrDefaultAsync(c => c.Id == contractId, ct);
+        if (contract is null)
+            return false;
+        contract.NoteWithdrawal(reason);
+        db.Contracts.Remove(contract); // soft: CrmDbContext keeps the row, marked deleted
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>更正 of a tranche still 待认定, with the reason; false when not readable.</summary>
+    public async Task<bool> CorrectTrancheAsync(Guid trancheId, TrancheCorrectionInput input, CancellationToken ct = default)
+    {
+        var tranche = await (await scope.FundsTranchesAsync(ct)).FirstOrDefaultAsync(t => t.Id == trancheId, ct);
+        if (tranche is null)
+            return false;
+        var t = input.Tranche;
+        if (!Currencies.IsKnown(t.Currency))
+            throw new DomainException($"不支持的币种“{t.Currency}”。");
+        tranche.Correct(BusinessDates.EnsureDate(t.ArrivedOn, "到位日期"), new Money(t.Amount, t.Currency.Trim().ToUpperInvariant()), t.Source, t.Form, t.Evidence.NullIfBlank(), input.Reason);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>撤回 of a tranche still 待认定, with the reason; false when not readable.</summary>
+    public async Task<bool> WithdrawTrancheAsync(Guid trancheId, string? reason, CancellationToken ct = default)
+    {
+        var tranche = await (await scope.FundsTranchesAsync(ct)).FirstOrDefaultAsync(t => t.Id == trancheId, ct);
+        if (tranche is null)
+            return false;
+        tranche.NoteWithdrawal(reason);
+        db.FundsTranches.Remove(tranche); // soft
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// <summary>撤销认定: a decided tranche back to 待认定 with the reason (then a new decision is needed); false when not readable.</summary>
     public async Task<bool> WithdrawTrancheDecisionAsync(Guid trancheId, string? reason, CancellationToken ct = default)
     {
@@ -128,19 +184,20 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         var visits = await db.Activities.Where(a => a.ProjectId == projectId).OrderByDescending(a => a.Date)
             .Select(a => new
             {
-                a.Date, a.Type, Company = db.Companies.Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault(), a.Summary, a.NextStep, a.NextStepDue,
+                a.Id, a.Date, a.Type, Company = db.Companies.Where(c => c.Id == a.CompanyId).Select(c => c.Name).FirstOrDefault(), a.Summary, a.NextStep, a.NextStepDue,
+                a.Outcome, a.CorrectionNote,
                 Participants = a.Participants.Join(db.Users, p => p.UserId, u => u.Id, (p, u) => u.DisplayName).ToList(),
             })
             .ToListAsync(ct);
         var contracts = await db.Contracts.Where(c => c.ProjectId == projectId).OrderByDescending(c => c.SignedOn).ToListAsync(ct);
         var tranches = await db.FundsTranches.Where(t => t.ProjectId == projectId).OrderByDescending(t => t.ArrivedOn).ToListAsync(ct);
         return new PipelineDto(
-            visits.Select(v => new PipelineDto.VisitDto(v.Date, v.Type, v.Company, v.Summary, v.NextStep, v.NextStepDue, v.Participants)).ToList(),
+            visits.Select(v => new PipelineDto.VisitDto(v.Date, v.Type, v.Company, v.Summary, v.NextStep, v.NextStepDue, v.Participants, v.Id, v.Outcome, v.CorrectionNote)).ToList(),
             contracts.Select(c => new PipelineDto.ContractDto(c.Kind, c.IsFormalInvestmentContract, c.Number, c.SignedOn, c.Parties, c.ContractedDomestic.Amount,
-                c.ContractedForeign.Amount, c.ContractedForeign.Currency, c.Occasion, c.AgreedLandingDate, c.AgreedStartDate, c.AgreedOperationDate)).ToList(),
+                c.ContractedForeign.Amount, c.ContractedForeign.Currency, c.Occasion, c.AgreedLandingDate, c.AgreedStartDate, c.AgreedOperationDate, c.Id, c.CorrectionNote)).ToList(),
             project.LandingEvidence.OrderByDescending(e => e.Date).Select(e => new PipelineDto.LandingDto(e.Kind, e.Date, e.DocumentNumber)).ToList(),
             tranches.Select(t => new PipelineDto.TrancheDto(t.Id, t.ArrivedOn, t.Amount.Amount, t.Amount.Currency, t.Source,
-                t.Form, t.Verification, t.VerificationNote, t.CreatedBy == currentUser.UserId)).ToList(),
+                t.Form, t.Verification, t.VerificationNote, t.CreatedBy == currentUser.UserId, t.Evidence, t.CorrectionNote)).ToList(),
             await db.Users.Where(u => u.IsActive && u.Id != currentUser.UserId).OrderBy(u => u.DisplayName)
                 .Select(u => new PipelineDto.UserOption(u.Id, u.DisplayName)).ToListAsync(ct),
             await LinkedCompaniesAsync(project, ct));

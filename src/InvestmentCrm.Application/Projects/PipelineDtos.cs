@@ -8,8 +8,17 @@ public sealed record VisitInput(DateOnly Date, ActivityType Type, Guid? CompanyI
 public sealed record ContractInput(ContractKind Kind, string Number, DateOnly SignedOn, string Parties, decimal DomesticCny, decimal ForeignAmount, string ForeignCurrency, string? Occasion,
     DateOnly? AgreedLandingDate = null, DateOnly? AgreedStartDate = null, DateOnly? AgreedOperationDate = null);
 
-/// <summary>撤销认定 of a decided tranche: the written reason.</summary>
+/// <summary>撤销认定 of a decided tranche, or 撤回 of a record: the written reason.</summary>
 public sealed record DecisionWithdrawalInput(string Reason);
+
+/// <summary>更正 of a contract: its new content and the written reason.</summary>
+public sealed record ContractCorrectionInput(ContractInput Contract, string Reason);
+
+/// <summary>更正 of a tranche still 待认定: its new content and the written reason.</summary>
+public sealed record TrancheCorrectionInput(TrancheInput Tranche, string Reason);
+
+/// <summary>更正 of a visit: its new content and the written reason.</summary>
+public sealed record VisitCorrectionInput(VisitInput Visit, string Reason);
 
 public sealed record LandingInput(LandingEvidenceKind Kind, DateOnly Date, string? DocumentNumber, string? Note);
 
@@ -28,11 +37,13 @@ public sealed record PipelineDto(
 {
     public sealed record LinkedCompany(string Name, ProjectCompanyRole Role);
     public sealed record UserOption(Guid Id, string Name);
-    public sealed record VisitDto(DateOnly Date, ActivityType Type, string? Company, string Summary, string? NextStep, DateOnly? NextStepDue, IReadOnlyList<string> Participants);
+    public sealed record VisitDto(DateOnly Date, ActivityType Type, string? Company, string Summary, string? NextStep, DateOnly? NextStepDue, IReadOnlyList<string> Participants,
+        Guid Id = default, string? Outcome = null, string? CorrectionNote = null);
     public sealed record ContractDto(ContractKind Kind, bool IsFormal, string Number, DateOnly SignedOn, string Parties, decimal DomesticCny, decimal ForeignAmount, string ForeignCurrency, string? Occasion,
-        DateOnly? AgreedLandingDate = null, DateOnly? AgreedStartDate = null, DateOnly? AgreedOperationDate = null);
+        DateOnly? AgreedLandingDate = null, DateOnly? AgreedStartDate = null, DateOnly? AgreedOperationDate = null, Guid Id = default, string? CorrectionNote = null);
     public sealed record LandingDto(LandingEvidenceKind Kind, DateOnly Date, string? DocumentNumber);
-    public sealed record TrancheDto(Guid Id, DateOnly ArrivedOn, decimal Amount, string Currency, CapitalSource Source, FundsForm Form, VerificationStatus Status, string? Note, bool EnteredByMe);
+    public sealed record TrancheDto(Guid Id, DateOnly ArrivedOn, decimal Amount, string Currency, CapitalSource Source, FundsForm Form, VerificationStatus Status, string? Note, bool EnteredByMe,
+        string? Evidence = null, string? CorrectionNote = null);
 }
 
 public sealed record ContributorInput(Guid UserId, ContributorRole Role, decimal WeightPercent);

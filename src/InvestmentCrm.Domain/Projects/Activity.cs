@@ -16,6 +16,22 @@ public class Activity : AggregateRoot, ISoftDelete, IDepartmentOwned
         (Date, Type, CompanyId, ProjectId) = (date, type, companyId, projectId);
     }
 
+    /// <summary>更正 of what was recorded, with the reason (the company and project stay).</summary>
+    public void Correct(DateOnly date, ActivityType type, string summary, string? outcome, string? nextStep, DateOnly? nextStepDue, string? reason)
+    {
+        var note = Corrections.Note("更正", reason);
+        if (string.IsNullOrWhiteSpace(summary)) throw new DomainException("走访/洽谈内容不能为空。");
+        if (nextStepDue is { } due && due < date) throw new DomainException("下一步的完成日期不能早于走访日期。");
+        (Date, Type, Summary, Outcome, NextStep, NextStepDue, CorrectionNote) =
+            (date, type, summary.Trim(), string.IsNullOrWhiteSpace(outcome) ? null : outcome.Trim(), string.IsNullOrWhiteSpace(nextStep) ? null : nextStep.Trim(), nextStepDue, note);
+    }
+
+    /// <summary>撤回 with the reason (the caller deletes it, softly).</summary>
+    public void NoteWithdrawal(string? reason) => CorrectionNote = Corrections.Note("撤回", reason);
+
+    /// <summary>The last 更正/撤回 and why (<see cref="Corrections"/>).</summary>
+    public string? CorrectionNote { get; private set; }
+
     public DateOnly Date { get; private set; }
     public ActivityType Type { get; private set; }
     public Guid? CompanyId { get; private set; }

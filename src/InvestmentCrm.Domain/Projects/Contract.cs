@@ -10,13 +10,36 @@ public class Contract : AggregateRoot, ISoftDelete
 
     public Contract(Guid projectId, ContractKind kind, string number, DateOnly signedOn, string parties, Money contractedDomestic, Money contractedForeign)
     {
+        ProjectId = projectId;
+        (Number, Parties) = ("", "");
+        Set(kind, number, signedOn, parties, contractedDomestic, contractedForeign);
+    }
+
+    private void Set(ContractKind kind, string number, DateOnly signedOn, string parties, Money contractedDomestic, Money contractedForeign)
+    {
         if (string.IsNullOrWhiteSpace(number)) throw new DomainException("合同编号不能为空。");
         if (string.IsNullOrWhiteSpace(parties)) throw new DomainException("合同签约方不能为空。");
         if (contractedDomestic.Currency != Money.Cny) throw new DomainException("合同内资金额必须以人民币计。");
         if (contractedDomestic.Amount < 0 || contractedForeign.Amount < 0) throw new DomainException("合同金额不能为负数。");
-        (ProjectId, Kind, Number, SignedOn, Parties, ContractedDomestic, ContractedForeign) =
-            (projectId, kind, number.Trim(), signedOn, parties.Trim(), contractedDomestic, contractedForeign);
+        (Kind, Number, SignedOn, Parties, ContractedDomestic, ContractedForeign) =
+            (kind, number.Trim(), signedOn, parties.Trim(), contractedDomestic, contractedForeign);
     }
+
+    /// <summary>更正 with the reason; the agreed dates are checked again against the (new) signing date.</summary>
+    public void Correct(ContractKind kind, string number, DateOnly signedOn, string parties, Money contractedDomestic, Money contractedForeign,
+        DateOnly? agreedLanding, DateOnly? agreedStart, DateOnly? agreedOperation, string? reason)
+    {
+        var note = Corrections.Note("更正", reason);
+        Set(kind, number, signedOn, parties, contractedDomestic, contractedForeign);
+        SetAgreedDates(agreedLanding, agreedStart, agreedOperation);
+        CorrectionNote = note;
+    }
+
+    /// <summary>撤回 with the reason: the contract leaves every figure (the caller deletes it, softly).</summary>
+    public void NoteWithdrawal(string? reason) => CorrectionNote = Corrections.Note("撤回", reason);
+
+    /// <summary>The last 更正/撤回 and why (<see cref="Corrections"/>).</summary>
+    public string? CorrectionNote { get; private set; }
 
     public Guid ProjectId { get; private set; }
     public ContractKind Kind { get; private set; }

@@ -13,11 +13,36 @@ public class FundsTranche : AggregateRoot, ISoftDelete
 
     public FundsTranche(Guid projectId, DateOnly arrivedOn, Money amount, CapitalSource source, FundsForm form, string? evidence)
     {
+        ProjectId = projectId;
+        Set(arrivedOn, amount, source, form, evidence);
+    }
+
+    private void Set(DateOnly arrivedOn, Money amount, CapitalSource source, FundsForm form, string? evidence)
+    {
         if (amount.Amount <= 0) throw new DomainException("到位金额必须大于 0。");
         if (source == CapitalSource.Domestic && amount.Currency != Money.Cny)
             throw new DomainException("内资到位金额必须以人民币计。");
-        (ProjectId, ArrivedOn, Amount, Source, Form, Evidence) = (projectId, arrivedOn, amount, source, form, evidence);
+        (ArrivedOn, Amount, Source, Form, Evidence) = (arrivedOn, amount, source, form, evidence);
     }
+
+    /// <summary>更正 of a tranche still 待认定, with the reason; a decided one is first 撤销认定 (<see cref="WithdrawDecision"/>).</summary>
+    public void Correct(DateOnly arrivedOn, Money amount, CapitalSource source, FundsForm form, string? evidence, string? reason)
+    {
+        EnsureUndecided();
+        var note = Corrections.Note("更正", reason);
+        Set(arrivedOn, amount, source, form, evidence);
+        CorrectionNote = note;
+    }
+
+    /// <summary>撤回 of a tranche still 待认定, with the reason (the caller deletes it, softly).</summary>
+    public void NoteWithdrawal(string? reason)
+    {
+        EnsureUndecided();
+        CorrectionNote = Corrections.Note("撤回", reason);
+    }
+
+    /// <summary>The last 更正/撤回 and why (<see cref="Corrections"/>).</summary>
+    public string? CorrectionNote { get; private set; }
 
     public Guid ProjectId { get; private set; }
     public DateOnly ArrivedOn { get; private set; }

@@ -999,6 +999,10 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(510)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1180,6 +1184,10 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(510)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1279,6 +1287,10 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(510)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")

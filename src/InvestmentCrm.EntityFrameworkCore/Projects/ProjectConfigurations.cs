@@ -100,6 +100,7 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
     public void Configure(EntityTypeBuilder<Contract> entity)
     {
         entity.ToTable("Contracts");
+        entity.Property(e => e.CorrectionNote).HasMaxLength(InvestmentCrm.Common.Corrections.ReasonMaxLength + 10);
         entity.HasSoftDelete();
         entity.Property(c => c.Number).HasMaxLength(ShortLength);
         entity.Property(c => c.Occasion).HasMaxLength(NameLength);
@@ -118,6 +119,7 @@ internal sealed class FundsTrancheConfiguration : IEntityTypeConfiguration<Funds
     public void Configure(EntityTypeBuilder<FundsTranche> entity)
     {
         entity.ToTable("FundsTranches");
+        entity.Property(e => e.CorrectionNote).HasMaxLength(InvestmentCrm.Common.Corrections.ReasonMaxLength + 10);
         entity.HasSoftDelete();
         entity.HasMoney(t => t.Amount, "Amount");
         entity.Property(t => t.Evidence).HasMaxLength(500);
@@ -135,6 +137,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
     public void Configure(EntityTypeBuilder<Activity> entity)
     {
         entity.ToTable("Activities");
+        entity.Property(e => e.CorrectionNote).HasMaxLength(InvestmentCrm.Common.Corrections.ReasonMaxLength + 10);
         entity.HasSoftDelete();
         entity.Property(a => a.Carrier).HasMaxLength(NameLength);
         entity.Property(a => a.Summary).HasMaxLength(TextLength);

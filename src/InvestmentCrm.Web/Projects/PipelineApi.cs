@@ -39,6 +39,25 @@ public static class PipelineApi
                 await pipeline.VerifyTrancheAsync(id, input.Approve, input.Note, ct) ? Results.NoContent() : NotFound())
             .RequireAuthorization(Permissions.Projects.VerifyFunds).WithTags("招商项目").WithSummary("认定/不予认定到位资金（录入人不能认定）");
 
+        api.MapPut("/contracts/{id:guid}", async (Guid id, ContractCorrectionInput input, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.CorrectContractAsync(id, input, ct) ? Results.NoContent() : RecordNotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithTags("招商项目").WithSummary("更正合同（写明原因）");
+        api.MapPost("/contracts/{id:guid}/withdrawal", async (Guid id, DecisionWithdrawalInput input, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.WithdrawContractAsync(id, input.Reason, ct) ? Results.NoContent() : RecordNotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithTags("招商项目").WithSummary("撤回合同（写明原因；不再计入任何指标）");
+        api.MapPut("/tranches/{id:guid}", async (Guid id, TrancheCorrectionInput input, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.CorrectTrancheAsync(id, input, ct) ? Results.NoContent() : RecordNotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithTags("招商项目").WithSummary("更正待认定的到位资金（写明原因；已认定的先撤销认定）");
+        api.MapPost("/tranches/{id:guid}/withdrawal", async (Guid id, DecisionWithdrawalInput input, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.WithdrawTrancheAsync(id, input.Reason, ct) ? Results.NoContent() : RecordNotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithTags("招商项目").WithSummary("撤回待认定的到位资金（写明原因）");
+        api.MapPut("/activities/{id:guid}", async (Guid id, VisitCorrectionInput input, ActivityAppService activities, CancellationToken ct) =>
+                await activities.CorrectVisitAsync(id, input, ct) ? Results.NoContent() : ActivityNotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithTags("走访洽谈").WithSummary("更正走访记录（写明原因）");
+        api.MapPost("/activities/{id:guid}/withdrawal", async (Guid id, DecisionWithdrawalInput input, ActivityAppService activities, CancellationToken ct) =>
+                await activities.WithdrawVisitAsync(id, input.Reason, ct) ? Results.NoContent() : ActivityNotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithTags("走访洽谈").WithSummary("撤回走访记录（写明原因）");
+
         api.MapPost("/tranches/{id:guid}/verification/withdrawal", async (Guid id, DecisionWithdrawalInput input, PipelineAppService pipeline, CancellationToken ct) =>
                 await pipeline.WithdrawTrancheDecisionAsync(id, input.Reason, ct) ? Results.NoContent() : NotFound())
             .RequireAuthorization(Permissions.Projects.VerifyFunds).WithTags("招商项目").WithSummary("撤销认定/不予认定（写明原因；之后需重新认定）");
@@ -94,6 +113,8 @@ public static class PipelineApi
     public sealed record MilestoneInput(DispatchPhase Phase, string Title, DateOnly PlannedDate);
 
     public sealed record MilestoneCompletionInput(DateOnly ActualDate);
+
+    private static IResult RecordNotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "记录不存在或您无权查看。");
 
     private static IResult ActivityNotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "走访记录不存在或您无权查看。");
 
