@@ -91,6 +91,53 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         return tranche.Id;
     }
 
+    /// <summary>更正 of a project's landing evidence with the reason; false when the project is not readable.</summary>
+    public async Task<bool> CorrectLandingEvidenceAsync(Guid projectId, Guid evidenceId, LandingCorrectionInput input, CancellationToken ct = default)
+    {
+        var project = await FindAsync(projectId, ct);
+        if (project is null)
+            return false;
+        var e = input.Evidence;
+        project.CorrectLandingEvidence(evidenceId, e.Kind, BusinessDates.EnsureDate(e.Date, "凭证日期"), e.DocumentNumber, input.Reason);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>撤回 of a project's landing evidence with the reason; false when the project is not readable.</summary>
+    public async Task<bool> WithdrawLandingEvidenceAsync(Guid projectId, Guid evidenceId, string? reason, CancellationToken ct = default)
+    {
+        var project = await FindAsync(projectId, ct);
+        if (project is null)
+            return false;
+        project.WithdrawLandingEvidence(evidenceId, reason);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>更正 of a milestone with the reason; false when the project is not readable.</summary>
+    public async Task<bool> CorrectMilestoneAsync(Guid projectId, Guid milestoneId, MilestoneCorrectionInput input, CancellationToken ct = default)
+    {
+        var project = await FindAsync(projectId, ct);
+        if (project is null)
+            return false;
+        if (input.ActualDate is { } actual && BusinessDates.EnsureDate(actual, "实际完成日期") > clock.Today())
+            throw new DomainException("完成日期不能晚于今天。");
+        project.CorrectMilestone(milestoneId, input.Phase, input.Title, BusinessDates.EnsureDate(input.PlannedDate, "计划日期"), input.ActualDate, input.Reason);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>撤回 of a milestone with the reason; false when the project is not readable.</summary>
+    public async Task<bool> WithdrawMilestoneAsync(Guid projectId, Guid milestoneId, string? reason, CancellationToken ct = default)
+    {
+        var project = await FindAsync(projectId, ct);
+        if (project is null)
+            return false;
+        project.WithdrawMilestone(milestoneId, reason);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// <summary>更正 of a contract in scope with the reason; false when not readable.</summary>
     public async Task<bool> CorrectContractAsync(Guid contractId, ContractCorrectionInput input, CancellationToken ct = default)
     {
@@ -195,7 +242,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             visits.Select(v => new PipelineDto.VisitDto(v.Date, v.Type, v.Company, v.Summary, v.NextStep, v.NextStepDue, v.Participants, v.Id, v.Outcome, v.CorrectionNote)).ToList(),
             contracts.Select(c => new PipelineDto.ContractDto(c.Kind, c.IsFormalInvestmentContract, c.Number, c.SignedOn, c.Parties, c.ContractedDomestic.Amount,
                 c.ContractedForeign.Amount, c.ContractedForeign.Currency, c.Occasion, c.AgreedLandingDate, c.AgreedStartDate, c.AgreedOperationDate, c.Id, c.CorrectionNote)).ToList(),
-            project.LandingEvidence.OrderByDescending(e => e.Date).Select(e => new PipelineDto.LandingDto(e.Kind, e.Date, e.DocumentNumber)).ToList(),
+            project.LandingEvidence.OrderByDescending(e => e.Date).Select(e => new PipelineDto.LandingDto(e.Kind, e.Date, e.DocumentNumber, e.Id, e.CorrectionNote)).ToList(),
             tranches.Select(t => new PipelineDto.TrancheDto(t.Id, t.ArrivedOn, t.Amount.Amount, t.Amount.Currency, t.Source,
                 t.Form, t.Verification, t.VerificationNote, t.CreatedBy == currentUser.UserId, t.Evidence, t.CorrectionNote)).ToList(),
             await db.Users.Where(u => u.IsActive && u.Id != currentUser.UserId).OrderBy(u => u.DisplayName)
@@ -331,7 +378,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         var project = await FindAsync(projectId, ct);
         var today = BusinessDates.EnsureDate(asOf ?? clock.Today(), "统计日");
         return project?.Milestones.OrderBy(m => m.PlannedDate)
-            .Select(m => new MilestoneDto(m.Id, m.Phase, m.Title, m.PlannedDate, m.ActualDate, m.RemainingDays(today))).ToList();
+            .Select(m => new MilestoneDto(m.Id, m.Phase, m.Title, m.PlannedDate, m.ActualDate, m.RemainingDays(today), m.CorrectionNote)).ToList();
     }
 
     /// <summary>The evidence on record for a project as of a date (what the gates look at).</summary>

@@ -41,7 +41,7 @@ public sealed record PipelineDto(
         Guid Id = default, string? Outcome = null, string? CorrectionNote = null);
     public sealed record ContractDto(ContractKind Kind, bool IsFormal, string Number, DateOnly SignedOn, string Parties, decimal DomesticCny, decimal ForeignAmount, string ForeignCurrency, string? Occasion,
         DateOnly? AgreedLandingDate = null, DateOnly? AgreedStartDate = null, DateOnly? AgreedOperationDate = null, Guid Id = default, string? CorrectionNote = null);
-    public sealed record LandingDto(LandingEvidenceKind Kind, DateOnly Date, string? DocumentNumber);
+    public sealed record LandingDto(LandingEvidenceKind Kind, DateOnly Date, string? DocumentNumber, Guid Id = default, string? CorrectionNote = null);
     public sealed record TrancheDto(Guid Id, DateOnly ArrivedOn, decimal Amount, string Currency, CapitalSource Source, FundsForm Form, VerificationStatus Status, string? Note, bool EnteredByMe,
         string? Evidence = null, string? CorrectionNote = null);
 }
@@ -68,4 +68,10 @@ public sealed record FollowUpDto(Guid ActivityId, Guid? ProjectId, string? Proje
 /// <summary>办结 of a follow-up: the day it was done and what came of it.</summary>
 public sealed record FollowUpCompletionInput(DateOnly DoneOn, string Outcome);
 
-public sealed record MilestoneDto(Guid Id, DispatchPhase Phase, string Title, DateOnly PlannedDate, DateOnly? ActualDate, int? RemainingDays);
+public sealed record MilestoneDto(Guid Id, DispatchPhase Phase, string Title, DateOnly PlannedDate, DateOnly? ActualDate, int? RemainingDays, string? CorrectionNote = null);
+
+/// <summary>更正 of landing evidence: its new content and the written reason.</summary>
+public sealed record LandingCorrectionInput(LandingInput Evidence, string Reason);
+
+/// <summary>更正 of a milestone: phase, title, planned and (if done) actual date, and the written reason.</summary>
+public sealed record MilestoneCorrectionInput(DispatchPhase Phase, string Title, DateOnly PlannedDate, DateOnly? ActualDate, string Reason);

@@ -46,7 +46,7 @@ public enum AttachmentCategory
 }
 
 /// <summary>里程碑 of a dispatch phase: planned and actual dates, 倒计时 while open.</summary>
-public class ProjectMilestone : Entity
+public class ProjectMilestone : Entity, ISoftDelete
 {
     private ProjectMilestone() { Title = ""; }
 
@@ -67,6 +67,21 @@ public class ProjectMilestone : Entity
     /// was completed by that date. Completed later, it was still open then — as the cockpit's 滞后 list counts it.
     /// </summary>
     public int? RemainingDays(DateOnly asOf) => ActualDate is { } done && done <= asOf ? null : PlannedDate.DayNumber - asOf.DayNumber;
+
+    internal void Correct(DispatchPhase phase, string title, DateOnly plannedDate, DateOnly? actualDate, string? reason)
+    {
+        var note = Corrections.Note("更正", reason);
+        if (string.IsNullOrWhiteSpace(title)) throw new DomainException("里程碑名称不能为空。");
+        (Phase, Title, PlannedDate, ActualDate, CorrectionNote) = (phase, title.Trim(), plannedDate, actualDate, note);
+    }
+
+    internal void NoteWithdrawal(string? reason) => CorrectionNote = Corrections.Note("撤回", reason);
+
+    /// <summary>The last 更正/撤回 and why.</summary>
+    public string? CorrectionNote { get; private set; }
+    public bool IsDeleted { get; set; }
+    public DateTime? DeletedAt { get; set; }
+    public Guid? DeletedBy { get; set; }
 
     internal void Complete(DateOnly on) =>
         ActualDate = ActualDate is null ? on : throw new DomainException($"里程碑“{Title}”已于 {ActualDate:yyyy-MM-dd} 完成。");

@@ -171,6 +171,34 @@ public class Project : AggregateRoot, ISoftDelete
     public void CompleteMilestone(Guid milestoneId, DateOnly on) =>
         (_milestones.FirstOrDefault(m => m.Id == milestoneId) ?? throw new NotFoundException("里程碑不存在。")).Complete(on);
 
+    /// <summary>更正 of a landing evidence with the reason.</summary>
+    public void CorrectLandingEvidence(Guid evidenceId, LandingEvidenceKind kind, DateOnly date, string? documentNumber, string? reason) =>
+        Evidence(evidenceId).Correct(kind, date, documentNumber, reason);
+
+    /// <summary>撤回 of a landing evidence with the reason: it no longer supports a stage move (the row stays, soft-deleted).</summary>
+    public void WithdrawLandingEvidence(Guid evidenceId, string? reason)
+    {
+        var evidence = Evidence(evidenceId);
+        evidence.NoteWithdrawal(reason);
+        _landingEvidence.Remove(evidence);
+    }
+
+    /// <summary>更正 of a milestone (title, phase, planned and actual date) with the reason.</summary>
+    public void CorrectMilestone(Guid milestoneId, DispatchPhase phase, string title, DateOnly plannedDate, DateOnly? actualDate, string? reason) =>
+        Milestone(milestoneId).Correct(phase, title, plannedDate, actualDate, reason);
+
+    /// <summary>撤回 of a milestone with the reason (the row stays, soft-deleted).</summary>
+    public void WithdrawMilestone(Guid milestoneId, string? reason)
+    {
+        var milestone = Milestone(milestoneId);
+        milestone.NoteWithdrawal(reason);
+        _milestones.Remove(milestone);
+    }
+
+    private LandingEvidence Evidence(Guid id) => _landingEvidence.FirstOrDefault(e => e.Id == id) ?? throw new NotFoundException("落位凭证不存在。");
+
+    private ProjectMilestone Milestone(Guid id) => _milestones.FirstOrDefault(m => m.Id == id) ?? throw new NotFoundException("里程碑不存在。");
+
     public LandingEvidence AddLandingEvidence(LandingEvidenceKind kind, DateOnly date, string? documentNumber, string? note)
     {
         var evidence = new LandingEvidence(kind, date, documentNumber, note);
@@ -243,12 +271,28 @@ public class ProjectYearFlag : Entity
 }
 
 /// <summary>落位 evidence: business licence in the district, land contract / 摘牌, or lease/purchase of space.</summary>
-public class LandingEvidence : Entity
+public class LandingEvidence : Entity, ISoftDelete
 {
     private LandingEvidence() { }
 
     internal LandingEvidence(LandingEvidenceKind kind, DateOnly date, string? documentNumber, string? note) =>
         (Kind, Date, DocumentNumber, Note) = (kind, date, documentNumber, note);
+
+    /// <summary>更正 with the reason (<see cref="Corrections"/>).</summary>
+    internal void Correct(LandingEvidenceKind kind, DateOnly date, string? documentNumber, string? reason)
+    {
+        var note = Corrections.Note("更正", reason);
+        if (string.IsNullOrWhiteSpace(documentNumber)) throw new DomainException("请填写凭证编号（营业执照号、合同编号或成交确认书编号）。");
+        (Kind, Date, DocumentNumber, CorrectionNote) = (kind, date, documentNumber.Trim(), note);
+    }
+
+    internal void NoteWithdrawal(string? reason) => CorrectionNote = Corrections.Note("撤回", reason);
+
+    /// <summary>The last 更正/撤回 and why.</summary>
+    public string? CorrectionNote { get; private set; }
+    public bool IsDeleted { get; set; }
+    public DateTime? DeletedAt { get; set; }
+    public Guid? DeletedBy { get; set; }
 
     public Guid ProjectId { get; private set; }
     public LandingEvidenceKind Kind { get; private set; }

@@ -89,6 +89,8 @@ internal sealed class LandingEvidenceConfiguration : IEntityTypeConfiguration<La
     public void Configure(EntityTypeBuilder<LandingEvidence> entity)
     {
         entity.ToTable("LandingEvidence");
+        entity.HasSoftDelete();
+        entity.Property(e => e.CorrectionNote).HasMaxLength(InvestmentCrm.Common.Corrections.ReasonMaxLength + 10);
         entity.Property(e => e.DocumentNumber).HasMaxLength(ShortLength);
         entity.Property(e => e.Note).HasMaxLength(500);
         entity.HasIndex(e => e.ProjectId);
@@ -172,6 +174,8 @@ internal sealed class ProjectMilestoneConfiguration : IEntityTypeConfiguration<P
     public void Configure(EntityTypeBuilder<ProjectMilestone> entity)
     {
         entity.ToTable("ProjectMilestones");
+        entity.HasSoftDelete();
+        entity.Property(m => m.CorrectionNote).HasMaxLength(InvestmentCrm.Common.Corrections.ReasonMaxLength + 10);
         entity.Property(m => m.Title).HasMaxLength(NameLength);
         entity.HasIndex(m => m.ProjectId);
         entity.HasIndex(m => m.PlannedDate);

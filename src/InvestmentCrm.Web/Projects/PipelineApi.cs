@@ -39,6 +39,19 @@ public static class PipelineApi
                 await pipeline.VerifyTrancheAsync(id, input.Approve, input.Note, ct) ? Results.NoContent() : NotFound())
             .RequireAuthorization(Permissions.Projects.VerifyFunds).WithTags("招商项目").WithSummary("认定/不予认定到位资金（录入人不能认定）");
 
+        group.MapPut("/{id:guid}/landing/{evidenceId:guid}", async (Guid id, Guid evidenceId, LandingCorrectionInput input, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.CorrectLandingEvidenceAsync(id, evidenceId, input, ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithSummary("更正落位凭证（写明原因）");
+        group.MapPost("/{id:guid}/landing/{evidenceId:guid}/withdrawal", async (Guid id, Guid evidenceId, DecisionWithdrawalInput input, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.WithdrawLandingEvidenceAsync(id, evidenceId, input.Reason, ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithSummary("撤回落位凭证（写明原因）");
+        group.MapPut("/{id:guid}/milestones/{milestoneId:guid}", async (Guid id, Guid milestoneId, MilestoneCorrectionInput input, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.CorrectMilestoneAsync(id, milestoneId, input, ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithSummary("更正里程碑（写明原因）");
+        group.MapPost("/{id:guid}/milestones/{milestoneId:guid}/withdrawal", async (Guid id, Guid milestoneId, DecisionWithdrawalInput input, PipelineAppService pipeline, CancellationToken ct) =>
+                await pipeline.WithdrawMilestoneAsync(id, milestoneId, input.Reason, ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithSummary("撤回里程碑（写明原因）");
+
         api.MapPut("/contracts/{id:guid}", async (Guid id, ContractCorrectionInput input, PipelineAppService pipeline, CancellationToken ct) =>
                 await pipeline.CorrectContractAsync(id, input, ct) ? Results.NoContent() : RecordNotFound())
             .RequireAuthorization(Permissions.Projects.Edit).WithTags("招商项目").WithSummary("更正合同（写明原因）");

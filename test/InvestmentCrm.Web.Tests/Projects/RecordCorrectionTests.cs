@@ -75,4 +75,45 @@ public class RecordCorrectionTests
             rows.ShouldContain(c => c.Contains("撤回：重复登记"));
         }
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Landing_evidence_and_milestones_are_corrected_or_withdrawn_with_a_reason(string provider)
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);
+        var head = await factory.SignInAsync("head");
+        Guid project;
+        await using (var db = factory.Database.CreateContext())
+            project = await db.Projects.Where(p => p.Name == "吉林长春基金广场二期").Select(p => p.Id).SingleAsync();
+        var url = $"/projects/{project}";
+        var evidence = (await head.GetFromJsonAsync<PipelineDto>($"/api/v1/projects/{project}/pipeline"))!.Landing[0];
+
+        var refused = await FormPoster.PostAsync(head, url, $"correct-landing-{evidence.Id}",
+            [new("kind", evidence.Kind.ToString()), new("date", evidence.Date.ToString("yyyy-MM-dd")), new("number", "长春南关 2026-营-0630A"), new("reason", " ")]);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("更正必须填写原因");
+        (await FormPoster.PostAsync(head, url, $"correct-landing-{evidence.Id}",
+            [new("kind", evidence.Kind.ToString()), new("date", evidence.Date.ToString("yyyy-MM-dd")), new("number", "长春南关 2026-营-0630A"), new("reason", "执照号漏了尾号")]))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var corrected = (await head.GetFromJsonAsync<PipelineDto>($"/api/v1/projects/{project}/pipeline"))!.Landing.Single(l => l.Id == evidence.Id);
+        (corrected.DocumentNumber, corrected.CorrectionNote).ShouldBe(("长春南关 2026-营-0630A", "更正：执照号漏了尾号"));
+        (await head.PostAsJsonAsync($"/api/v1/projects/{project}/landing/{evidence.Id}/withdrawal", new { reason = "执照登记在区外，不作落位凭证" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await head.GetFromJsonAsync<PipelineDto>($"/api/v1/projects/{project}/pipeline"))!.Landing.ShouldNotContain(l => l.Id == evidence.Id);
+
+        (await FormPoster.PostAsync(head, url, "add-milestone", [new("phase", nameof(DispatchPhase.Construction)), new("title", "主体开工"), new("date", "2026-12-10")]))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var milestone = (await head.GetFromJsonAsync<List<MilestoneDto>>($"/api/v1/projects/{project}/milestones"))!.Single(m => m.Title == "主体开工");
+        (await FormPoster.PostAsync(head, url, $"correct-milestone-{milestone.Id}",
+            [new("phase", nameof(DispatchPhase.Construction)), new("title", "主体结构开工"), new("planned", "2026-12-20"), new("actual", ""), new("reason", "施工许可延后十天")]))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var moved = (await head.GetFromJsonAsync<List<MilestoneDto>>($"/api/v1/projects/{project}/milestones"))!.Single(m => m.Id == milestone.Id);
+        (moved.Title, moved.PlannedDate, moved.CorrectionNote).ShouldBe(("主体结构开工", new DateOnly(2026, 12, 20), "更正：施工许可延后十天"));
+        (await FormPoster.PostAsync(head, url, $"withdraw-milestone-{milestone.Id}", [new("reason", "与既有里程碑重复")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await head.GetFromJsonAsync<List<MilestoneDto>>($"/api/v1/projects/{project}/milestones"))!.ShouldNotContain(m => m.Id == milestone.Id);
+
+        await using (var db = factory.Database.CreateContext())
+        {
+            (await db.ProjectMilestones.IgnoreQueryFilters().SingleAsync(m => m.Id == milestone.Id)).ShouldSatisfyAllConditions(
+                m => m.IsDeleted.ShouldBeTrue(), m => m.CorrectionNote.ShouldBe("撤回：与既有里程碑重复"));
+            (await db.AuditLogs.CountAsync(a => a.EntityId == evidence.Id.ToString() && a.Changes.Contains("长春南关 2026-营-0630"))).ShouldBeGreaterThan(0);
+        }
+    }
 }
