@@ -119,10 +119,10 @@ public class AttachmentAndMilestoneTests
         (await db.Projects.SingleAsync(p => p.Id == landed)).DispatchPhase.ShouldBe(DispatchPhase.Construction);
     }
 
-    [Fact]
-    public async Task The_countdown_follows_the_chosen_statistics_date_and_a_milestone_is_completed_on_its_actual_date()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_countdown_follows_the_chosen_statistics_date_and_a_milestone_is_completed_on_its_actual_date(string provider)
     {
-        await using var factory = await FactoryAsync();
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);
         var officer = await factory.SignInAsync("officer");
         var landed = await ProjectAsync(factory, "华润中心");
         (await FormPoster.PostAsync(officer, $"/projects/{landed}", "add-milestone",

@@ -11,10 +11,10 @@ public class EverydayUseTests
 {
     private static readonly HtmlParser Parser = new();
 
-    [Fact]
-    public async Task Pickers_of_leaders_and_contributors_offer_only_people_who_can_hold_the_role()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Pickers_of_leaders_and_contributors_offer_only_people_who_can_hold_the_role(string provider)
     {
-        await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);
         var head = await factory.SignInAsync("head");
         await using var db = factory.Database.CreateContext();
         var project = (await db.Projects.SingleAsync(p => p.Name == "吉林长春基金广场二期")).Id;
@@ -39,10 +39,10 @@ public class EverydayUseTests
         (await refused.Content.ReadAsStringAsync()).ShouldContain("系统管理员、审计管理员、安全管理员不参与业务");
     }
 
-    [Fact]
-    public async Task The_company_form_preselects_no_nature_and_says_so_when_none_is_chosen()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_company_form_preselects_no_nature_and_says_so_when_none_is_chosen(string provider)
     {
-        await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);
         var officer = await factory.SignInAsync("officer");
         var form = await Parser.ParseDocumentAsync(await officer.GetStringAsync("/companies/new"));
         var selected = form.QuerySelector("#company-nature option[selected]")!;
