@@ -48,6 +48,10 @@ public sealed record FigurePeriod(PeriodKind Kind, DateOnly Start, DateOnly End,
     public static FigurePeriod Year(int year) =>
         new(PeriodKind.Year, new DateOnly(BusinessDates.EnsureYear(year), 1, 1), new DateOnly(year, 12, 31), $"{year}年");
 
+    /// <summary>The five-year plan starting in <paramref name="firstYear"/> (<see cref="FiveYearPlans"/>).</summary>
+    public static FigurePeriod FiveYearPlan(int firstYear) =>
+        new(PeriodKind.FiveYearPlan, new DateOnly(FiveYearPlans.EnsureFirstYear(firstYear), 1, 1), new DateOnly(firstYear + 4, 12, 31), FiveYearPlans.Name(firstYear));
+
     /// <summary>The same period a year earlier (for 同比), or null for a campaign, which has no "last year".</summary>
     public FigurePeriod? YearEarlier() => Kind == PeriodKind.Campaign ? null : this with { Start = Start.AddYears(-1), End = End.AddYears(-1), Label = "上年同期" };
 }

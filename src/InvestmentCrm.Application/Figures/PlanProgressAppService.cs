@@ -26,25 +26,12 @@ public sealed record PlanProgressDto(FigurePeriod Period, string PlanName, DateO
 /// </summary>
 public sealed class PlanProgressAppService(ICrmDbContext db, FiguresEngine engine)
 {
-    /// <summary>十二五 … 十五五: a plan starts in 2011 + 5k.</summary>
-    public static string PlanName(int firstYear) => (firstYear - 1951) / 5 is var n and >= 1 and <= 20 && (firstYear - 1951) % 5 == 0
-        ? $"“{Ordinal(n)}五”规划（{firstYear}—{firstYear + 4}年）" : $"{firstYear}—{firstYear + 4}年五年规划";
-
-    private static string Ordinal(int n) => n switch
-    {
-        12 => "十二", 13 => "十三", 14 => "十四", 15 => "十五", 16 => "十六", _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
-
     /// <summary>The plan in force at the as-of date, or the one starting in <paramref name="firstYear"/>.</summary>
     public async Task<PlanProgressDto> GetAsync(int? firstYear, DateOnly? asOf, CancellationToken ct = default)
     {
         var date = engine.AsOf(asOf);
-        var first = firstYear ?? date.Year - (date.Year - 2016) % 5 - ((date.Year - 2016) % 5 < 0 ? 5 : 0);
-        if ((first - 2016) % 5 != 0)
-            throw new DomainException($"五年规划从 2016、2021、2026 年这样的年份开始，{first} 年不是规划的起始年。");
-        BusinessDates.EnsureYear(first);
-        BusinessDates.EnsureYear(first + 4);
-        var period = new FigurePeriod(PeriodKind.FiveYearPlan, new DateOnly(first, 1, 1), new DateOnly(first + 4, 12, 31), PlanName(first));
+        var first = firstYear ?? FiveYearPlans.FirstYearOf(date);
+        var period = FigurePeriod.FiveYearPlan(first);
         var (set, _, resolved, _, data, _) = await engine.ComputeCoreAsync(FigureScope.District, period, date, ct);
         var progress = set.TimeProgress;
         var baselines = await db.PlanBaselines.AsNoTracking().OrderBy(b => b.FirstYear).ThenBy(b => b.Metric)
@@ -72,40 +59,32 @@ public sealed class PlanProgressAppService(ICrmDbContext db, FiguresEngine engin
         }
         var missing = rates.Missing.Count == 0 ? null : $"无法合计：缺少 {string.Join("、", rates.Missing)}。人民币与美元不能直接相加。";
         decimal? combinedYi = foreignYuan is { } f && missing is null ? Math.Round((domesticYuan + f) / 100_000_000m, 2) : null;
+        // The plan's 外资 target converts at its first year's rate (read after the missing rates above were named).
+        var planRate = rates.CnyPerUsd(first, 1);
         var combinedTarget = set[Figures.Figure.DomesticFunds].Target is { } dt && set[Figures.Figure.ForeignFunds].Target is { } ft
-            && PlanTargetRate(rates, first) is { } planRate ? Math.Round(dt + ft * planRate / 10_000m, 2) : (decimal?)null;
+            && planRate is { } rate ? Math.Round(dt + ft * rate / 10_000m, 2) : (decimal?)null;
         var rule = used.Count == 0
             ? "外资按到位当月（无月汇率时按年度）美元兑人民币汇率折算成亿元后与内资相加。"
             : $"外资按到位当月（无月汇率时按年度）美元兑人民币汇率折算成亿元后与内资相加，所用汇率：{string.Join("、", used)}。";
         if (combinedTarget is not null)
-            rule += $" 合计指标按 {first} 年度汇率 {PlanTargetRate(rates, first):0.####} 折算外资指标。";
+            rule += $" 合计指标按 {first} 年度汇率 {planRate:0.####} 折算外资指标。";
         var combined = Figure("引进资金（内外资合计）", "亿元", combinedYi, combinedTarget, progress, null, missing);
 
         var plans = Enumerable.Range(0, 4).Select(i => 2016 + 5 * i).Where(y => y <= Math.Max(date.Year, first))
-            .Select(y => new PlanOptionDto(y, PlanName(y))).Reverse().ToList();
-        return new PlanProgressDto(period, PlanName(first), set.AsOf, progress, Row(set[Figures.Figure.DomesticFunds], MetricCode.DomesticFunds),
+            .Select(y => new PlanOptionDto(y, FiveYearPlans.Name(y))).Reverse().ToList();
+        return new PlanProgressDto(period, period.Label, set.AsOf, progress, Row(set[Figures.Figure.DomesticFunds], MetricCode.DomesticFunds),
             Row(set[Figures.Figure.ForeignFunds], MetricCode.ForeignFunds), combined, rule, plans, baselines);
     }
 
     /// <summary>Records (or replaces) a plan's 实绩 for one metric.</summary>
     public async Task SetBaselineAsync(int firstYear, MetricCode metric, decimal value, string? source, CancellationToken ct = default)
     {
-        if ((firstYear - 2016) % 5 != 0)
-            throw new DomainException($"五年规划从 2016、2021、2026 年这样的年份开始，{firstYear} 年不是规划的起始年。");
-        var baseline = new PlanBaseline(firstYear, metric, value, source ?? "");
+        var baseline = new PlanBaseline(FiveYearPlans.EnsureFirstYear(firstYear), metric, value, source ?? "");
         var existing = await db.PlanBaselines.FirstOrDefaultAsync(b => b.FirstYear == firstYear && b.Metric == metric, ct);
         if (existing is not null)
             db.PlanBaselines.Remove(existing);
         db.PlanBaselines.Add(baseline);
         await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>A plan's combined target converts its 外资 target at the plan's first year's rate (the year's USD→CNY).</summary>
-    private static decimal? PlanTargetRate(ExchangeRateTable rates, int firstYear)
-    {
-        var rate = rates.CnyPerUsd(firstYear, 1);
-        rates.ClearMissing();
-        return rate;
     }
 
     private static PlanFigureDto Figure(string name, string unit, decimal? actual, decimal? target, TimeProgress progress, PlanBaselineDto? previous, string? unavailable)

@@ -23,8 +23,7 @@ public sealed class TargetAppService(ICrmDbContext db)
                     ?? throw new NotFoundException("攻坚行动不存在。");
                 return new FigurePeriod(PeriodKind.Campaign, campaign.Start, campaign.End, campaign.Name, campaign.Id);
             case PeriodKind.FiveYearPlan:
-                var first = year ?? throw new DomainException("请填写五年规划的起始年份。");
-                return new FigurePeriod(PeriodKind.FiveYearPlan, new DateOnly(first, 1, 1), new DateOnly(first + 4, 12, 31), $"{first}—{first + 4}年五年规划");
+                return FigurePeriod.FiveYearPlan(year ?? throw new DomainException("请填写五年规划的起始年份。"));
             default:
                 var y = year ?? throw new DomainException("请填写年份。");
                 if (y is < 2000 or > 2100) throw new DomainException("年份无效。");
