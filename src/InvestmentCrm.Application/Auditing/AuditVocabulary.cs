@@ -30,6 +30,7 @@ public static class AuditVocabulary
         ["Target"] = "指标", ["Campaign"] = "攻坚行动", ["ExchangeRate"] = "汇率", ["FigureRules"] = "年度口径", ["SystemSetting"] = "系统设置",
         ["AppraisalRuleSet"] = "考核方案", ["AppraisalItem"] = "考核评分项", ["AppraisalRun"] = "考核计算", ["AppraisalScore"] = "考核得分",
         ["AppraisalLine"] = "考核得分明细", ["AppraisalEvidence"] = "考核依据", ["FundsReview"] = "到位资金复核", ["PlanBaseline"] = "规划期实绩",
+        ["AdministratorAccountChange"] = "管理员账号变更",
     };
 
     /// <summary>Field names shared by many records.</summary>
@@ -123,6 +124,11 @@ public static class AuditVocabulary
         [("AppraisalEvidence", "Credit")] = "计入值", [("AppraisalEvidence", "Kind")] = "依据类别", [("AppraisalEvidence", "RecordId")] = "依据记录",
         [("AppraisalEvidence", "Title")] = "依据",
         [("PlanBaseline", "FirstYear")] = "规划起始年", [("PlanBaseline", "Value")] = "实绩", [("PlanBaseline", "Unit")] = "单位", [("PlanBaseline", "Source")] = "来源",
+        [("AdministratorAccountChange", "TargetUserId")] = "账号", [("AdministratorAccountChange", "UserName")] = "用户名",
+        [("AdministratorAccountChange", "DisplayName")] = "姓名", [("AdministratorAccountChange", "Title")] = "职务",
+        [("AdministratorAccountChange", "Roles")] = "角色", [("AdministratorAccountChange", "RequestedBy")] = "申请人",
+        [("AdministratorAccountChange", "Status")] = "状态", [("AdministratorAccountChange", "DecidedAt")] = "确认时间", [("AdministratorAccountChange", "DecidedBy")] = "确认人",
+        [("AdministratorAccountChange", "RejectionReason")] = "驳回理由", [("AdministratorAccountChange", "Kind")] = "变更类别",
         [("FundsReview", "TrancheId")] = "到位资金", [("FundsReview", "Included")] = "计入考核", [("FundsReview", "Reason")] = "复核理由",
         [("FundsReview", "DecidedBy")] = "复核人", [("FundsReview", "DecidedAt")] = "复核时间",
     };
@@ -130,7 +136,7 @@ public static class AuditVocabulary
     private static readonly Dictionary<string, AuditReference> References = new()
     {
         ["UserId"] = AuditReference.User, ["VerifiedBy"] = AuditReference.User, ["RecordedBy"] = AuditReference.User, ["DeletedBy"] = AuditReference.User,
-        ["PublishedBy"] = AuditReference.User, ["FrozenBy"] = AuditReference.User, ["DecidedBy"] = AuditReference.User, ["ResponsibleLeaderId"] = AuditReference.User,
+        ["PublishedBy"] = AuditReference.User, ["FrozenBy"] = AuditReference.User, ["DecidedBy"] = AuditReference.User, ["TargetUserId"] = AuditReference.User, ["RequestedBy"] = AuditReference.User, ["ResponsibleLeaderId"] = AuditReference.User,
         ["DepartmentSecretaryId"] = AuditReference.User, ["LocalSecretaryId"] = AuditReference.User,
         ["DepartmentId"] = AuditReference.Department, ["LeadDepartmentId"] = AuditReference.Department, ["OwnerDepartmentId"] = AuditReference.Department,
         ["ParentId"] = AuditReference.Department,

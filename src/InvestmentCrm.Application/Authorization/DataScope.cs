@@ -26,6 +26,18 @@ public sealed class DataScope(ICrmDbContext db, ICurrentUser currentUser)
         return _rules;
     }
 
+    /// <summary>
+    /// Whether the user may put a record under this department (a project's 招引单位): only one of the departments the
+    /// scope holds — an officer cannot credit another department's figures (docs/security.md, "side doors").
+    /// </summary>
+    public async Task<bool> CoversDepartmentAsync(Guid departmentId, CancellationToken ct = default)
+    {
+        if (currentUser.IsSystem)
+            return true;
+        var rules = await GetRulesAsync(ct);
+        return rules.All || rules.DepartmentIds.Contains(departmentId);
+    }
+
     private async Task<ReaderScope> ResolveAsync(CancellationToken ct)
     {
         if (currentUser.UserId is not { } userId)

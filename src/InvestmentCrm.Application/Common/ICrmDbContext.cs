@@ -49,6 +49,9 @@ public interface ICrmDbContext
     DbSet<Appraisal.AppraisalEvidence> AppraisalEvidence { get; }
     DbSet<Appraisal.FundsReview> FundsReviews { get; }
     DbSet<PlanBaseline> PlanBaselines { get; }
+    DbSet<AdministratorAccountChange> AdministratorAccountChanges { get; }
+    DbSet<UserSession> UserSessions { get; }
+    DbSet<PasswordHistoryEntry> PasswordHistory { get; }
 
     /// <summary>
     /// Whose data scope the business sets are filtered by (Authorization/ReaderScope). Starts as nobody for a person

@@ -48,14 +48,28 @@ public sealed record CompanyProfileDto(
     IReadOnlyList<(Guid Id, string Name)> Subsidiaries,
     IReadOnlyList<string> MergedNames);
 
-/// <summary>An existing company whose name looks like the one being registered.</summary>
-public sealed record SimilarCompany(Guid Id, string Name, string? CreditCode, string? OwnerDepartment, bool InScope);
+/// <summary>An existing company in the reader's scope whose name looks like the one being registered.</summary>
+public sealed record SimilarCompany(Guid Id, string Name, string? CreditCode);
+
+/// <summary>
+/// The companies whose names look alike: those the reader may see, and how many others exist — never their ids, names,
+/// codes or departments (docs/security.md, "side doors"), only whom to ask.
+/// </summary>
+public sealed record SimilarCompanies(IReadOnlyList<SimilarCompany> InScope, int OutOfScope)
+{
+    public static readonly SimilarCompanies None = new([], 0);
+
+    public int Count => InScope.Count + OutOfScope;
+
+    public string? OutOfScopeNote => OutOfScope == 0 ? null : $"另有 {OutOfScope} 家名称相近的企业不在您的数据范围内，如需核实请联系调度办。";
+}
 
 /// <summary>Registering a company without a credit code whose name is like existing ones: shown before saving.</summary>
-public sealed class PossibleDuplicatesException(IReadOnlyList<SimilarCompany> similar)
-    : DomainException($"已有相似名称的企业：{string.Join("、", similar.Take(5).Select(s => s.Name))}。如确认不是同一企业，请勾选“确认不是同一企业”后再登记。")
+public sealed class PossibleDuplicatesException(SimilarCompanies similar)
+    : DomainException(string.Join("", (similar.InScope.Count > 0 ? $"已有相似名称的企业：{string.Join("、", similar.InScope.Take(5).Select(s => s.Name))}。" : "")
+        + similar.OutOfScopeNote) + "如确认不是同一企业，请勾选“确认不是同一企业”后再登记。")
 {
-    public IReadOnlyList<SimilarCompany> Similar { get; } = similar;
+    public SimilarCompanies Similar { get; } = similar;
 }
 
 /// <summary>
@@ -125,8 +139,9 @@ public sealed class CompanyAppService(ICrmDbContext db, DataScope scope, ICompan
         var company = await FindAsync(id, ct);
         if (company is null)
             return false;
-        if (input.ConcurrencyStamp is { } stamp)
-            db.Entry(company).Property(c => c.ConcurrencyStamp).OriginalValue = stamp;
+        if (input.ConcurrencyStamp is not { } stamp || stamp == Guid.Empty)
+            throw new StampRequiredException();
+        db.Entry(company).Property(c => c.ConcurrencyStamp).OriginalValue = stamp;
         company.CreditCode = await CheckAsync(input, id, ct);
         company.Rename(input.Name);
         company.Nature = input.Nature;
@@ -141,26 +156,26 @@ public sealed class CompanyAppService(ICrmDbContext db, DataScope scope, ICompan
     /// removed), e.g. 华为终端（长春）有限公司 for 华为终端有限公司. Names outside the reader's scope are shown
     /// without a link, so that nobody registers a duplicate because another department owns the original.
     /// </summary>
-    public async Task<IReadOnlyList<SimilarCompany>> FindSimilarAsync(string name, Guid? exclude, CancellationToken ct = default)
+    public async Task<SimilarCompanies> FindSimilarAsync(string name, Guid? exclude, CancellationToken ct = default)
     {
         var core = CompanyNameNormalizer.Normalize(name);
         if (CompanyQuery.Length(core) < 2)
-            return [];
+            return SimilarCompanies.None;
         var ids = (await search.CandidatesAsync(core, 50, ct)).Where(id => id != exclude).ToList();
         // Unscoped: the duplicate check looks at the whole district; only the link below depends on the scope.
         var candidates = await db.Unscoped.Companies.Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.Name, c.Aliases, c.CreditCode, c.OwnerDepartmentId })
+            .Select(c => new { c.Id, c.Name, c.Aliases, c.CreditCode })
             .ToListAsync(ct);
         var similar = candidates.Where(c => CompanyNameNormalizer.AreSimilar(name, c.Name)
                 || (c.Aliases ?? "").Split('、').Any(a => CompanyNameNormalizer.AreSimilar(name, a)))
             .Take(10).ToList();
         if (similar.Count == 0)
-            return [];
+            return SimilarCompanies.None;
         var similarIds = similar.Select(s => s.Id).ToList();
         var visible = await (await scope.CompaniesAsync(ct)).Where(c => similarIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
-        var departments = await db.Departments.ToDictionaryAsync(d => d.Id, d => d.Name, ct);
-        return similar.Select(s => new SimilarCompany(s.Id, s.Name, s.CreditCode?.Value,
-            s.OwnerDepartmentId is { } d ? departments.GetValueOrDefault(d) : null, visible.Contains(s.Id))).ToList();
+        return new SimilarCompanies(
+            similar.Where(s => visible.Contains(s.Id)).Select(s => new SimilarCompany(s.Id, s.Name, s.CreditCode?.Value)).ToList(),
+            similar.Count(s => !visible.Contains(s.Id)));
     }
 
     public async Task<Guid?> AddContactAsync(Guid companyId, string name, string? title, string? phone, string? email, CancellationToken ct = default)
@@ -278,7 +293,11 @@ public sealed class CompanyAppService(ICrmDbContext db, DataScope scope, ICompan
         // Across all companies, not only those in scope: the code identifies the company in the whole district.
         var holder = await db.Companies.IgnoreQueryFilters().Where(c => c.CreditCode == code && c.Id != self)
             .Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct);
-        return holder is not null ? throw new DuplicateCompanyException(holder.Id, holder.Name, code.Value) : code;
+        if (holder is null)
+            return code;
+        // Who holds the code is told only to a reader who may see that company (docs/security.md, "side doors").
+        var inScope = await (await scope.CompaniesAsync(ct)).AnyAsync(c => c.Id == holder.Id, ct);
+        throw inScope ? new DuplicateCompanyException(holder.Id, holder.Name, code.Value) : DuplicateCompanyException.OutOfScope(code.Value);
     }
 
     private async Task ApplyAsync(Company company, CompanyInput input, CancellationToken ct)
@@ -297,7 +316,7 @@ public sealed class CompanyAppService(ICrmDbContext db, DataScope scope, ICompan
         if (input.RegisteredCapital is not null && input.RegisteredCapitalCurrency.NullIfBlank() is { } currency && !Currencies.IsKnown(currency))
             throw new DomainException($"不支持的币种“{currency}”。");
         company.RegisteredCapital = input.RegisteredCapital is { } capital ? new Money(capital, input.RegisteredCapitalCurrency.NullIfBlank() ?? Money.Cny) : null;
-        if (input.ParentCompanyId is { } parentId && !await db.Companies.AnyAsync(c => c.Id == parentId, ct))
+        if (input.ParentCompanyId is { } parentId && !await (await scope.CompaniesAsync(ct)).AnyAsync(c => c.Id == parentId, ct))
             throw new DomainException("所选上级/集团企业不存在。");
         company.SetParent(input.ParentCompanyId);
     }

@@ -10,6 +10,19 @@ public sealed record UserListItemDto(Guid Id, string UserName, string DisplayNam
 
 public sealed record UserInput(string UserName, string DisplayName, Guid DepartmentId, string? Title, IReadOnlyList<string> Roles);
 
+/// <summary>What became of an account change: done (with a one-time password when one was made), or waiting for the 安全管理员.</summary>
+public sealed record AccountChangeResult(Guid? UserId, string? InitialPassword, Guid? PendingChangeId)
+{
+    public bool AwaitingApproval => PendingChangeId is not null;
+
+    public static AccountChangeResult Done(Guid userId, string? password = null) => new(userId, password, null);
+    public static AccountChangeResult Awaiting(Guid changeId) => new(null, null, changeId);
+
+    public const string AwaitingMessage = "涉及管理员账号（三员），已提交安全管理员确认，确认后生效。";
+}
+
+public sealed record AdministratorChangeDto(Guid Id, AdministratorChangeKind Kind, string UserName, string DisplayName, IReadOnlyList<string> Roles, string RequestedBy, DateTime RequestedAt);
+
 public sealed record RoleListItemDto(Guid Id, string Name, string DisplayName, DataScope DataScope, int Permissions, int Users);
 
 public sealed record RoleDetailDto(Guid Id, string Name, string DisplayName, DataScope DataScope, IReadOnlyList<string> Permissions, IReadOnlyList<Guid> CustomDepartments);
@@ -18,7 +31,7 @@ public sealed record RoleDetailDto(Guid Id, string Name, string DisplayName, Dat
 /// 系统管理: users, the department tree and roles. Every change is audited by the persistence layer; a change
 /// that affects what a user may do renews the user's security stamp, so other sessions follow within a minute.
 /// </summary>
-public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<AppUser> users, TimeProvider clock, ICurrentUser currentUser, SessionRegistry sessions)
 {
     public async Task<IReadOnlyList<DepartmentNodeDto>> DepartmentTreeAsync(CancellationToken ct = default)
     {
@@ -92,13 +105,127 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
         return user is null ? null : (user, (await users.GetRolesAsync(user)).ToList());
     }
 
-    /// <summary>Creates a user with a random initial password, returned once; it must be changed at first login.</summary>
-    public async Task<(Guid Id, string InitialPassword)> CreateUserAsync(UserInput input, CancellationToken ct = default)
+    /// <summary>
+    /// Creates a user with a random initial password, returned once; it must be changed at first login. An administrator
+    /// account (三员) is only requested here: it is created when the 安全管理员 confirms (docs/security.md).
+    /// </summary>
+    public async Task<AccountChangeResult> CreateUserAsync(UserInput input, CancellationToken ct = default)
     {
         Validate(input);
         if (!await db.Departments.AnyAsync(d => d.Id == input.DepartmentId && d.IsActive, ct))
             throw new DomainException("请选择一个启用的部门。");
-        var password = PasswordGenerator.Generate();
+        if (await users.FindByNameAsync(input.UserName.Trim()) is not null)
+            throw new DomainException($"用户名“{input.UserName.Trim()}”已被使用。");
+        if (NeedsApproval([], input.Roles))
+            return await RequestAsync(AdministratorChangeKind.Create, null, input, ct);
+        return await ApplyCreateAsync(input);
+    }
+
+    public async Task<AccountChangeResult> UpdateUserAsync(Guid id, UserInput input, CancellationToken ct = default)
+    {
+        Validate(input);
+        var user = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("用户不存在。");
+        if (!await db.Departments.AnyAsync(d => d.Id == input.DepartmentId, ct))
+            throw new DomainException("部门不存在。");
+        var current = await users.GetRolesAsync(user);
+        if (id == currentUser.UserId && !current.ToHashSet().SetEquals(input.Roles))
+            throw new DomainException("不能修改自己的角色，请由另一位系统管理员办理。");
+        if (NeedsApproval(current, input.Roles))
+            return await RequestAsync(AdministratorChangeKind.Update, user, input with { UserName = user.UserName! }, ct);
+        await ApplyUpdateAsync(user, input);
+        return AccountChangeResult.Done(user.Id);
+    }
+
+    /// <summary>停用/启用. Disabling ends the user's open sessions at once.</summary>
+    public async Task<AccountChangeResult> SetUserActiveAsync(Guid id, bool active, CancellationToken ct = default)
+    {
+        if (!active && id == currentUser.UserId)
+            throw new DomainException("不能停用自己的账号。");
+        var user = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("用户不存在。");
+        var roles = await users.GetRolesAsync(user);
+        if (NeedsApproval(roles, roles))
+            return await RequestAsync(active ? AdministratorChangeKind.Enable : AdministratorChangeKind.Disable, user, await InputOfAsync(user), ct);
+        await ApplySetActiveAsync(user, active);
+        return AccountChangeResult.Done(user.Id);
+    }
+
+    /// <summary>A new random password, shown once; the user must change it at next login; other sessions end.</summary>
+    public async Task<AccountChangeResult> ResetPasswordAsync(Guid id, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("用户不存在。");
+        var roles = await users.GetRolesAsync(user);
+        if (NeedsApproval(roles, roles))
+            return await RequestAsync(AdministratorChangeKind.ResetPassword, user, await InputOfAsync(user), ct);
+        return AccountChangeResult.Done(user.Id, await ApplyResetAsync(user));
+    }
+
+    /// <summary>The changes to administrator accounts waiting for confirmation, oldest first.</summary>
+    public async Task<IReadOnlyList<AdministratorChangeDto>> PendingAdministratorChangesAsync(CancellationToken ct = default)
+    {
+        var pending = await db.AdministratorAccountChanges.AsNoTracking()
+            .Where(c => c.Status == AdministratorChangeStatus.Pending).OrderBy(c => c.CreatedAt).ToListAsync(ct);
+        var names = await db.Users.AsNoTracking().Where(u => pending.Select(c => c.RequestedBy).Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return pending.Select(c => new AdministratorChangeDto(c.Id, c.Kind, c.UserName, c.DisplayName, c.RoleList.Select(Roles.DisplayName).ToList(),
+            c.RequestedBy is { } by ? names.GetValueOrDefault(by) ?? "—" : "系统", c.CreatedAt)).ToList();
+    }
+
+    /// <summary>The 安全管理员 confirms a change someone else asked for; it takes effect now (a password is returned once).</summary>
+    public async Task<AccountChangeResult> ApproveAdministratorChangeAsync(Guid changeId, CancellationToken ct = default)
+    {
+        var change = await db.AdministratorAccountChanges.FirstOrDefaultAsync(c => c.Id == changeId, ct) ?? throw new NotFoundException("变更申请不存在。");
+        change.Approve(currentUser.UserId, clock.UtcNow());
+        var input = new UserInput(change.UserName, change.DisplayName, change.DepartmentId, change.Title, change.RoleList);
+        if (change.Kind == AdministratorChangeKind.Create)
+        {
+            await db.SaveChangesAsync(ct);
+            return await ApplyCreateAsync(input);
+        }
+        var user = await users.FindByIdAsync(change.TargetUserId.ToString()!) ?? throw new NotFoundException("用户不存在。");
+        await db.SaveChangesAsync(ct);
+        switch (change.Kind)
+        {
+            case AdministratorChangeKind.Update:
+                await ApplyUpdateAsync(user, input);
+                return AccountChangeResult.Done(user.Id);
+            case AdministratorChangeKind.ResetPassword:
+                return AccountChangeResult.Done(user.Id, await ApplyResetAsync(user));
+            default:
+                await ApplySetActiveAsync(user, change.Kind == AdministratorChangeKind.Enable);
+                return AccountChangeResult.Done(user.Id);
+        }
+    }
+
+    public async Task RejectAdministratorChangeAsync(Guid changeId, string? reason, CancellationToken ct = default)
+    {
+        var change = await db.AdministratorAccountChanges.FirstOrDefaultAsync(c => c.Id == changeId, ct) ?? throw new NotFoundException("变更申请不存在。");
+        change.Reject(currentUser.UserId, clock.UtcNow(), reason);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// 等保: a change that touches an administrator account, asked for by a person, waits for the 安全管理员. The
+    /// installation itself (the create-admin verb) acts directly: there is nobody yet to confirm.
+    /// </summary>
+    private bool NeedsApproval(IEnumerable<string> before, IEnumerable<string> after) =>
+        !currentUser.IsSystem && SeparationOfDuties.TouchesAdministrator(before, after);
+
+    private async Task<AccountChangeResult> RequestAsync(AdministratorChangeKind kind, AppUser? user, UserInput input, CancellationToken ct)
+    {
+        if (await db.AdministratorAccountChanges.AnyAsync(c => c.Status == AdministratorChangeStatus.Pending && c.UserName == input.UserName.Trim(), ct))
+            throw new DomainException($"账号“{input.UserName.Trim()}”已有一项待安全管理员确认的变更，请等确认或驳回后再办理。");
+        var change = new AdministratorAccountChange(kind, user?.Id, input.UserName.Trim(), input.DisplayName.Trim(), input.DepartmentId,
+            input.Title.NullIfBlank(), input.Roles, currentUser.UserId);
+        db.AdministratorAccountChanges.Add(change);
+        await db.SaveChangesAsync(ct);
+        return AccountChangeResult.Awaiting(change.Id);
+    }
+
+    private async Task<UserInput> InputOfAsync(AppUser user) =>
+        new(user.UserName!, user.DisplayName, user.DepartmentId, user.Title, [.. await users.GetRolesAsync(user)]);
+
+    private async Task<AccountChangeResult> ApplyCreateAsync(UserInput input)
+    {
         var user = new AppUser
         {
             UserName = input.UserName.Trim(),
@@ -110,18 +237,15 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
             MustChangePassword = true,
             LockoutEnabled = true,
         };
+        var password = PasswordGenerator.Generate(user.UserName);
         Check(await users.CreateAsync(user, password));
         if (input.Roles.Count > 0)
             Check(await users.AddToRolesAsync(user, input.Roles));
-        return (user.Id, password);
+        return AccountChangeResult.Done(user.Id, password);
     }
 
-    public async Task UpdateUserAsync(Guid id, UserInput input, CancellationToken ct = default)
+    private async Task ApplyUpdateAsync(AppUser user, UserInput input)
     {
-        Validate(input);
-        var user = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("用户不存在。");
-        if (!await db.Departments.AnyAsync(d => d.Id == input.DepartmentId, ct))
-            throw new DomainException("部门不存在。");
         user.DisplayName = input.DisplayName.Trim();
         user.DepartmentId = input.DepartmentId;
         user.Title = input.Title.NullIfBlank();
@@ -130,24 +254,21 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
         Check(await users.RemoveFromRolesAsync(user, current.Except(input.Roles)));
         Check(await users.AddToRolesAsync(user, input.Roles.Except(current)));
         Check(await users.UpdateSecurityStampAsync(user));
+        await sessions.EndAllAsync(user.Id, SessionEndReason.AccountChanged);
     }
 
-    /// <summary>停用/启用. Disabling renews the security stamp: the user's open sessions end within a minute.</summary>
-    public async Task SetUserActiveAsync(Guid id, bool active, Guid? actingUserId, CancellationToken ct = default)
+    private async Task ApplySetActiveAsync(AppUser user, bool active)
     {
-        if (!active && id == actingUserId)
-            throw new DomainException("不能停用自己的账号。");
-        var user = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("用户不存在。");
         user.IsActive = active;
         Check(await users.UpdateAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
+        if (!active)
+            await sessions.EndAllAsync(user.Id, SessionEndReason.AccountChanged);
     }
 
-    /// <summary>A new random password, shown once; the user must change it at next login; other sessions end.</summary>
-    public async Task<string> ResetPasswordAsync(Guid id, CancellationToken ct = default)
+    private async Task<string> ApplyResetAsync(AppUser user)
     {
-        var user = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("用户不存在。");
-        var password = PasswordGenerator.Generate();
+        var password = PasswordGenerator.Generate(user.UserName!);
         Check(await users.RemovePasswordAsync(user));
         Check(await users.AddPasswordAsync(user, password));
         user.MustChangePassword = true;
@@ -156,6 +277,7 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
         Check(await users.ResetAccessFailedCountAsync(user));
         Check(await users.UpdateAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
+        await sessions.EndAllAsync(user.Id, SessionEndReason.AccountChanged);
         return password;
     }
 
@@ -184,11 +306,8 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
             throw new DomainException($"未知的权限：{string.Join("、", unknown)}。");
         if (scope == DataScope.CustomDepartments && customDepartments.Count == 0)
             throw new DomainException("“自定义部门”数据范围至少要选择一个部门。");
-        // 三权分立: log reading and security settings stay with their own administrators.
-        if (role.Name == Roles.SystemAdmin && permissions.Any(p => p.StartsWith("Audit.", StringComparison.Ordinal) || p.StartsWith("Security.", StringComparison.Ordinal)))
-            throw new DomainException("三权分立：系统管理员不能拥有审计或安全策略权限。");
-        if (role.Name == Roles.AuditAdmin && permissions.Any(p => !p.StartsWith("Audit.", StringComparison.Ordinal)))
-            throw new DomainException("三权分立：审计管理员只能拥有审计日志权限。");
+        if (SeparationOfDuties.PermissionsConflict(role.Name!, permissions) is { } conflict)
+            throw new DomainException(conflict);
 
         role.DataScope = scope;
         var existing = await db.RoleClaims.Where(c => c.RoleId == id && c.ClaimType == Permissions.ClaimType).ToListAsync(ct);
@@ -214,6 +333,8 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
         var unknown = input.Roles.Where(r => Roles.All.All(a => a.Name != r)).ToList();
         if (unknown.Count > 0)
             throw new DomainException($"未知的角色：{string.Join("、", unknown)}。");
+        if (SeparationOfDuties.RolesConflict(input.Roles) is { } conflict)
+            throw new DomainException(conflict);
     }
 
     private static void Check(IdentityResult result)

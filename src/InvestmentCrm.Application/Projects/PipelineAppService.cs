@@ -12,6 +12,8 @@ namespace InvestmentCrm.Projects;
 /// </summary>
 public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurrentUser currentUser, TimeProvider clock, ActivityAppService activities)
 {
+    private const string OutsideScopeDepartment = "只能选择您数据范围内的部门作为招引单位；项目移交其他部门请联系调度办办理。";
+
     public async Task<Guid> CreateAsync(ProjectCreateDto input, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(input.Industry))
@@ -21,6 +23,8 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         var lead = input.LeadDepartmentId ?? currentUser.DepartmentId;
         if (lead is { } id && !await db.Departments.AnyAsync(d => d.Id == id && d.IsActive, ct))
             throw new DomainException("招引单位不存在或已停用。");
+        if (lead is { } own && !await scope.CoversDepartmentAsync(own, ct))
+            throw new DomainException(OutsideScopeDepartment);
         var project = new Project(input.Name, input.Type, input.Industry.Trim(), input.RegisteredOn, currentUser.UserId, clock.UtcNow())
         {
             LeadDepartmentId = lead,
@@ -275,7 +279,12 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         if (project is null)
             return null;
         await db.Entry(project).Collection(p => p.Contributors).LoadAsync(ct);
-        var departments = await db.Departments.Where(d => d.IsActive).OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).ToListAsync(ct);
+        var active = await db.Departments.Where(d => d.IsActive).OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).ToListAsync(ct);
+        // Only departments the user may put the project under (and the one it is under now).
+        var departments = new List<(Guid Id, string Name)>();
+        foreach (var d in active)
+            if (d.Id == project.LeadDepartmentId || await scope.CoversDepartmentAsync(d.Id, ct))
+                departments.Add((d.Id, d.Name));
         var users = await Holding(Organization.Roles.Business).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         var leaders = await Holding(Organization.Roles.ProjectLeaders).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         // Unscoped: 中介/商会/协会 are the district's shared list, blacklist included, so every officer can see whom to avoid.
@@ -284,7 +293,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         return new ResponsibilityDto(
             new ResponsibilityInput(project.LeadDepartmentId, project.ResponsibleLeaderId, project.DepartmentSecretaryId, project.LocalSecretaryId,
                 project.ReferrerCompanyId, project.ReferrerName, project.Contributors.Select(c => new ContributorInput(c.UserId, c.Role, c.WeightPercent)).ToList()),
-            departments.Select(d => (d.Id, d.Name)).ToList(),
+            departments,
             leaders.Select(u => (u.Id, u.DisplayName)).ToList(),
             users.Select(u => (u.Id, u.DisplayName)).ToList(),
             intermediaries.Select(c => (c.Id, c.Name, c.IsBlacklisted)).ToList());
@@ -300,9 +309,14 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
         if (project is null)
             return false;
         await db.Entry(project).Collection(p => p.Contributors).LoadAsync(ct);
+        if (input.LeadDepartmentId is { } lead && lead != project.LeadDepartmentId)
+        {
+            if (!await db.Departments.AnyAsync(d => d.Id == lead, ct))
+                throw new DomainException("招引单位不存在。");
+            if (!await scope.CoversDepartmentAsync(lead, ct))
+                throw new DomainException(OutsideScopeDepartment);
+        }
         project.AssignLeadDepartment(input.LeadDepartmentId);
-        if (input.LeadDepartmentId is { } lead && !await db.Departments.AnyAsync(d => d.Id == lead, ct))
-            throw new DomainException("招引单位不存在。");
         // Newly named people only: someone already on the project stays there even if their roles changed since.
         var current = new[] { project.DepartmentSecretaryId, project.LocalSecretaryId }.Concat(project.Contributors.Select(c => (Guid?)c.UserId)).OfType<Guid>().ToHashSet();
         var people = new[] { input.DepartmentSecretaryId, input.LocalSecretaryId }

@@ -61,6 +61,8 @@ public sealed class ProjectAppService(ICrmDbContext db, DataScope scope)
         if (project is null)
             return false;
         // The stamp the editor saw: if someone saved in between, SaveChanges refuses (409), nothing is overwritten.
+        if (input.ConcurrencyStamp == Guid.Empty)
+            throw new StampRequiredException();
         db.Entry(project).Property(p => p.ConcurrencyStamp).OriginalValue = input.ConcurrencyStamp;
         project.Name = input.Name.Trim();
         project.Type = input.Type;

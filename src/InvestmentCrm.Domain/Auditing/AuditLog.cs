@@ -75,5 +75,7 @@ public enum SecurityEvent
     PasswordChanged = 6,
     [Display(Name = "清理过期审计记录")]
     AuditPurged = 7,
+    [Display(Name = "修改密码失败")]
+    PasswordChangeFailed = 8,
 }
 

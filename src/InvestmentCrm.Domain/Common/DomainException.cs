@@ -8,3 +8,12 @@ public class DomainException(string message) : Exception(message);
 /// existence does not leak). Pages and the API answer 404 with the Chinese message.
 /// </summary>
 public sealed class NotFoundException(string message) : DomainException(message);
+
+/// <summary>The record exists already (a duplicate, or a parallel request won the race): 409 with the Chinese reason.</summary>
+public class ConflictException(string message) : DomainException(message);
+
+/// <summary>
+/// An edit sent without the concurrency stamp it was based on: 428, so that nobody overwrites someone else's change
+/// without having seen it (docs/security.md, "Concurrency").
+/// </summary>
+public sealed class StampRequiredException() : DomainException("修改须携带读取时得到的 concurrencyStamp，以免覆盖他人的修改。请先读取记录，再带上其 concurrencyStamp 提交。");

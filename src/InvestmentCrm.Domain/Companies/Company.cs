@@ -219,9 +219,18 @@ public static class CompanyTags
 }
 
 /// <summary>A credit code already registered: the message names the holder, the id lets the UI link to it.</summary>
-public sealed class DuplicateCompanyException(Guid existingId, string existingName, string code)
-    : DomainException($"统一社会信用代码 {code} 已属于“{existingName}”，同一企业不能重复登记。")
+public sealed class DuplicateCompanyException : ConflictException
 {
-    public Guid ExistingId { get; } = existingId;
-    public string ExistingName { get; } = existingName;
+    public DuplicateCompanyException(Guid existingId, string existingName, string code)
+        : base($"统一社会信用代码 {code} 已属于“{existingName}”，同一企业不能重复登记。") => (ExistingId, ExistingName) = (existingId, existingName);
+
+    private DuplicateCompanyException(string message) : base(message) { }
+
+    /// <summary>The holder is outside the reader's scope: that it exists and whom to ask, nothing more.</summary>
+    public static DuplicateCompanyException OutOfScope(string code) =>
+        new($"统一社会信用代码 {code} 已有企业登记（不在您的数据范围内），同一企业不能重复登记。如需在该企业名下开展工作，请联系调度办协调。");
+
+    /// <summary>The existing company, when the reader may see it.</summary>
+    public Guid? ExistingId { get; }
+    public string? ExistingName { get; }
 }

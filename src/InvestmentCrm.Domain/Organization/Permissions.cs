@@ -53,6 +53,7 @@ public static class Permissions
     public static class Security
     {
         public const string Settings = "Security.Settings";
+        public const string ApproveAdministratorChanges = "Security.ApproveAdministratorChanges";
     }
 
     public static class Audit
@@ -83,6 +84,7 @@ public static class Permissions
         (Admin.Departments, "系统管理", "部门管理"),
         (Admin.Roles, "系统管理", "角色与权限"),
         (Security.Settings, "安全管理", "安全策略设置"),
+        (Security.ApproveAdministratorChanges, "安全管理", "确认管理员账号变更"),
         (Audit.View, "审计", "查看审计与登录日志"),
         (Audit.Export, "审计", "导出审计日志"),
     ];
@@ -99,7 +101,7 @@ public static class Permissions
     {
         Roles.SystemAdmin => [Admin.Users, Admin.Departments, Admin.Roles],
         Roles.AuditAdmin => [Audit.View, Audit.Export],
-        Roles.SecurityAdmin => [Security.Settings],
+        Roles.SecurityAdmin => [Security.Settings, Security.ApproveAdministratorChanges],
         Roles.DistrictLeader => [Workbench.View, Projects.View, Projects.Export, Companies.View, Targets.View, Appraisal.View],
         Roles.ResponsibleLeader => [Workbench.View, Projects.View, Projects.Edit, Companies.View, Targets.View],
         Roles.DepartmentHead => [Workbench.View, Projects.View, Projects.Create, Projects.Edit, Projects.Delete, Projects.Export, Projects.ChangeStage, Projects.VerifyFunds, Companies.View, Companies.Edit, Targets.View, Appraisal.View],

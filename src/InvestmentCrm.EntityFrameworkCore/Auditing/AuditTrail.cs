@@ -24,6 +24,8 @@ internal static class AuditTrail
     private static readonly HashSet<string> NotAuditedEntities =
     [
         nameof(AuditLog), nameof(SecurityLog), nameof(DataVersion), "IdentityUserToken`1", "IdentityUserLogin`1",
+        // Sessions and earlier password hashes: the login log records sign-ins and password changes; hashes are never logged.
+        nameof(InvestmentCrm.Organization.UserSession), nameof(InvestmentCrm.Organization.PasswordHistoryEntry),
         nameof(InvestmentCrm.Figures.FundsMonthTotal), nameof(InvestmentCrm.Figures.StageMonthCount), nameof(InvestmentCrm.Figures.ProjectFigureFacts),
     ];
 

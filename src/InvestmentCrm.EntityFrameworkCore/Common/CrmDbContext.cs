@@ -50,6 +50,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     public DbSet<InvestmentCrm.Appraisal.AppraisalEvidence> AppraisalEvidence => Set<InvestmentCrm.Appraisal.AppraisalEvidence>();
     public DbSet<InvestmentCrm.Appraisal.FundsReview> FundsReviews => Set<InvestmentCrm.Appraisal.FundsReview>();
     public DbSet<PlanBaseline> PlanBaselines => Set<PlanBaseline>();
+    public DbSet<AdministratorAccountChange> AdministratorAccountChanges => Set<AdministratorAccountChange>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
 
     /// <summary>Who saves (for the save-time work of the modules, e.g. the audit trail).</summary>
     internal ICurrentUser CurrentUser => currentUser;
@@ -133,6 +136,18 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     /// audit trail, data version, search index, figure summaries) writes before and after the rows.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SaveInTransactionAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && UniqueIndexes.Translate(ex, Model) is { } conflict)
+        {
+            throw conflict;
+        }
+    }
+
+    private async Task<int> SaveInTransactionAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         StampChanges();
         if (Database.CurrentTransaction is not null || !ChangeTracker.HasChanges())

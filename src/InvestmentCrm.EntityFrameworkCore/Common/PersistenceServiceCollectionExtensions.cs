@@ -2,6 +2,7 @@ using InvestmentCrm.Common;
 using InvestmentCrm.EntityFrameworkCore.Auditing;
 using InvestmentCrm.EntityFrameworkCore.Companies;
 using InvestmentCrm.EntityFrameworkCore.Figures;
+using InvestmentCrm.EntityFrameworkCore.Organization;
 using InvestmentCrm.EntityFrameworkCore.Projects;
 using InvestmentCrm.EntityFrameworkCore.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public static class PersistenceServiceCollectionExtensions
     private static IServiceCollection AddPersistenceModules(this IServiceCollection services, IConfiguration configuration, string dataFolder) =>
         services
             .AddAuditingPersistence()
+            .AddOrganizationPersistence()
             .AddCompaniesPersistence()
             .AddProjectsPersistence(configuration, dataFolder)
             .AddFiguresPersistence()

@@ -789,6 +789,78 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.ToTable("StageMonthCounts", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentCrm.Organization.AdministratorAccountChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TargetUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("AdministratorAccountChanges", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentCrm.Organization.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -968,6 +1040,29 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.ToTable("Departments", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentCrm.Organization.PasswordHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasswordHistory", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentCrm.Organization.RoleDepartment", b =>
                 {
                     b.Property<Guid>("RoleId")
@@ -981,6 +1076,34 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.HasIndex("DepartmentId");
 
                     b.ToTable("RoleDepartments", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentCrm.Organization.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions", (string)null);
                 });
 
             modelBuilder.Entity("InvestmentCrm.Projects.Activity", b =>
@@ -1270,9 +1393,12 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectId");
-
                     b.HasIndex("Kind", "SignedOn");
+
+                    b.HasIndex("ProjectId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Contracts_ProjectId_Number")
+                        .HasFilter("NOT \"IsDeleted\"");
 
                     b.ToTable("Contracts", (string)null);
                 });
@@ -2074,6 +2200,15 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("InvestmentCrm.Organization.PasswordHistoryEntry", b =>
+                {
+                    b.HasOne("InvestmentCrm.Organization.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InvestmentCrm.Organization.RoleDepartment", b =>
                 {
                     b.HasOne("InvestmentCrm.Organization.Department", null)
@@ -2085,6 +2220,15 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.HasOne("InvestmentCrm.Organization.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InvestmentCrm.Organization.UserSession", b =>
+                {
+                    b.HasOne("InvestmentCrm.Organization.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

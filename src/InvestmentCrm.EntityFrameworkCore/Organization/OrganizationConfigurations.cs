@@ -36,3 +36,40 @@ internal sealed class AppRoleConfiguration : IEntityTypeConfiguration<AppRole>
         entity.Property(r => r.DisplayName).HasMaxLength(ShortLength);
     }
 }
+
+internal sealed class AdministratorAccountChangeConfiguration : IEntityTypeConfiguration<AdministratorAccountChange>
+{
+    public void Configure(EntityTypeBuilder<AdministratorAccountChange> entity)
+    {
+        entity.ToTable("AdministratorAccountChanges");
+        entity.Property(c => c.UserName).HasMaxLength(256);
+        entity.Property(c => c.DisplayName).HasMaxLength(ShortLength);
+        entity.Property(c => c.Title).HasMaxLength(ShortLength);
+        entity.Property(c => c.Roles).HasMaxLength(NameLength);
+        entity.Property(c => c.RejectionReason).HasMaxLength(NameLength);
+        entity.Ignore(c => c.RoleList);
+        entity.HasIndex(c => c.Status);
+    }
+}
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> entity)
+    {
+        entity.ToTable("UserSessions");
+        entity.Property(s => s.IpAddress).HasMaxLength(ShortLength);
+        entity.HasIndex(s => s.UserId);
+        entity.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PasswordHistoryEntryConfiguration : IEntityTypeConfiguration<PasswordHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<PasswordHistoryEntry> entity)
+    {
+        entity.ToTable("PasswordHistory");
+        entity.Property(h => h.PasswordHash).HasMaxLength(NameLength);
+        entity.HasIndex(h => h.UserId);
+        entity.HasOne<AppUser>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -110,7 +110,9 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         entity.Property(c => c.FundingSchedule).HasMaxLength(TextLength);
         entity.HasMoney(c => c.ContractedDomestic, "ContractedDomestic");
         entity.HasMoney(c => c.ContractedForeign, "ContractedForeign");
-        entity.HasIndex(c => c.ProjectId);
+        // A contract number is unique within its project (docs/domain.md): two parallel posts create one contract.
+        // Withdrawn contracts keep their number without blocking a corrected entry.
+        entity.HasIndex(c => new { c.ProjectId, c.Number }).IsUnique().HasFilter("NOT \"IsDeleted\"").HasDatabaseName(UniqueIndexes.ContractNumber);
         entity.HasIndex(c => new { c.Kind, c.SignedOn });
         entity.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Restrict);
     }

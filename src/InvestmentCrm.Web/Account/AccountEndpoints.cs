@@ -3,6 +3,7 @@ using InvestmentCrm.Auditing;
 using InvestmentCrm.Organization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
+using InvestmentCrm.Web.Hosting;
 
 namespace InvestmentCrm.Web.Account;
 
@@ -12,7 +13,7 @@ public static class AccountEndpoints
 
     /// <summary>退出: a POST with an antiforgery token (the form in the top bar), never a GET link.</summary>
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPost("/account/logout", async (HttpContext context, SignInManager<AppUser> signInManager, SecurityLogWriter log, IAntiforgery antiforgery) =>
+        app.MapPost("/account/logout", async (HttpContext context, SignInManager<AppUser> signInManager, SecurityLogWriter log, IAntiforgery antiforgery, SessionRegistry sessions) =>
         {
             // The endpoint reads no form field, so the antiforgery token is checked here explicitly.
             if (!await antiforgery.IsRequestValidAsync(context))
@@ -21,6 +22,9 @@ public static class AccountEndpoints
             {
                 var id = Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? userId : (Guid?)null;
                 await log.WriteAsync(SecurityEvent.Logout, id, context.User.Identity.Name);
+                // Ended on the server: a copy of this cookie is refused from now on.
+                if (await SecuritySetup.CurrentSessionAsync(context) is { } session)
+                    await sessions.EndAsync(session, SessionEndReason.Logout);
             }
             await signInManager.SignOutAsync();
             return Results.LocalRedirect("/account/login?loggedOut=true");

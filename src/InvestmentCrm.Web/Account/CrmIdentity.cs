@@ -2,6 +2,8 @@ using InvestmentCrm.Organization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using InvestmentCrm.EntityFrameworkCore.Common;
+using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentCrm.Web.Account;
 
@@ -12,7 +14,7 @@ namespace InvestmentCrm.Web.Account;
 public sealed class CrmUserManager(
     IUserStore<AppUser> store, IOptions<IdentityOptions> options, IPasswordHasher<AppUser> hasher,
     IEnumerable<IUserValidator<AppUser>> userValidators, IEnumerable<IPasswordValidator<AppUser>> passwordValidators,
-    ILookupNormalizer normalizer, IdentityErrorDescriber errors, IServiceProvider services, ILogger<UserManager<AppUser>> logger, TimeProvider clock)
+    ILookupNormalizer normalizer, IdentityErrorDescriber errors, IServiceProvider services, ILogger<UserManager<AppUser>> logger, TimeProvider clock, CrmDbContext db)
     : UserManager<AppUser>(store, options, hasher, userValidators, passwordValidators, normalizer, errors, services, logger)
 {
     public override async Task<bool> IsLockedOutAsync(AppUser user)
@@ -23,15 +25,23 @@ public sealed class CrmUserManager(
         return end is { } until && until >= clock.GetUtcNow();
     }
 
+    /// <summary>
+    /// Counts a failed attempt in one UPDATE in the database, so that parallel wrong guesses all count (Identity's
+    /// read-modify-write loses those that race: a concurrency failure it ignores) and the lock is set by the one that
+    /// crosses the threshold.
+    /// </summary>
     public override async Task<IdentityResult> AccessFailedAsync(AppUser user)
     {
-        var store = (IUserLockoutStore<AppUser>)Store;
-        var count = await store.IncrementAccessFailedCountAsync(user, CancellationToken);
-        if (count < Options.Lockout.MaxFailedAccessAttempts)
-            return await UpdateUserAsync(user);
-        await store.SetLockoutEndDateAsync(user, clock.GetUtcNow().Add(Options.Lockout.DefaultLockoutTimeSpan), CancellationToken);
-        await store.ResetAccessFailedCountAsync(user, CancellationToken);
-        return await UpdateUserAsync(user);
+        var row = db.Users.Where(u => u.Id == user.Id);
+        await row.ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount + 1), CancellationToken);
+        var count = await row.Select(u => u.AccessFailedCount).SingleAsync(CancellationToken);
+        if (count >= Options.Lockout.MaxFailedAccessAttempts)
+        {
+            var until = clock.GetUtcNow().Add(Options.Lockout.DefaultLockoutTimeSpan);
+            await row.ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, until).SetProperty(u => u.AccessFailedCount, 0), CancellationToken);
+        }
+        await db.Entry(user).ReloadAsync(CancellationToken);
+        return IdentityResult.Success;
     }
 }
 
@@ -45,33 +55,27 @@ public sealed class CrmSignInManager(
 }
 
 /// <summary>
-/// The 等保 password rule: at least 10 characters (Identity's length option), 3 of the 4 character classes,
-/// and not one of the passwords every attacker tries first.
+/// The password rule of <see cref="PasswordPolicy"/>, plus: none of the last five passwords again (the current hash and
+/// the history kept by <c>PasswordHistoryRecorder</c>).
 /// </summary>
-public sealed class CrmPasswordValidator : IPasswordValidator<AppUser>
+public sealed class CrmPasswordValidator(CrmDbContext db) : IPasswordValidator<AppUser>
 {
-    private static readonly HashSet<string> Common = new(StringComparer.OrdinalIgnoreCase)
+    public async Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
     {
-        "Password123!", "Password@123", "P@ssw0rd123", "P@ssword123", "Passw0rd!23", "Admin@12345", "Admin@123456", "admin123456",
-        "Aa123456789", "Aa1234567890", "Abc@123456", "Abcd@12345", "Abc123456!", "Qwer@12345", "Qwerty@123", "Qwerty12345!",
-        "1qaz@WSX3edc", "1qaz2wsx3edc", "1QAZ2wsx#EDC", "Zxcv@12345", "Asdf@12345", "Woaini@1314", "woaini1314520",
-        "Welcome@123", "Welcome123!", "Changeme123!", "Test@123456", "Root@123456", "Huawei@123", "Huawei@1234",
-        "Nanguan@123", "Changchun@123", "Jilin@12345", "Sys@123456", "System@123", "Gov@123456", "Zhengfu@123",
-        "Aa@123456789", "Aa123456!@#", "a123456789!", "Qq123456789", "ABCabc123!", "12345678Aa", "123456789Aa!",
-    };
+        var errors = PasswordPolicy.Problems(password, user.UserName)
+            .Select(p => new IdentityError { Code = "PasswordPolicy", Description = p }).ToList();
+        if (errors.Count == 0 && password is not null && await WasUsedAsync(manager, user, password))
+            errors.Add(new IdentityError { Code = "PasswordReused", Description = $"不能使用最近 {PasswordPolicy.RememberedPasswords} 次用过的密码。" });
+        return errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]);
+    }
 
-    public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
+    private async Task<bool> WasUsedAsync(UserManager<AppUser> manager, AppUser user, string password)
     {
-        password ??= "";
-        var errors = new List<IdentityError>();
-        var classes = new[] { password.Any(char.IsUpper), password.Any(char.IsLower), password.Any(char.IsDigit), password.Any(c => !char.IsLetterOrDigit(c)) }.Count(x => x);
-        if (classes < 3)
-            errors.Add(new IdentityError { Code = "PasswordClasses", Description = "密码须包含大写字母、小写字母、数字、特殊字符中的至少三类。" });
-        if (Common.Contains(password))
-            errors.Add(new IdentityError { Code = "PasswordCommon", Description = "该密码过于常见，容易被猜中，请换一个。" });
-        if (user.UserName is { Length: > 0 } name && password.Contains(name, StringComparison.OrdinalIgnoreCase))
-            errors.Add(new IdentityError { Code = "PasswordContainsUserName", Description = "密码不能包含用户名。" });
-        return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
+        var hashes = await db.PasswordHistory.Where(h => h.UserId == user.Id)
+            .OrderByDescending(h => h.ReplacedAt).Take(PasswordPolicy.RememberedPasswords - 1).Select(h => h.PasswordHash).ToListAsync();
+        if (user.PasswordHash is { } current)
+            hashes.Insert(0, current);
+        return hashes.Any(h => manager.PasswordHasher.VerifyHashedPassword(user, h, password) != PasswordVerificationResult.Failed);
     }
 }
 
@@ -86,4 +90,13 @@ public sealed class ChineseIdentityErrorDescriber : IdentityErrorDescriber
     public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "操作失败。" };
     public override IdentityError UserLockoutNotEnabled() => new() { Code = nameof(UserLockoutNotEnabled), Description = "该用户未启用锁定。" };
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"密码至少包含 {uniqueChars} 个不同字符。" };
+}
+
+/// <summary>A real hash to check passwords against when there is no account to check them with, so that the answer takes as long.</summary>
+public static class UnknownUserHash
+{
+    private static readonly AppUser Nobody = new() { UserName = "" };
+    private static readonly Lazy<string> Hash = new(() => new PasswordHasher<AppUser>().HashPassword(Nobody, Guid.NewGuid().ToString()));
+
+    public static void Verify(IPasswordHasher<AppUser> hasher, string password) => hasher.VerifyHashedPassword(Nobody, Hash.Value, password);
 }

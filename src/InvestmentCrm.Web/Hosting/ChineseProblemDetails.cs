@@ -46,7 +46,7 @@ public sealed class BusinessExceptionHandler(IProblemDetailsService problemDetai
         httpContext.Response.StatusCode = status;
         var problem = new ProblemDetails { Status = status, Detail = detail };
         // What the caller needs to act on a refused company: the existing record, or the similar names to look at.
-        if (exception is InvestmentCrm.Companies.DuplicateCompanyException duplicate)
+        if (exception is InvestmentCrm.Companies.DuplicateCompanyException { ExistingId: not null } duplicate)
         {
             problem.Extensions["existingCompanyId"] = duplicate.ExistingId;
             problem.Extensions["existingCompanyUrl"] = $"/api/v1/companies/{duplicate.ExistingId}";

@@ -161,7 +161,7 @@ public static class CrmHost
         var admin = scope.ServiceProvider.GetRequiredService<InvestmentCrm.Organization.OrganizationAdminAppService>();
         try
         {
-            var (_, password) = await admin.CreateUserAsync(new InvestmentCrm.Organization.UserInput(userName, displayName, root.Id, "系统管理员", [InvestmentCrm.Organization.Roles.SystemAdmin]));
+            var password = (await admin.CreateUserAsync(new InvestmentCrm.Organization.UserInput(userName, displayName, root.Id, "系统管理员", [InvestmentCrm.Organization.Roles.SystemAdmin]))).InitialPassword;
             await Console.Out.WriteLineAsync($"已创建系统管理员“{userName}”。初始密码（只显示这一次，首次登录必须修改）：{password}");
             return 0;
         }

@@ -6,6 +6,7 @@ using InvestmentCrm.Auditing;
 using InvestmentCrm.EntityFrameworkCore.Common;
 using InvestmentCrm.Organization;
 using InvestmentCrm.Web.Account;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
@@ -30,8 +31,8 @@ public static class SecuritySetup
                 options.Lockout.MaxFailedAccessAttempts = config.GetValue("MaxFailedAttempts", 5);
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("LockoutMinutes", 15));
                 options.Lockout.AllowedForNewUsers = true;
-                options.Password.RequiredLength = 10;
-                // Character classes are checked as "3 of 4" by CrmPasswordValidator instead of each one required.
+                // Length, classes ("3 of 4") and the rest are PasswordPolicy's, checked by CrmPasswordValidator in one message list.
+                options.Password.RequiredLength = 1;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
@@ -64,17 +65,24 @@ public static class SecuritySetup
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.ExpireTimeSpan = idle;
             options.SlidingExpiration = true;
-            options.Events.OnSigningIn = context =>
+            options.Events.OnSigningIn = async context =>
             {
-                context.Properties.Items[CrmClaims.SignedInAt] = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-                return Task.CompletedTask;
+                var services = context.HttpContext.RequestServices;
+                // A refreshed sign-in (password change) keeps its session and start; a new one starts both.
+                if (context.Properties.Items.ContainsKey(CrmClaims.SessionId))
+                    return;
+                context.Properties.Items[CrmClaims.SignedInAt] = services.GetRequiredService<TimeProvider>().GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+                if (Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+                    context.Properties.Items[CrmClaims.SessionId] = (await services.GetRequiredService<SessionRegistry>()
+                        .StartAsync(userId, context.HttpContext.Connection.RemoteIpAddress?.ToString())).ToString();
             };
             options.Events.OnValidatePrincipal = async context =>
             {
                 var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
                 if (!context.Properties.Items.TryGetValue(CrmClaims.SignedInAt, out var signedIn)
                     || !DateTimeOffset.TryParse(signedIn, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
-                    || now - at > absolute)
+                    || now - at > absolute
+                    || !await IsLiveSessionAsync(context))
                 {
                     context.RejectPrincipal();
                     return;
@@ -115,6 +123,17 @@ public static class SecuritySetup
                     : RateLimitPartition.GetNoLimiter(""));
         });
     }
+
+    /// <summary>The cookie's session has not ended on the server (signed out, password or account changed).</summary>
+    private static async Task<bool> IsLiveSessionAsync(CookieValidatePrincipalContext context) =>
+        context.Properties.Items.TryGetValue(CrmClaims.SessionId, out var value) && Guid.TryParse(value, out var session)
+        && Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var user)
+        && await context.HttpContext.RequestServices.GetRequiredService<SessionRegistry>().IsLiveAsync(session, user, context.HttpContext.RequestAborted);
+
+    /// <summary>The session of the signed-in request, as <see cref="SessionRegistry"/> knows it.</summary>
+    public static async Task<Guid?> CurrentSessionAsync(HttpContext context) =>
+        (await context.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Properties?.Items.TryGetValue(CrmClaims.SessionId, out var value) == true
+        && Guid.TryParse(value, out var session) ? session : null;
 
     private static RateLimitPartition<string> Window(string? key, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(key ?? "anonymous", _ => new FixedWindowRateLimiterOptions

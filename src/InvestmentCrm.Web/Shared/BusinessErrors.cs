@@ -14,6 +14,8 @@ public static class BusinessErrors
     public static (int Status, string Message)? Describe(Exception exception) => exception switch
     {
         NotFoundException notFound => (StatusCodes.Status404NotFound, notFound.Message),
+        ConflictException conflict => (StatusCodes.Status409Conflict, conflict.Message),
+        StampRequiredException stamp => (StatusCodes.Status428PreconditionRequired, stamp.Message),
         DomainException domain => (StatusCodes.Status400BadRequest, domain.Message),
         UnauthorizedAccessException denied => (StatusCodes.Status403Forbidden, denied.Message),
         Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, ConcurrencyMessage),

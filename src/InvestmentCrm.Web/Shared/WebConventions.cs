@@ -22,6 +22,8 @@ public static class CrmClaims
     public const string DepartmentId = "crm:department_id";
     /// <summary>When the user signed in (absolute session limit).</summary>
     public const string SignedInAt = "crm:signed_in_at";
+    /// <summary>The server-side session (Organization/SessionRegistry) the cookie belongs to.</summary>
+    public const string SessionId = "crm:session";
     /// <summary>Present while the user must set a new password (initial or expired).</summary>
     public const string MustChangePassword = "crm:must_change_password";
     /// <summary>The date the password expires, yyyy-MM-dd, for the reminder.</summary>

@@ -101,9 +101,12 @@ public class CompanySearchTests
         officer.Facets.Natures.Select(f => f.Value).ShouldNotContain(nameof(CompanyNature.Foreign));
         (await officerSearch.SearchAsync(new CompanySearchRequest("开发区隐藏"))).Count.ShouldBe(0);
         (await officerSearch.SearchAsync(new CompanySearchRequest(null, Tag: "瞪羚"))).Count.ShouldBe(0);
-        // Nor does the duplicate check link to it: the name is shown, the record is not opened.
+        // Nor does the duplicate check show it: that one exists and whom to ask, not its id, name, code or department.
         var (_, _, companies) = ServicesFor(database, await UserAsync(database, "officer"));
-        (await companies.FindSimilarAsync("开发区隐藏华为配套（长春）有限公司", null)).Single().InScope.ShouldBeFalse();
+        var similar = await companies.FindSimilarAsync("开发区隐藏华为配套（长春）有限公司", null);
+        similar.InScope.ShouldBeEmpty();
+        similar.OutOfScope.ShouldBe(1);
+        similar.OutOfScopeNote!.ShouldContain("调度办");
     }
 
     [Theory, OnSqlite, OnPostgres]
@@ -167,7 +170,7 @@ public class CompanySearchTests
 
         var similar = await Should.ThrowAsync<PossibleDuplicatesException>(() =>
             companies.CreateAsync(new CompanyInput("华为终端有限公司", null, CompanyNature.Private, CompanyKind.Enterprise, null, null, null, false)));
-        similar.Similar.Select(s => s.Name).ShouldContain("华为终端（长春）有限公司");
+        similar.Similar.InScope.Select(s => s.Name).ShouldContain("华为终端（长春）有限公司");
         var id = await companies.CreateAsync(new CompanyInput("华为终端有限公司", null, CompanyNature.Private, CompanyKind.Enterprise, null, null, null, false, ConfirmNotDuplicate: true));
         id.ShouldNotBe(Guid.Empty);
 

@@ -115,6 +115,7 @@ public class PersistenceBehaviourTests
 
         await using var again = database.CreateContext();
         again.Companies.Add(new Company("华为技术有限公司（重复）", CompanyNature.Private, code));
-        await Should.ThrowAsync<DbUpdateException>(() => again.SaveChangesAsync());
+        // The index decides; its violation is the Chinese refusal (409), not a provider error (issue 16, point 10).
+        (await Should.ThrowAsync<ConflictException>(() => again.SaveChangesAsync())).Message.ShouldContain("统一社会信用代码已有企业登记");
     }
 }

@@ -1,3 +1,4 @@
+using InvestmentCrm.Web.Account;
 using System.Net;
 using AngleSharp.Html.Parser;
 using InvestmentCrm.EntityFrameworkCore.Common;
@@ -45,7 +46,7 @@ public class LoginTests
     }
 
     [Fact]
-    public async Task A_wrong_password_says_so_in_Chinese_and_five_failures_lock_the_account()
+    public async Task A_wrong_password_gets_one_Chinese_answer_and_five_failures_lock_the_account()
     {
         await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
         var client = NoRedirects(factory);
@@ -54,15 +55,15 @@ public class LoginTests
         {
             var response = await CrmWebApplicationFactory.PostLoginAsync(client, "officer", "wrong-password");
             var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
-            page.QuerySelector("[data-testid=login-error]")!.TextContent.ShouldBe("用户名或密码错误。");
+            page.QuerySelector("[data-testid=login-error]")!.TextContent.ShouldBe(Login.Refused);
         }
 
         var fifth = await CrmWebApplicationFactory.PostLoginAsync(client, "officer", "wrong-password");
-        (await fifth.Content.ReadAsStringAsync()).ShouldContain("账号已锁定 15 分钟");
-        // Locked: even the right password is refused now.
+        (await fifth.Content.ReadAsStringAsync()).ShouldContain(Login.Refused);
+        // Locked: even the right password is refused now, with the same answer (it does not tell that the name exists).
         var locked = await CrmWebApplicationFactory.PostLoginAsync(client, "officer", "Nanguan@2026");
         locked.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await locked.Content.ReadAsStringAsync()).ShouldContain("账号已锁定 15 分钟");
+        (await locked.Content.ReadAsStringAsync()).ShouldContain(Login.Refused);
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public class LoginTests
             await db.SaveChangesAsync();
         }
         var response = await CrmWebApplicationFactory.PostLoginAsync(NoRedirects(factory), "officer", "Nanguan@2026");
-        (await response.Content.ReadAsStringAsync()).ShouldContain("该账号已停用");
+        (await response.Content.ReadAsStringAsync()).ShouldContain(Login.Refused);
     }
 
     [Fact]
