@@ -58,11 +58,21 @@ public static class PasswordPolicy
     {
         if (Common.Contains(password))
             return true;
-        // The letters alone, with the usual substitutions undone: “P@ssw0rd2024!” is “password”.
-        var letters = new string(password.ToLowerInvariant()
+        // The word inside, with digits and symbols around it dropped and the usual substitutions undone: “P@ssw0rd2024!”
+        // and “Admin#2025” are “password” and “admin”. Tried with and without the leading run (“@dmin2024”).
+        var trailing = password.TrimEnd(NotLetters);
+        return IsCommonWord(trailing) || IsCommonWord(trailing.TrimStart(NotLetters));
+    }
+
+    private static readonly char[] NotLetters = [.. "0123456789!@#$%^&*()-_=+[]{};:'\",.<>/?`~|\\ "];
+
+    private static bool IsCommonWord(string text)
+    {
+        var letters = new string(text.ToLowerInvariant()
             .Select(c => c switch { '@' => 'a', '0' => 'o', '1' => 'i', '3' => 'e', '$' => 's', '5' => 's', _ => c })
             .Where(char.IsAsciiLetterLower).ToArray());
-        return letters.Length == 0 || CommonWords.Contains(letters);
+        // Only digits and symbols is as guessable as a word; Chinese characters count as letters here.
+        return !text.Any(char.IsLetter) || CommonWords.Contains(letters);
     }
 
     public static bool IsTrivialPattern(string password)

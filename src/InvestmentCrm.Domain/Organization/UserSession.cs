@@ -40,14 +40,17 @@ public class PasswordHistoryEntry : Entity
 {
     private PasswordHistoryEntry() { }
 
-    public PasswordHistoryEntry(Guid userId, string passwordHash, DateTime replacedAt)
+    public PasswordHistoryEntry(Guid userId, int generation, string passwordHash, DateTime replacedAt)
     {
         UserId = userId;
+        Generation = generation;
         PasswordHash = passwordHash;
         ReplacedAt = replacedAt;
     }
 
     public Guid UserId { get; private set; }
+    /// <summary>1 for the user's first replaced password, then 2, 3 …: the order, even when two changes share a clock tick.</summary>
+    public int Generation { get; private set; }
     public string PasswordHash { get; private set; } = "";
     public DateTime ReplacedAt { get; private set; }
 }

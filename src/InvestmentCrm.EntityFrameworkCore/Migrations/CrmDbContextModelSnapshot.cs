@@ -1045,6 +1045,9 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1058,7 +1061,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "Generation")
+                        .IsUnique();
 
                     b.ToTable("PasswordHistory", (string)null);
                 });

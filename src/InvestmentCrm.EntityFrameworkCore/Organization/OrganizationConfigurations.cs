@@ -69,7 +69,7 @@ internal sealed class PasswordHistoryEntryConfiguration : IEntityTypeConfigurati
     {
         entity.ToTable("PasswordHistory");
         entity.Property(h => h.PasswordHash).HasMaxLength(NameLength);
-        entity.HasIndex(h => h.UserId);
+        entity.HasIndex(h => new { h.UserId, h.Generation }).IsUnique();
         entity.HasOne<AppUser>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

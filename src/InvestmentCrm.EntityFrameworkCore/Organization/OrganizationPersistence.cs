@@ -20,14 +20,17 @@ public static class OrganizationPersistence
 /// </summary>
 internal sealed class PasswordHistoryRecorder : SaveTimeWork<object>
 {
-    protected override Task<object?> BeforeSaveAsync(CrmDbContext db, CancellationToken ct)
+    protected override async Task<object?> BeforeSaveAsync(CrmDbContext db, CancellationToken ct)
     {
         foreach (var entry in db.ChangeTracker.Entries<AppUser>().Where(e => e.State == EntityState.Modified).ToList())
         {
             var hash = entry.Property(u => u.PasswordHash);
-            if (hash.IsModified && hash.OriginalValue is { Length: > 0 } previous && previous != hash.CurrentValue)
-                db.PasswordHistory.Add(new PasswordHistoryEntry(entry.Entity.Id, previous, db.Clock.UtcNow()));
+            if (!hash.IsModified || hash.OriginalValue is not { Length: > 0 } previous || previous == hash.CurrentValue)
+                continue;
+            var userId = entry.Entity.Id;
+            var last = await db.PasswordHistory.Where(h => h.UserId == userId).MaxAsync(h => (int?)h.Generation, ct) ?? 0;
+            db.PasswordHistory.Add(new PasswordHistoryEntry(userId, last + 1, previous, db.Clock.UtcNow()));
         }
-        return Task.FromResult<object?>(null);
+        return null;
     }
 }

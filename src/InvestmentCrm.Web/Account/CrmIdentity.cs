@@ -72,7 +72,7 @@ public sealed class CrmPasswordValidator(CrmDbContext db) : IPasswordValidator<A
     private async Task<bool> WasUsedAsync(UserManager<AppUser> manager, AppUser user, string password)
     {
         var hashes = await db.PasswordHistory.Where(h => h.UserId == user.Id)
-            .OrderByDescending(h => h.ReplacedAt).Take(PasswordPolicy.RememberedPasswords - 1).Select(h => h.PasswordHash).ToListAsync();
+            .OrderByDescending(h => h.Generation).Take(PasswordPolicy.RememberedPasswords - 1).Select(h => h.PasswordHash).ToListAsync();
         if (user.PasswordHash is { } current)
             hashes.Insert(0, current);
         return hashes.Any(h => manager.PasswordHasher.VerifyHashedPassword(user, h, password) != PasswordVerificationResult.Failed);

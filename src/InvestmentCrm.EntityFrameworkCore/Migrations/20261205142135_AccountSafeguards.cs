@@ -49,6 +49,7 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                 {
                     Id = table.Column<Guid>(nullable: false),
                     UserId = table.Column<Guid>(nullable: false),
+                    Generation = table.Column<int>(nullable: false),
                     PasswordHash = table.Column<string>(maxLength: 200, nullable: false),
                     ReplacedAt = table.Column<DateTime>(nullable: false)
                 },
@@ -98,9 +99,10 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                 column: "Status");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PasswordHistory_UserId",
+                name: "IX_PasswordHistory_UserId_Generation",
                 table: "PasswordHistory",
-                column: "UserId");
+                columns: new[] { "UserId", "Generation" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_UserSessions_UserId",

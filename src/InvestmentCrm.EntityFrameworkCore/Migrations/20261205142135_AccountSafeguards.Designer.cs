@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InvestmentCrm.EntityFrameworkCore.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261205140912_AccountSafeguards")]
+    [Migration("20261205142135_AccountSafeguards")]
     partial class AccountSafeguards
     {
         /// <inheritdoc />
@@ -812,6 +812,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                 {
                     b.Property<Guid>("Id");
 
+                    b.Property<int>("Generation");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(200);
@@ -822,7 +824,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "Generation")
+                        .IsUnique();
 
                     b.ToTable("PasswordHistory", (string)null);
                 });
