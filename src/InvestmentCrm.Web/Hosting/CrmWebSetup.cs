@@ -63,8 +63,13 @@ public static class CrmWebSetup
 
     public static WebApplication UseCrm(this WebApplication app)
     {
-        // Behind nginx (etc/nginx): the client's address and scheme come from X-Forwarded-* of the loopback proxy.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        // Behind nginx (etc/nginx): the client's address and scheme come from X-Forwarded-* of a trusted proxy only — the
+        // loopback one, or those listed in ForwardedHeaders:KnownProxies. From anyone else the headers are ignored, so a
+        // client cannot pick its own address to escape the sign-in limit (docs/security.md).
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        foreach (var proxy in (app.Configuration["ForwardedHeaders:KnownProxies"] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+            forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        app.UseForwardedHeaders(forwarded);
         app.UseCrmSecurityHeaders();
         app.UseHttpsOnlyInProduction();
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
@@ -78,8 +83,9 @@ public static class CrmWebSetup
         app.UseStaticFiles();
         // Explicitly after the status-code pages, so that re-executing /error/404 is routed again.
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication: search and export are limited per signed-in user (Hosting/SecuritySetup.cs).
+        app.UseRateLimiter();
         app.UseMustChangePassword();
         app.UseAuthorization();
         // Data scope by default (docs/security.md): the signed-in reader's scope is resolved once, before any endpoint or

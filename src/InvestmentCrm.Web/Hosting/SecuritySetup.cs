@@ -112,10 +112,11 @@ public static class SecuritySetup
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Per client address for sign-in; per user for search and export.
+            // Per client address for sign-in; per user (the signed-in account, not the address: colleagues behind one
+            // government NAT do not share a budget) for search and export — the limiter runs after authentication.
             options.AddPolicy(LoginLimit, context => Window(context.Connection.RemoteIpAddress?.ToString(), limits.GetValue("LoginPerMinute", 10)));
-            options.AddPolicy(InvestmentCrm.Web.Shared.RateLimits.Search, context => Window(context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString(), limits.GetValue("SearchPerMinute", 120)));
-            options.AddPolicy(InvestmentCrm.Web.Shared.RateLimits.Export, context => Window(context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString(), limits.GetValue("ExportPerMinute", 10)));
+            options.AddPolicy(InvestmentCrm.Web.Shared.RateLimits.Search, context => Window(PerUser(context), limits.GetValue("SearchPerMinute", 120)));
+            options.AddPolicy(InvestmentCrm.Web.Shared.RateLimits.Export, context => Window(PerUser(context), limits.GetValue("ExportPerMinute", 10)));
             // The login page is a Razor component endpoint; its POST is limited here.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/login")
@@ -134,6 +135,9 @@ public static class SecuritySetup
     public static async Task<Guid?> CurrentSessionAsync(HttpContext context) =>
         (await context.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Properties?.Items.TryGetValue(CrmClaims.SessionId, out var value) == true
         && Guid.TryParse(value, out var session) ? session : null;
+
+    private static string PerUser(HttpContext context) =>
+        context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user ? "user:" + user : "address:" + context.Connection.RemoteIpAddress;
 
     private static RateLimitPartition<string> Window(string? key, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(key ?? "anonymous", _ => new FixedWindowRateLimiterOptions
