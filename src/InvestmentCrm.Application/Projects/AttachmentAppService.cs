@@ -70,6 +70,8 @@ public sealed class AttachmentAppService(ICrmDbContext db, DataScope scope, IAtt
             throw new DomainException($"附件不能超过 {options.MaxBytes / 1024 / 1024} MB。");
         if (!type.Signatures.Any(signature => bytes.AsSpan().StartsWith(signature)))
             throw new DomainException($"文件内容与扩展名“{extension}”不符，未保存。");
+        if (AttachmentContent.Problem(extension, bytes) is { } problem)
+            throw new DomainException(problem);
 
         var storedName = Guid.NewGuid().ToString("N") + extension.ToLowerInvariant();
         var attachment = new Attachment(projectId, category, fileName!, type.ContentType, bytes.LongLength, storedName, Convert.ToHexStringLower(SHA256.HashData(bytes)));

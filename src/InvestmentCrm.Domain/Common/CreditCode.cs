@@ -29,7 +29,8 @@ public sealed record CreditCode
     /// <summary>Null when valid, otherwise the Chinese reason.</summary>
     public static string? Validate(string input, out string normalized)
     {
-        normalized = new string((input ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
+        // Full-width “９１２２…” and zero-width characters pasted from a web page are the same code (TextRules.ForComparison).
+        normalized = new string(TextRules.ForComparison(input ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
         if (normalized.Length != 18)
             return $"统一社会信用代码应为 18 位，当前为 {normalized.Length} 位。";
         for (var i = 0; i < 18; i++)

@@ -1,3 +1,4 @@
+using InvestmentCrm.Common;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -17,7 +18,7 @@ public static partial class CompanyNameNormalizer
 
     public static string Normalize(string name)
     {
-        var text = (name ?? "").Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var text = TextRules.ForComparison(name ?? "").ToLowerInvariant();
         text = Separators().Replace(Brackets().Replace(text, ""), "");
         bool stripped;
         do

@@ -187,7 +187,31 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
                 root.ConcurrencyStamp = Guid.NewGuid();
 
             if (entry.State is EntityState.Added or EntityState.Modified)
+            {
                 EnsureDefinedEnums(entry);
+                EnsureTextFits(entry);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every text field fits its column and holds no control characters (<see cref="TextRules"/>): refused in Chinese by
+    /// the field's name before the database sees it — an over-long value was a 500 on PostgreSQL. Invisible characters are
+    /// dropped.
+    /// </summary>
+    private static void EnsureTextFits(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        foreach (var property in entry.Properties)
+        {
+            if (property.Metadata.ClrType != typeof(string) || property.CurrentValue is not string value
+                || (entry.State == EntityState.Modified && !property.IsModified))
+                continue;
+            var clean = TextRules.WithoutInvisible(value);
+            if (!ReferenceEquals(clean, value))
+                property.CurrentValue = clean;
+            if (TextRules.Problem(InvestmentCrm.Auditing.AuditVocabulary.FieldLabel(entry.Metadata.ClrType.Name, property.Metadata.Name) ?? property.Metadata.Name,
+                    clean, property.Metadata.GetMaxLength()) is { } problem)
+                throw new DomainException(problem);
         }
     }
 

@@ -7,9 +7,9 @@ namespace InvestmentCrm.EntityFrameworkCore.Common;
 /// <summary>Mapping conventions shared by the module configurations.</summary>
 internal static class ModelBuilderExtensions
 {
-    public const int NameLength = 200;
-    public const int ShortLength = 64;
-    public const int TextLength = 2000;
+    public const int NameLength = TextRules.Name;
+    public const int ShortLength = TextRules.Short;
+    public const int TextLength = TextRules.Text;
 
     /// <summary>Money as two columns, <c>{Name}Amount</c> decimal(20,2) and <c>{Name}Currency</c> char(3).</summary>
     public static void HasMoney<T>(this EntityTypeBuilder<T> entity, System.Linq.Expressions.Expression<Func<T, Money>> property, string name)

@@ -72,6 +72,7 @@ public static class CrmWebSetup
         app.UseForwardedHeaders(forwarded);
         app.UseCrmSecurityHeaders();
         app.UseHttpsOnlyInProduction();
+        app.UseInputHygiene();
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages =>
         {

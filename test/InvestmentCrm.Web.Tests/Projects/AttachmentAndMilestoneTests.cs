@@ -12,8 +12,8 @@ namespace InvestmentCrm.Web.Tests.Projects;
 
 public class AttachmentAndMilestoneTests
 {
-    private static readonly byte[] Pdf = [.. "%PDF-1.4\n% 南关区 测试合同扫描件\n"u8.ToArray(), .. new byte[200]];
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
+    private static readonly byte[] Pdf = AttachmentUpload.Pdf;
+    private static readonly byte[] Png = AttachmentUpload.Png;
 
     private static async Task<CrmWebApplicationFactory> FactoryAsync(long maxBytes = 20 * 1024 * 1024) =>
         new(await TestDatabase.CreateAsync(DatabaseProviders.Sqlite, TestDatabaseContent.DemoData), new Dictionary<string, string>
@@ -22,20 +22,8 @@ public class AttachmentAndMilestoneTests
             ["Attachments:Folder"] = Path.Combine(Path.GetTempPath(), "crm-attachments-" + Guid.NewGuid().ToString("N")),
         });
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid project, string fileName, byte[] bytes)
-    {
-        var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync($"/projects/{project}"));
-        var token = page.QuerySelector("form[enctype='multipart/form-data'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var content = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(nameof(AttachmentCategory.Contract)), "category" },
-        };
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        content.Add(file, "file", fileName);
-        return await client.PostAsync($"/projects/{project}/attachments", content);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid project, string fileName, byte[] bytes) =>
+        AttachmentUpload.PostAsync(client, project, fileName, bytes);
 
     private static async Task<Guid> ProjectAsync(CrmWebApplicationFactory factory, string name)
     {
