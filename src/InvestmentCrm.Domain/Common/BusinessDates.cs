@@ -9,6 +9,8 @@ public static class BusinessDates
     public const int FirstYear = 1990;
     public const int LastYear = 2100;
 
+    public static bool Contains(DateOnly date) => date.Year is >= FirstYear and <= LastYear;
+
     public static int EnsureYear(int year) =>
         year is >= FirstYear and <= LastYear ? year : throw new DomainException($"年份应在 {FirstYear} 到 {LastYear} 年之间。");
 

@@ -22,6 +22,19 @@ public readonly record struct Money
     public decimal Amount { get; init; }
     public string Currency { get; init; }
 
+    /// <summary>100 万亿 of a currency: more than any project; anything above is a typing error (5e28 broke every total).</summary>
+    public const decimal MaxAmount = 100_000_000_000_000m;
+
+    /// <summary>Why an amount typed for a field is refused — beyond the range or finer than a cent (0.001 was stored as 0.00) — or null.</summary>
+    public static string? Problem(string field, decimal amount)
+    {
+        if (Math.Abs(amount) > MaxAmount)
+            return $"“{field}”超出合理范围（绝对值不超过 100 万亿）。";
+        if (decimal.Round(amount, 2) != amount)
+            return $"“{field}”最多精确到分（以元计两位小数）。";
+        return null;
+    }
+
     public static Money Yuan(decimal amount) => new(amount, Cny);
     public static Money Dollars(decimal amount) => new(amount, Usd);
     /// <summary>亿元 → 元.</summary>

@@ -190,6 +190,33 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
             {
                 EnsureDefinedEnums(entry);
                 EnsureTextFits(entry);
+                EnsureNumbersAndDatesFit(entry);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Amounts (<see cref="Money.Problem"/>), other decimals (their column's precision) and dates (the
+    /// <see cref="BusinessDates"/> window) are checked on every save, by the field's Chinese name: 5e28 broke every total,
+    /// 1e18 was a 500 on PostgreSQL, 0.001 was silently stored as 0.00, 0001-01-01 and 9999-12-31 were accepted.
+    /// </summary>
+    private static void EnsureNumbersAndDatesFit(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        string Label(string field) => InvestmentCrm.Auditing.AuditVocabulary.FieldLabel(entry.Metadata.ClrType.Name, field) ?? field;
+        foreach (var money in entry.ComplexProperties)
+            foreach (var property in money.Properties.Where(p => p.Metadata.ClrType == typeof(decimal) && (entry.State == EntityState.Added || p.IsModified)))
+                if (Money.Problem(Label($"{money.Metadata.Name}.{property.Metadata.Name}"), (decimal)property.CurrentValue!) is { } problem)
+                    throw new DomainException(problem);
+        foreach (var property in entry.Properties.Where(p => entry.State == EntityState.Added || p.IsModified))
+        {
+            switch (property.CurrentValue)
+            {
+                case DateOnly date when !BusinessDates.Contains(date):
+                    throw new DomainException($"“{Label(property.Metadata.Name)}”应在 {BusinessDates.FirstYear} 到 {BusinessDates.LastYear} 年之间。");
+                // Computed decimals (weights, scores) are rounded by the column; only a value that cannot fit is refused.
+                case decimal number when property.Metadata.GetPrecision() is { } precision
+                        && Math.Abs(number) >= (decimal)Math.Pow(10, precision - (property.Metadata.GetScale() ?? 0)):
+                    throw new DomainException($"“{Label(property.Metadata.Name)}”超出合理范围。");
             }
         }
     }

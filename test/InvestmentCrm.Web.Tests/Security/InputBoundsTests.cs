@@ -51,4 +51,41 @@ public class InputBoundsTests
         var auditor = await factory.SignInAsync("auditor");
         (await auditor.GetAsync($"/admin/audit?page={int.MaxValue}")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Amounts_have_a_sane_range_and_scale_and_dates_a_sane_window(string provider)
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);
+        var head = await factory.SignInAsync("head");
+        Guid project;
+        int tranches, projects;
+        await using (var db = factory.Database.CreateContext())
+        {
+            project = await db.Projects.Where(p => p.Name == "吉林长春基金广场二期").Select(p => p.Id).SingleAsync();
+            (tranches, projects) = (await db.FundsTranches.CountAsync(), await db.Projects.CountAsync());
+        }
+        async Task Refused(HttpResponseMessage response, string message)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await response.Content.ReadAsStringAsync()).ShouldContain(message);
+        }
+        object Tranche(decimal amount, string arrivedOn = "2026-11-01") => new { arrivedOn, amount, currency = "CNY", source = 1, form = 1 };
+
+        await Refused(await head.PostAsJsonAsync($"/api/v1/projects/{project}/tranches", Tranche(5e28m)), "超出合理范围");
+        await Refused(await head.PostAsJsonAsync($"/api/v1/projects/{project}/tranches", Tranche(1e18m)), "超出合理范围");
+        await Refused(await head.PostAsJsonAsync($"/api/v1/projects/{project}/tranches", Tranche(0.001m)), "最多精确到分");
+        await Refused(await head.PostAsJsonAsync($"/api/v1/projects/{project}/tranches", Tranche(100m, "0001-01-01")), "应在 1990 到 2100 年之间");
+        await Refused(await head.PostAsJsonAsync("/api/v1/projects",
+            new { name = "远期项目", type = 1, industry = "金融业/银行", registeredOn = "9999-12-31", plannedDomesticCny = 0m }), "应在 1990 到 2100 年之间");
+        foreach (var year in new[] { 0, -1, 10000 })
+            {
+            (await head.GetAsync($"/api/v1/cockpit?year={year}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await head.GetAsync($"/cockpit?year={year}")).StatusCode.ShouldNotBe(HttpStatusCode.InternalServerError);
+        }
+
+        await using (var db = factory.Database.CreateContext())
+            (await db.FundsTranches.CountAsync(), await db.Projects.CountAsync()).ShouldBe((tranches, projects));
+        // The 工作台 and cockpit still answer for everyone.
+        (await head.GetAsync("/api/v1/workbench/summary")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }
