@@ -3,7 +3,7 @@ using InvestmentCrm.Auditing;
 using InvestmentCrm.Organization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
-using InvestmentCrm.Web.Hosting;
+using InvestmentCrm.Web.Shared;
 
 namespace InvestmentCrm.Web.Account;
 
@@ -17,13 +17,16 @@ public static class AccountEndpoints
         {
             // The endpoint reads no form field, so the antiforgery token is checked here explicitly.
             if (!await antiforgery.IsRequestValidAsync(context))
-                return Results.BadRequest();
+            {
+                await MalformedRequests.RefuseAsync(context, StatusCodes.Status400BadRequest, MalformedRequests.AntiforgeryRefusal);
+                return Results.Empty;
+            }
             if (context.User.Identity?.IsAuthenticated == true)
             {
                 var id = Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? userId : (Guid?)null;
                 await log.WriteAsync(SecurityEvent.Logout, id, context.User.Identity.Name);
                 // Ended on the server: a copy of this cookie is refused from now on.
-                if (await SecuritySetup.CurrentSessionAsync(context) is { } session)
+                if (await CookieSessions.CurrentAsync(context) is { } session)
                     await sessions.EndAsync(session, SessionEndReason.Logout);
             }
             await signInManager.SignOutAsync();

@@ -1,4 +1,5 @@
 using InvestmentCrm.Common;
+using InvestmentCrm.Web.Shared;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +12,9 @@ public static class ChineseProblemDetails
     {
         var problem = context.ProblemDetails;
         problem.Title = Title(problem.Status ?? context.HttpContext.Response.StatusCode);
-        problem.Detail ??= problem.Title;
+        problem.Detail ??= (problem.Status ?? context.HttpContext.Response.StatusCode) == StatusCodes.Status415UnsupportedMediaType
+            ? MalformedRequests.ContentTypeRefusal
+            : problem.Title;
         problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
     }
 
@@ -22,11 +25,13 @@ public static class ChineseProblemDetails
         403 => "没有权限",
         404 => "未找到",
         405 => "不支持的请求方法",
-        409 => "数据已被他人修改",
+        409 => "与现有数据冲突",
         413 => "上传内容过大",
         415 => "不支持的内容类型",
         422 => "数据校验未通过",
+        428 => "缺少前置条件",
         429 => "请求过于频繁",
+        503 => "服务暂不可用",
         >= 500 => "服务器内部错误",
         _ => "请求失败",
     };

@@ -1,4 +1,5 @@
 using InvestmentCrm.Common;
+using InvestmentCrm.Web.Shared;
 
 namespace InvestmentCrm.Web.Hosting;
 
@@ -23,14 +24,7 @@ public static class InputHygiene
                 await next();
                 return;
             }
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            if (request.Path.StartsWithSegments("/api"))
-                await Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: Refusal).ExecuteAsync(context);
-            else
-            {
-                context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync($"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请求无效</title></head><body><h1>请求无效</h1><p>{Refusal}</p><p><a href=\"/\">返回首页</a></p></body></html>");
-            }
+            await MalformedRequests.RefuseAsync(context, StatusCodes.Status400BadRequest, Refusal);
         });
 
     private static bool Dirty(string value) => value.Any(TextRules.IsControl);

@@ -82,7 +82,7 @@ public static class SecuritySetup
                 if (!context.Properties.Items.TryGetValue(CrmClaims.SignedInAt, out var signedIn)
                     || !DateTimeOffset.TryParse(signedIn, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
                     || now - at > absolute
-                    || !await IsLiveSessionAsync(context))
+                    || !await CookieSessions.IsLiveAsync(context))
                 {
                     context.RejectPrincipal();
                     return;
@@ -124,17 +124,6 @@ public static class SecuritySetup
                     : RateLimitPartition.GetNoLimiter(""));
         });
     }
-
-    /// <summary>The cookie's session has not ended on the server (signed out, password or account changed).</summary>
-    private static async Task<bool> IsLiveSessionAsync(CookieValidatePrincipalContext context) =>
-        context.Properties.Items.TryGetValue(CrmClaims.SessionId, out var value) && Guid.TryParse(value, out var session)
-        && Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var user)
-        && await context.HttpContext.RequestServices.GetRequiredService<SessionRegistry>().IsLiveAsync(session, user, context.HttpContext.RequestAborted);
-
-    /// <summary>The session of the signed-in request, as <see cref="SessionRegistry"/> knows it.</summary>
-    public static async Task<Guid?> CurrentSessionAsync(HttpContext context) =>
-        (await context.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Properties?.Items.TryGetValue(CrmClaims.SessionId, out var value) == true
-        && Guid.TryParse(value, out var session) ? session : null;
 
     private static string PerUser(HttpContext context) =>
         context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user ? "user:" + user : "address:" + context.Connection.RemoteIpAddress;

@@ -19,6 +19,7 @@ public static class BusinessErrors
         DomainException domain => (StatusCodes.Status400BadRequest, domain.Message),
         UnauthorizedAccessException denied => (StatusCodes.Status403Forbidden, denied.Message),
         Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, ConcurrencyMessage),
+        BadHttpRequestException bad => (bad.StatusCode, MalformedRequests.Describe(bad)),
         _ => null,
     };
 }

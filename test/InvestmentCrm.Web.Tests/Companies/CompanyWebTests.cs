@@ -91,7 +91,7 @@ public class CompanyWebTests
 
         var api = await officer.PostAsJsonAsync("/api/v1/companies", new CompanyInput("华为技术（长春）有限公司", null, CompanyNature.Private, CompanyKind.Enterprise, null, null, null, false));
         api.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("similar")[0].GetProperty("name").GetString().ShouldBe("华为技术有限公司");
+        (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("similar").GetProperty("inScope")[0].GetProperty("name").GetString().ShouldBe("华为技术有限公司");
 
         (await FormPoster.PostAsync(officer, "/companies/new", "company-form", Fields(confirm: true))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await using var db = factory.Database.CreateContext();

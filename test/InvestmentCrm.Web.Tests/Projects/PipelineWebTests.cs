@@ -25,7 +25,7 @@ public class PipelineWebTests
         (await bad.Content.ReadAsStringAsync()).ShouldContain("统一社会信用代码校验位错误");
 
         var duplicate = await officer.PostAsJsonAsync("/api/v1/companies", new CompanyInput("华为（重复）", "914403001922038216", CompanyNature.Private, CompanyKind.Enterprise, null, null, null, false));
-        duplicate.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        duplicate.StatusCode.ShouldBe(HttpStatusCode.Conflict, "a duplicate conflicts with an existing record (issue 16)");
         var problem = await duplicate.Content.ReadAsStringAsync();
         problem.ShouldContain("已属于“华为技术有限公司”");
         var huawei = await db.Companies.Where(c => c.Name == "华为技术有限公司").Select(c => c.Id).SingleAsync();
@@ -42,7 +42,7 @@ public class PipelineWebTests
         // The form on the page links to the holder of a duplicate code.
         var again = await FormPoster.PostAsync(officer, "/companies/new", "company-form",
             [new("name", "长春测试科技"), new("code", "91350100M000100Y43"), new("nature", nameof(CompanyNature.Private)), new("kind", nameof(CompanyKind.Enterprise))]);
-        again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var page = await new HtmlParser().ParseDocumentAsync(await again.Content.ReadAsStringAsync());
         page.QuerySelector("[data-testid=existing-company]")!.GetAttribute("href").ShouldBe($"companies/{created}");
         page.QuerySelector("#company-name")!.GetAttribute("value").ShouldBe("长春测试科技");
