@@ -97,6 +97,16 @@ public sealed class TestDatabase : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
     }
 
+    /// <summary>A database outage (PostgreSQL): no new connections are allowed and the open ones are cut.</summary>
+    public async Task CutConnectionsAsync()
+    {
+        await ExecuteAdminAsync($"ALTER DATABASE \"{Name}\" ALLOW_CONNECTIONS false");
+        await ExecuteAdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}' AND pid <> pg_backend_pid()");
+    }
+
+    /// <summary>The database is back after <see cref="CutConnectionsAsync"/>.</summary>
+    public Task RestoreConnectionsAsync() => ExecuteAdminAsync($"ALTER DATABASE \"{Name}\" ALLOW_CONNECTIONS true");
+
     /// <summary>Refreshes the planner's statistics after a bulk load (what autovacuum / PRAGMA optimize do in production).</summary>
     public async Task AnalyzeAsync()
     {

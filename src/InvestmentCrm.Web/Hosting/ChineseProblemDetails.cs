@@ -66,3 +66,23 @@ public sealed class BusinessExceptionHandler(IProblemDetailsService problemDetai
         });
     }
 }
+
+/// <summary>
+/// The database cannot be reached (docs/security.md, "Faults"): 503 with a Chinese message and Retry-After, for the API and
+/// the pages alike — not a generic 500. Nothing needs restarting: the next request after the database is back succeeds.
+/// </summary>
+public sealed class DatabaseOutageHandler : IExceptionHandler
+{
+    public const string Message = "数据库暂时无法连接，请稍后重试。恢复后刷新即可，无需重新登录。";
+    public const int RetryAfterSeconds = 30;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!InvestmentCrm.EntityFrameworkCore.Common.DatabaseFaults.IsUnavailable(exception) || httpContext.Response.HasStarted)
+            return false;
+        httpContext.Response.Clear();
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await MalformedRequests.RefuseAsync(httpContext, StatusCodes.Status503ServiceUnavailable, Message, "服务暂不可用");
+        return true;
+    }
+}

@@ -171,9 +171,7 @@ public static class CrmHost
         }
     }
 
-    private static bool IsDatabaseUnavailable(Exception ex) =>
-        Innermost(ex) is DbException or System.Net.Sockets.SocketException or TimeoutException
-        || ex is DbException;
+    private static bool IsDatabaseUnavailable(Exception ex) => DatabaseFaults.IsDatabaseFault(ex) || Innermost(ex) is DbException;
 
     private static Exception Innermost(Exception ex) => ex.InnerException is null ? ex : Innermost(ex.InnerException);
 

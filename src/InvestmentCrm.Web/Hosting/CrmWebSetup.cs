@@ -42,6 +42,7 @@ public static class CrmWebSetup
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ChineseProblemDetails.Customize);
+        services.AddExceptionHandler<DatabaseOutageHandler>();
         services.AddExceptionHandler<BusinessExceptionHandler>();
         // A request the framework cannot bind (JSON of the wrong type, a query value that is no number) is thrown, so that
         // BusinessExceptionHandler answers it in Chinese with the field's name (Shared/MalformedRequests.cs).

@@ -52,7 +52,7 @@ public static class MalformedRequests
         });
 
     /// <summary>ProblemDetails for the API, a short Chinese page for everything else.</summary>
-    public static async Task RefuseAsync(HttpContext context, int status, string detail)
+    public static async Task RefuseAsync(HttpContext context, int status, string detail, string title = "请求未被接受")
     {
         context.Response.StatusCode = status;
         if (context.Request.Path.StartsWithSegments("/api"))
@@ -62,6 +62,6 @@ public static class MalformedRequests
         }
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(
-            $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请求未被接受</title></head><body><h1>请求未被接受</h1><p>{System.Net.WebUtility.HtmlEncode(detail)}</p><p><a href=\"/\">返回首页</a></p></body></html>");
+            $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body><h1>{title}</h1><p>{System.Net.WebUtility.HtmlEncode(detail)}</p><p><a href=\"/\">返回首页</a></p></body></html>");
     }
 }
