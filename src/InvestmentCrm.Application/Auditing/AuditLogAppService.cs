@@ -33,6 +33,7 @@ public sealed class AuditLogAppService(ICrmDbContext db, ICurrentUser currentUse
         var rows = Filter(query);
         var total = await rows.CountAsync(ct);
         var items = await rows.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(pageSize).ToListAsync(ct);
+        await NoteViewingAsync($"审计日志（用户：{query.User ?? "全部"}，对象：{query.EntityType ?? "全部"}，日期：{query.From}–{query.To}，第 {page} 页）", ct);
         return new PagedResult<AuditLogDto>(await reader.ReadAsync(items, ct), total, page, pageSize);
     }
 
@@ -65,7 +66,15 @@ public sealed class AuditLogAppService(ICrmDbContext db, ICurrentUser currentUse
         (page, pageSize) = logPaging;
         var total = await rows.CountAsync(ct);
         var items = await rows.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).Skip(logPaging.Skip).Take(pageSize).ToListAsync(ct);
+        await NoteViewingAsync($"登录日志（用户：{user ?? "全部"}，日期：{from}–{to}，第 {page} 页）", ct);
         return new PagedResult<SecurityLogDto>(items.Select(l => new SecurityLogDto(l.At, l.Kind, l.UserName, l.Detail, l.IpAddress)).ToList(), total, page, pageSize);
+    }
+
+    /// <summary>The audit administrator's own reading is logged too (docs/security.md, "Audit"): who looked at which part of the logs.</summary>
+    private async Task NoteViewingAsync(string detail, CancellationToken ct)
+    {
+        db.SecurityLogs.Add(new SecurityLog(clock.UtcNow(), SecurityEvent.LogViewed, currentUser.UserId, currentUser.UserName, detail, currentUser.IpAddress, currentUser.RequestId));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Deletes audit and security rows older than the retention period and logs that it did.</summary>

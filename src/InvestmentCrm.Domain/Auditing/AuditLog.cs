@@ -77,5 +77,11 @@ public enum SecurityEvent
     AuditPurged = 7,
     [Display(Name = "修改密码失败")]
     PasswordChangeFailed = 8,
+    [Display(Name = "导出数据")]
+    DataExported = 9,
+    [Display(Name = "下载附件")]
+    AttachmentDownloaded = 10,
+    [Display(Name = "查看日志")]
+    LogViewed = 11,
 }
 

@@ -103,6 +103,7 @@ public static class CrmWebSetup
         });
         app.UseAntiforgery();
         app.UseAntiforgeryRefusal();
+        app.UseExportAudit();
 
         app.UseSwaggerUI(options => options.DocumentTitle = "InvestmentCrm API");
 

@@ -2,6 +2,7 @@ using InvestmentCrm.Common;
 using InvestmentCrm.Organization;
 using InvestmentCrm.Projects;
 using Microsoft.AspNetCore.Mvc;
+using InvestmentCrm.Web.Shared;
 
 namespace InvestmentCrm.Web.Projects;
 
@@ -32,10 +33,13 @@ public static class AttachmentEndpoints
             // Somewhat above the configured limit, so that an oversized file still gets the Chinese explanation.
             .WithMetadata(new RequestSizeLimitAttribute(64 * 1024 * 1024));
 
-        app.MapGet("/attachments/{id:guid}", async (Guid id, AttachmentAppService attachments, CancellationToken ct) =>
-                await attachments.OpenAsync(id, ct) is { } file
-                    ? Results.File(file.Content, file.ContentType, file.FileName)
-                    : Results.NotFound())
+        app.MapGet("/attachments/{id:guid}", async (Guid id, HttpContext context, AttachmentAppService attachments, CancellationToken ct) =>
+            {
+                if (await attachments.OpenAsync(id, ct) is not { } file)
+                    return Results.NotFound();
+                await ExportAudit.WriteAsync(context, InvestmentCrm.Auditing.SecurityEvent.AttachmentDownloaded, $"附件“{file.FileName}”（{id}）");
+                return Results.File(file.Content, file.ContentType, file.FileName);
+            })
             .RequireAuthorization(Permissions.Projects.View);
     }
 }
