@@ -27,6 +27,11 @@ public class AuditLog
     public string Changes { get; private set; }
     public string? IpAddress { get; private set; }
     public string? RequestId { get; private set; }
+    /// <summary>Place and hash in the chain (<see cref="AuditChain"/>; SQLite only).</summary>
+    public long? ChainIndex { get; private set; }
+    public string? ChainHash { get; private set; }
+
+    public void Seal(long index, string hash) => (ChainIndex, ChainHash) = (index, hash);
 }
 
 public enum AuditAction
@@ -57,6 +62,11 @@ public class SecurityLog
     public string? Detail { get; private set; }
     public string? IpAddress { get; private set; }
     public string? RequestId { get; private set; }
+    /// <summary>Place and hash in the chain (<see cref="AuditChain"/>; SQLite only).</summary>
+    public long? ChainIndex { get; private set; }
+    public string? ChainHash { get; private set; }
+
+    public void Seal(long index, string hash) => (ChainIndex, ChainHash) = (index, hash);
 }
 
 public enum SecurityEvent

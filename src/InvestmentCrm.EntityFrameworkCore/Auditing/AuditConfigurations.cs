@@ -18,6 +18,8 @@ internal sealed class AuditLogConfiguration : IEntityTypeConfiguration<AuditLog>
         entity.HasIndex(a => a.At);
         entity.HasIndex(a => new { a.EntityType, a.EntityId });
         entity.HasIndex(a => a.UserId);
+        entity.Property(a => a.ChainHash).HasMaxLength(64);
+        entity.HasIndex(a => a.ChainIndex);
     }
 }
 
@@ -32,6 +34,8 @@ internal sealed class SecurityLogConfiguration : IEntityTypeConfiguration<Securi
         entity.Property(a => a.RequestId).HasMaxLength(128);
         entity.HasIndex(a => a.At);
         entity.HasIndex(a => a.UserId);
+        entity.Property(a => a.ChainHash).HasMaxLength(64);
+        entity.HasIndex(a => a.ChainIndex);
     }
 }
 

@@ -9,6 +9,12 @@ public sealed class DatabaseOptions
     public string Provider { get; set; } = DatabaseProviders.Sqlite;
     /// <summary>Connection string; for SQLite it defaults to a file in <see cref="DataFolder"/>.</summary>
     public string? ConnectionString { get; set; }
+    /// <summary>
+    /// PostgreSQL: the owner role's connection, for migrations and the maintenance verbs (purge-audit, backup, restore).
+    /// The application then runs as the role of <see cref="ConnectionString"/>, which may add audit rows but cannot change,
+    /// delete or un-trigger them (etc/postgresql/init.sql, docs/security.md). Unset: one role does both.
+    /// </summary>
+    public string? MigrationConnectionString { get; set; }
     /// <summary>Folder for the SQLite file and other local data, relative to the content root.</summary>
     public string DataFolder { get; set; } = "App_Data";
     /// <summary>Apply pending migrations when the host starts.</summary>

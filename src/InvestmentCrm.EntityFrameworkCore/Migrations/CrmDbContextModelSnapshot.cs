@@ -397,6 +397,13 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChainHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChainIndex")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Changes")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -430,6 +437,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("ChainIndex");
+
                     b.HasIndex("UserId");
 
                     b.HasIndex("EntityType", "EntityId");
@@ -445,6 +454,13 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ChainHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChainIndex")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
@@ -471,6 +487,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("ChainIndex");
 
                     b.HasIndex("UserId");
 

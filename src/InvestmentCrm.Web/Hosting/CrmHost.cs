@@ -14,6 +14,9 @@ public static class CrmHost
         try
         {
             var builder = WebApplication.CreateBuilder(configArgs);
+            // Maintenance verbs that delete or replace rows run as the owner role where one is configured (PostgreSQL).
+            if (verb is "purge-audit" or "restore" && builder.Configuration["Database:MigrationConnectionString"] is { Length: > 0 } owner)
+                builder.Configuration["Database:ConnectionString"] = owner;
             builder.AddCrm();
             var app = builder.Build();
             return verb switch
@@ -22,8 +25,9 @@ public static class CrmHost
                 "seed" => await SeedAsync(app),
                 "create-admin" => await CreateAdminAsync(app, options),
                 "purge-audit" => await PurgeAuditAsync(app, options),
+                "verify-audit" => await VerifyAuditAsync(app),
                 null => await ServeAsync(app),
-                _ => Fail($"未知命令“{verb}”。可用命令：migrate、migrate --script、seed、create-admin <用户名> [--name 姓名]、purge-audit [--days 天数]；不带命令则启动网站。"),
+                _ => Fail($"未知命令“{verb}”。可用命令：migrate、migrate --script、seed、create-admin <用户名> [--name 姓名]、purge-audit [--days 天数]、verify-audit；不带命令则启动网站。"),
             };
         }
         catch (InvalidConfigurationException ex)
@@ -133,6 +137,30 @@ public static class CrmHost
         {
             return Fail(ex.Message);
         }
+    }
+
+    /// <summary>
+    /// verify-audit: walks the hash chains of the audit and login logs (SQLite) and reports the first broken row, or each
+    /// chain's head for the operations log. Exit code 2 when a chain is broken. PostgreSQL protects the logs by role instead.
+    /// </summary>
+    private static async Task<int> VerifyAuditAsync(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        if (!db.Database.IsSqlite())
+        {
+            await Console.Out.WriteLineAsync("PostgreSQL：审计表由独立的属主角色持有，应用角色只能读取和追加（见 etc/postgresql/init.sql），不使用哈希链。");
+            return 0;
+        }
+        var broken = false;
+        foreach (var report in await InvestmentCrm.EntityFrameworkCore.Auditing.AuditChainVerifier.VerifyAsync(db))
+        {
+            broken |= report.Problem is not null;
+            await Console.Out.WriteLineAsync(report.Problem is { } problem
+                ? $"{report.Log}：哈希链断裂，首处问题：{problem}。"
+                : $"{report.Log}：{report.Rows} 条，哈希链完整。链头：第 {report.HeadIndex} 条 {report.HeadHash}（请记入运维记录，以便日后比对）。");
+        }
+        return broken ? 2 : 0;
     }
 
     /// <summary>
