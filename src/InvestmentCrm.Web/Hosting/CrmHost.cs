@@ -15,7 +15,7 @@ public static class CrmHost
         {
             var builder = WebApplication.CreateBuilder(configArgs);
             // Maintenance verbs that delete or replace rows run as the owner role where one is configured (PostgreSQL).
-            if (verb is "purge-audit" or "restore" && builder.Configuration["Database:MigrationConnectionString"] is { Length: > 0 } owner)
+            if (verb is "purge-audit" or "backup" or "restore" && builder.Configuration["Database:MigrationConnectionString"] is { Length: > 0 } owner)
                 builder.Configuration["Database:ConnectionString"] = owner;
             builder.AddCrm();
             var app = builder.Build();
@@ -26,8 +26,10 @@ public static class CrmHost
                 "create-admin" => await CreateAdminAsync(app, options),
                 "purge-audit" => await PurgeAuditAsync(app, options),
                 "verify-audit" => await VerifyAuditAsync(app),
+                "backup" => await BackupAsync(app, options, restore: false),
+                "restore" => await BackupAsync(app, options, restore: true),
                 null => await ServeAsync(app),
-                _ => Fail($"未知命令“{verb}”。可用命令：migrate、migrate --script、seed、create-admin <用户名> [--name 姓名]、purge-audit [--days 天数]、verify-audit；不带命令则启动网站。"),
+                _ => Fail($"未知命令“{verb}”。可用命令：migrate、migrate --script、seed、create-admin <用户名> [--name 姓名]、purge-audit [--days 天数]、verify-audit、backup <文件>、restore <文件>；不带命令则启动网站。"),
             };
         }
         catch (InvalidConfigurationException ex)
@@ -137,6 +139,30 @@ public static class CrmHost
         {
             return Fail(ex.Message);
         }
+    }
+
+    /// <summary>
+    /// backup &lt;file&gt; writes a consistent copy of the database (SQLite's online backup, or pg_dump); restore &lt;file&gt;
+    /// replaces the database with one (stop the site first). Both run as the owner role where one is configured.
+    /// </summary>
+    private static async Task<int> BackupAsync(WebApplication app, List<string> options, bool restore)
+    {
+        var file = options.FirstOrDefault(o => !o.StartsWith("--", StringComparison.Ordinal));
+        if (file is null)
+            return Fail(restore ? "用法：restore <备份文件>（会覆盖当前数据库，请先停止网站）" : "用法：backup <备份文件>");
+        var database = app.Services.GetRequiredService<DatabaseOptions>();
+        var connectionString = PersistenceServiceCollectionExtensions.ResolveConnectionString(database, app.Environment.ContentRootPath);
+        if (restore)
+        {
+            await DatabaseBackup.RestoreAsync(database.Provider, connectionString, file);
+            await Console.Out.WriteLineAsync($"已从“{file}”恢复数据库。");
+        }
+        else
+        {
+            await DatabaseBackup.BackupAsync(database.Provider, connectionString, file);
+            await Console.Out.WriteLineAsync($"已备份数据库到“{file}”（{new FileInfo(file).Length / 1024.0:0.#} KB）。");
+        }
+        return 0;
     }
 
     /// <summary>
