@@ -5,7 +5,7 @@ using Npgsql;
 namespace InvestmentCrm.EntityFrameworkCore.Common;
 
 /// <summary>
-/// The backup and restore verbs (docs/architecture.md, "Operations"). SQLite: SQLite's online backup API, page by page,
+/// The backup and restore verbs (README, etc/postgresql/backup.md). SQLite: SQLite's online backup API, page by page,
 /// consistent while the site runs. PostgreSQL: pg_dump in its custom format and pg_restore (--clean), when the client tools
 /// are installed (etc/postgresql/backup.md says how to run them by hand). Restore replaces everything: stop the site first.
 /// </summary>
