@@ -87,4 +87,36 @@ public class SecurityBrowserTests
         await auditor.GotoAsync("/admin/security-log");
         (await auditor.Locator("[data-testid=security-log]").InnerTextAsync()).ShouldContain("登录成功");
     }
+
+    [BrowserFact]
+    public async Task An_administrator_account_requested_by_the_system_administrator_is_confirmed_by_the_security_administrator()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var admin = await session.NewPageAsync();
+        await BrowserSession.SignInAsync(admin, "sysadmin", expectHome: false);
+        await admin.GotoAsync("/admin/users");
+        await admin.FillAsync("#new-username", "qianshen");
+        await admin.FillAsync("#new-name", "钱审");
+        await admin.CheckAsync("input[name='Create.Roles'][value='AuditAdmin']");
+        await BrowserSession.SubmitAsync(admin, "button:has-text('创建并生成初始密码')");
+        (await admin.Locator("[data-testid=pending]").InnerTextAsync()).ShouldContain("已提交安全管理员确认");
+        (await admin.Locator("[data-testid=user-table]").InnerTextAsync()).ShouldNotContain("qianshen");
+
+        foreach (var (width, height, mobile, file) in new[] { (390, 844, true, "administrator-changes-phone.png"), (1366, 800, false, "administrator-changes.png") })
+        {
+            var security = await session.NewPageAsync(width, height, mobile);
+            await BrowserSession.SignInAsync(security, "security", expectHome: false);
+            await security.GotoAsync("/admin/administrator-changes");
+            (await security.Locator("[data-testid=change-table]").InnerTextAsync()).ShouldContain("qianshen");
+            await security.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath(file), FullPage = true });
+            if (!mobile)
+            {
+                security.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+                await security.ClickAsync("button:text-is('确认')");
+                await security.WaitForSelectorAsync("[data-testid=message]");
+                (await security.Locator("[data-testid=message]").InnerTextAsync()).ShouldContain("初始密码");
+                (await security.Locator("[data-testid=no-changes]").InnerTextAsync()).ShouldBe("没有待确认的变更。");
+            }
+        }
+    }
 }

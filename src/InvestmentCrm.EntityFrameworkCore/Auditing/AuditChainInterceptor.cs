@@ -15,31 +15,26 @@ internal sealed class AuditChainInterceptor : SaveTimeWork<object>
     {
         if (!db.Database.IsSqlite())
             return null;
-        var audits = db.ChangeTracker.Entries<AuditLog>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        if (audits.Count > 0)
-        {
-            var last = await db.AuditLogs.Where(a => a.ChainIndex != null).OrderByDescending(a => a.ChainIndex)
-                .Select(a => new { a.ChainIndex, a.ChainHash }).FirstOrDefaultAsync(ct);
-            var (index, hash) = (last?.ChainIndex ?? 0, last?.ChainHash);
-            foreach (var row in audits)
-            {
-                hash = AuditChain.Link(hash, ++index, AuditChain.ContentOf(row));
-                row.Seal(index, hash);
-            }
-        }
-        var security = db.ChangeTracker.Entries<SecurityLog>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        if (security.Count > 0)
-        {
-            var last = await db.SecurityLogs.Where(a => a.ChainIndex != null).OrderByDescending(a => a.ChainIndex)
-                .Select(a => new { a.ChainIndex, a.ChainHash }).FirstOrDefaultAsync(ct);
-            var (index, hash) = (last?.ChainIndex ?? 0, last?.ChainHash);
-            foreach (var row in security)
-            {
-                hash = AuditChain.Link(hash, ++index, AuditChain.ContentOf(row));
-                row.Seal(index, hash);
-            }
-        }
+        await SealAsync(db, db.AuditLogs, AuditChain.ContentOf, (row, index, hash) => row.Seal(index, hash), a => a.ChainIndex, a => a.ChainHash, ct);
+        await SealAsync(db, db.SecurityLogs, AuditChain.ContentOf, (row, index, hash) => row.Seal(index, hash), a => a.ChainIndex, a => a.ChainHash, ct);
         return null;
+    }
+
+    /// <summary>Links the added rows of one log after the last sealed one, in the order they were added.</summary>
+    private static async Task SealAsync<T>(CrmDbContext db, DbSet<T> log, Func<T, string> content, Action<T, long, string> seal,
+        System.Linq.Expressions.Expression<Func<T, long?>> chainIndex, Func<T, string?> chainHash, CancellationToken ct) where T : class
+    {
+        var added = db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (added.Count == 0)
+            return;
+        // SQLite sorts NULL lowest: rows from before the chain existed never come first.
+        var last = await log.AsNoTracking().OrderByDescending(chainIndex).FirstOrDefaultAsync(ct);
+        var (index, hash) = (last is null ? 0 : chainIndex.Compile()(last) ?? 0, last is null ? null : chainHash(last));
+        foreach (var row in added)
+        {
+            hash = AuditChain.Link(hash, ++index, content(row));
+            seal(row, index, hash);
+        }
     }
 }
 
