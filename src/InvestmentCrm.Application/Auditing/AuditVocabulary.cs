@@ -31,6 +31,7 @@ public static class AuditVocabulary
         ["AppraisalRuleSet"] = "考核方案", ["AppraisalItem"] = "考核评分项", ["AppraisalRun"] = "考核计算", ["AppraisalScore"] = "考核得分",
         ["AppraisalLine"] = "考核得分明细", ["AppraisalEvidence"] = "考核依据", ["FundsReview"] = "到位资金复核", ["PlanBaseline"] = "规划期实绩",
         ["AdministratorAccountChange"] = "管理员账号变更",
+        ["ConstructionEvent"] = "建设状态", ["DispatchPhaseTransition"] = "调度环节变更", ["ApprovalItem"] = "前期审批手续",
     };
 
     /// <summary>Field names shared by many records.</summary>
@@ -129,6 +130,12 @@ public static class AuditVocabulary
         [("AdministratorAccountChange", "Roles")] = "角色", [("AdministratorAccountChange", "RequestedBy")] = "申请人",
         [("AdministratorAccountChange", "Status")] = "状态", [("AdministratorAccountChange", "DecidedAt")] = "确认时间", [("AdministratorAccountChange", "DecidedBy")] = "确认人",
         [("AdministratorAccountChange", "RejectionReason")] = "驳回理由", [("AdministratorAccountChange", "Kind")] = "变更类别",
+        [("ConstructionEvent", "Kind")] = "建设状态变更", [("ConstructionEvent", "EffectiveDate")] = "生效日期", [("ConstructionEvent", "Evidence")] = "凭证",
+        [("ConstructionEvent", "Reason")] = "原因", [("ConstructionEvent", "RecordedAt")] = "登记时间", [("ConstructionEvent", "RecordedBy")] = "登记人",
+        [("DispatchPhaseTransition", "FromPhase")] = "原环节", [("DispatchPhaseTransition", "ToPhase")] = "新环节", [("DispatchPhaseTransition", "EffectiveDate")] = "生效日期",
+        [("DispatchPhaseTransition", "Reason")] = "理由", [("DispatchPhaseTransition", "IsOverride")] = "越级/回退", [("DispatchPhaseTransition", "RecordedAt")] = "登记时间",
+        [("DispatchPhaseTransition", "RecordedBy")] = "登记人",
+        [("ApprovalItem", "Kind")] = "手续", [("ApprovalItem", "Name")] = "手续名称", [("ApprovalItem", "ApprovedOn")] = "批复日期", [("ApprovalItem", "DocumentNumber")] = "文号",
         [("FundsReview", "TrancheId")] = "到位资金", [("FundsReview", "Included")] = "计入考核", [("FundsReview", "Reason")] = "复核理由",
         [("FundsReview", "DecidedBy")] = "复核人", [("FundsReview", "DecidedAt")] = "复核时间",
     };

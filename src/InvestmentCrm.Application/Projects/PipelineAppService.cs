@@ -353,16 +353,6 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
     private IQueryable<Organization.AppUser> Holding(IReadOnlyList<string> roles) =>
         db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))));
 
-    public async Task<bool> SetDispatchPhaseAsync(Guid projectId, DispatchPhase phase, CancellationToken ct = default)
-    {
-        var project = await FindAsync(projectId, ct);
-        if (project is null)
-            return false;
-        project.SetDispatchPhase(phase);
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
-
     public async Task<bool> AddMilestoneAsync(Guid projectId, DispatchPhase phase, string title, DateOnly plannedDate, CancellationToken ct = default)
     {
         var project = await FindAsync(projectId, ct);

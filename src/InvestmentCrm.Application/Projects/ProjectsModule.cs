@@ -4,11 +4,12 @@ namespace InvestmentCrm.Projects;
 
 public static class ProjectsModule
 {
-    /// <summary>招商项目: the pipeline, responsibility, milestones, attachments and the funds and contract registers.</summary>
+    /// <summary>招商项目: the pipeline, responsibility, milestones, attachments, the funds and contract registers, and 项目建设.</summary>
     public static IServiceCollection AddProjects(this IServiceCollection services) =>
         services.AddScoped<ProjectAppService>()
             .AddScoped<PipelineAppService>()
             .AddScoped<AttachmentAppService>()
             .AddScoped<FundsRegisterAppService>()
-            .AddScoped<ActivityAppService>();
+            .AddScoped<ActivityAppService>()
+            .AddScoped<ConstructionAppService>();
 }

@@ -15,6 +15,9 @@ public class Project : AggregateRoot, ISoftDelete
     private readonly List<ProjectYearFlag> _yearFlags = [];
     private readonly List<LandingEvidence> _landingEvidence = [];
     private readonly List<ProjectMilestone> _milestones = [];
+    private readonly List<ConstructionEvent> _constructionEvents = [];
+    private readonly List<DispatchPhaseTransition> _phaseTransitions = [];
+    private readonly List<ApprovalItem> _approvalItems = [];
 
     private Project() { Name = ""; Industry = ""; }
 
@@ -104,7 +107,10 @@ public class Project : AggregateRoot, ISoftDelete
         _stageTransitions.Add(transition);
         Stage = decision.To;
         if (decision.To == ProjectStage.Landed && DispatchPhase is null)
+        {
             DispatchPhase = Projects.DispatchPhase.Landing;
+            _phaseTransitions.Add(new DispatchPhaseTransition(null, Projects.DispatchPhase.Landing, decision.EffectiveDate, null, false, recordedBy, recordedAt));
+        }
         return transition;
     }
 
@@ -153,12 +159,76 @@ public class Project : AggregateRoot, ISoftDelete
             _yearFlags.Add(new ProjectYearFlag(year, isKeyProject, isContinuing));
     }
 
-    /// <summary>四个调度环节 apply from 落位 on.</summary>
-    public void SetDispatchPhase(DispatchPhase phase)
+    public IReadOnlyList<ConstructionEvent> ConstructionEvents => _constructionEvents;
+    public IReadOnlyList<DispatchPhaseTransition> PhaseTransitions => _phaseTransitions;
+    public IReadOnlyList<ApprovalItem> ApprovalItems => _approvalItems;
+
+    /// <summary>The effective date of the first 落位, if the project ever landed.</summary>
+    public DateOnly? LandedOn => _stageTransitions.Where(t => t.ToStage == ProjectStage.Landed).Select(t => (DateOnly?)t.EffectiveDate).Min();
+
+    public ConstructionStatus ConstructionStatusAsOf(DateOnly asOf) => ConstructionRules.StatusAsOf(_constructionEvents, asOf);
+
+    /// <summary>
+    /// Records a construction event under <see cref="ConstructionRules"/>. The dispatch phase follows: 开工 brings a project
+    /// still in 招商落地 or 前期审批 to 开工建设, 竣工验收 one in 开工建设 to 竣工投产 (each a move in the phase history).
+    /// </summary>
+    public ConstructionEvent RecordConstruction(ConstructionEventKind kind, DateOnly effectiveDate, string? evidence, string? reason, Guid? recordedBy, DateTime recordedAt, DateOnly today)
     {
-        if (Stage is not (ProjectStage.Landed or ProjectStage.Funded) && !_stageTransitions.Any(t => t.ToStage == ProjectStage.Landed))
-            throw new DomainException("项目落位后才进入调度环节。");
-        DispatchPhase = phase;
+        if (ConstructionRules.Refusal(_constructionEvents, kind, effectiveDate, evidence, reason, LandedOn, today) is { } refusal)
+            throw new DomainException(refusal);
+        var recorded = new ConstructionEvent(kind, effectiveDate, evidence?.Trim(), reason?.Trim(), recordedBy, recordedAt);
+        _constructionEvents.Add(recorded);
+        var follows = kind switch
+        {
+            ConstructionEventKind.Started when DispatchPhase is null or Projects.DispatchPhase.Landing or Projects.DispatchPhase.PreApproval => Projects.DispatchPhase.Construction,
+            ConstructionEventKind.Accepted when DispatchPhase == Projects.DispatchPhase.Construction => Projects.DispatchPhase.Operation,
+            _ => (DispatchPhase?)null,
+        };
+        if (follows is { } phase)
+        {
+            _phaseTransitions.Add(new DispatchPhaseTransition(DispatchPhase, phase, effectiveDate, $"随{kind.ToDisplay()}", false, recordedBy, recordedAt));
+            DispatchPhase = phase;
+        }
+        return recorded;
+    }
+
+    /// <summary>撤回 of the latest construction event with the reason (only the latest: the rest of the history follows from it).</summary>
+    public void WithdrawConstructionEvent(Guid eventId, string? reason)
+    {
+        var latest = _constructionEvents.OrderBy(e => e.EffectiveDate).ThenBy(e => e.RecordedAt).LastOrDefault();
+        var target = _constructionEvents.FirstOrDefault(e => e.Id == eventId) ?? throw new NotFoundException("建设状态记录不存在。");
+        if (target != latest)
+            throw new DomainException("只能撤回最近一次建设状态变更。");
+        target.NoteWithdrawal(reason);
+        _constructionEvents.Remove(target);
+    }
+
+    /// <summary>Moves the dispatch phase under <see cref="DispatchPhaseRules"/>, kept in the phase history.</summary>
+    public DispatchPhaseTransition ChangeDispatchPhase(DispatchPhase to, DateOnly effectiveDate, string? reason, bool canOverride, Guid? recordedBy, DateTime recordedAt)
+    {
+        if (LandedOn is { } landedOn && effectiveDate < landedOn)
+            throw new DomainException($"生效日期 {effectiveDate:yyyy-MM-dd} 早于落位日期 {landedOn:yyyy-MM-dd}。");
+        if (_phaseTransitions.Count > 0 && effectiveDate < _phaseTransitions.Max(t => t.EffectiveDate))
+            throw new DomainException($"生效日期 {effectiveDate:yyyy-MM-dd} 早于上一次调度环节变更（{_phaseTransitions.Max(t => t.EffectiveDate):yyyy-MM-dd}）。");
+        var (isOverride, refusal) = DispatchPhaseRules.Decide(DispatchPhase, to, LandedOn is not null, ConstructionStatusAsOf(effectiveDate), canOverride, reason);
+        if (refusal is not null)
+            throw new DomainException(refusal);
+        var transition = new DispatchPhaseTransition(DispatchPhase, to, effectiveDate, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), isOverride, recordedBy, recordedAt);
+        _phaseTransitions.Add(transition);
+        DispatchPhase = to;
+        return transition;
+    }
+
+    /// <summary>A 前期审批 item (方案设计, 规划许可, 施工许可 …) with its approval date.</summary>
+    public ApprovalItem AddApprovalItem(ApprovalKind kind, string? name, DateOnly approvedOn, string? documentNumber)
+    {
+        if (LandedOn is null)
+            throw new DomainException("项目落位后才登记前期审批手续。");
+        if (kind == ApprovalKind.Other && string.IsNullOrWhiteSpace(name))
+            throw new DomainException("“其他”手续须填写名称。");
+        var item = new ApprovalItem(kind, string.IsNullOrWhiteSpace(name) ? null : name.Trim(), approvedOn, string.IsNullOrWhiteSpace(documentNumber) ? null : documentNumber.Trim());
+        _approvalItems.Add(item);
+        return item;
     }
 
     public ProjectMilestone AddMilestone(DispatchPhase phase, string title, DateOnly plannedDate)

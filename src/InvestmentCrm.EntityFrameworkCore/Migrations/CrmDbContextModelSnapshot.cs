@@ -1242,6 +1242,48 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.ToTable("ActivityParticipants", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentCrm.Projects.ApprovalItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(510)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeletedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ApprovalItems", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentCrm.Projects.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1309,6 +1351,54 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                         .IsUnique();
 
                     b.ToTable("Attachments", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentCrm.Projects.ConstructionEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(510)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeletedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "EffectiveDate");
+
+                    b.ToTable("ConstructionEvents", (string)null);
                 });
 
             modelBuilder.Entity("InvestmentCrm.Projects.Contract", b =>
@@ -1423,6 +1513,43 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                         .HasFilter("NOT \"IsDeleted\"");
 
                     b.ToTable("Contracts", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentCrm.Projects.DispatchPhaseTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromPhase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOverride")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToPhase")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("DispatchPhaseTransitions", (string)null);
                 });
 
             modelBuilder.Entity("InvestmentCrm.Projects.FundsTranche", b =>
@@ -2288,6 +2415,15 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InvestmentCrm.Projects.ApprovalItem", b =>
+                {
+                    b.HasOne("InvestmentCrm.Projects.Project", null)
+                        .WithMany("ApprovalItems")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InvestmentCrm.Projects.Attachment", b =>
                 {
                     b.HasOne("InvestmentCrm.Projects.Project", null)
@@ -2297,12 +2433,30 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InvestmentCrm.Projects.ConstructionEvent", b =>
+                {
+                    b.HasOne("InvestmentCrm.Projects.Project", null)
+                        .WithMany("ConstructionEvents")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InvestmentCrm.Projects.Contract", b =>
                 {
                     b.HasOne("InvestmentCrm.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InvestmentCrm.Projects.DispatchPhaseTransition", b =>
+                {
+                    b.HasOne("InvestmentCrm.Projects.Project", null)
+                        .WithMany("PhaseTransitions")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2514,13 +2668,19 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
             modelBuilder.Entity("InvestmentCrm.Projects.Project", b =>
                 {
+                    b.Navigation("ApprovalItems");
+
                     b.Navigation("Companies");
+
+                    b.Navigation("ConstructionEvents");
 
                     b.Navigation("Contributors");
 
                     b.Navigation("LandingEvidence");
 
                     b.Navigation("Milestones");
+
+                    b.Navigation("PhaseTransitions");
 
                     b.Navigation("StageTransitions");
 

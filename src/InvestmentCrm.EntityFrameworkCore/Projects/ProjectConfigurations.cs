@@ -37,6 +37,45 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         entity.HasMany(p => p.YearFlags).WithOne().HasForeignKey(f => f.ProjectId).OnDelete(DeleteBehavior.Cascade);
         entity.HasMany(p => p.LandingEvidence).WithOne().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
         entity.HasMany(p => p.Milestones).WithOne().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasMany(p => p.ConstructionEvents).WithOne().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasMany(p => p.PhaseTransitions).WithOne().HasForeignKey(t => t.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasMany(p => p.ApprovalItems).WithOne().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ConstructionEventConfiguration : IEntityTypeConfiguration<ConstructionEvent>
+{
+    public void Configure(EntityTypeBuilder<ConstructionEvent> entity)
+    {
+        entity.ToTable("ConstructionEvents");
+        entity.HasSoftDelete();
+        entity.Property(e => e.Evidence).HasMaxLength(NameLength);
+        entity.Property(e => e.Reason).HasMaxLength(500);
+        entity.Property(e => e.CorrectionNote).HasMaxLength(InvestmentCrm.Common.Corrections.ReasonMaxLength + 10);
+        entity.HasIndex(e => new { e.ProjectId, e.EffectiveDate });
+    }
+}
+
+internal sealed class DispatchPhaseTransitionConfiguration : IEntityTypeConfiguration<DispatchPhaseTransition>
+{
+    public void Configure(EntityTypeBuilder<DispatchPhaseTransition> entity)
+    {
+        entity.ToTable("DispatchPhaseTransitions");
+        entity.Property(t => t.Reason).HasMaxLength(500);
+        entity.HasIndex(t => t.ProjectId);
+    }
+}
+
+internal sealed class ApprovalItemConfiguration : IEntityTypeConfiguration<ApprovalItem>
+{
+    public void Configure(EntityTypeBuilder<ApprovalItem> entity)
+    {
+        entity.ToTable("ApprovalItems");
+        entity.HasSoftDelete();
+        entity.Property(a => a.Name).HasMaxLength(ShortLength);
+        entity.Property(a => a.DocumentNumber).HasMaxLength(ShortLength);
+        entity.Property(a => a.CorrectionNote).HasMaxLength(InvestmentCrm.Common.Corrections.ReasonMaxLength + 10);
+        entity.HasIndex(a => a.ProjectId);
     }
 }
 

@@ -555,7 +555,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         valley.MoveTo(ProjectStage.Funded, new DateOnly(2026, 5, 28), _now, mahui);
         Arrive(valley, new DateOnly(2026, 7, 9), Money.YiYuan(3m), CapitalSource.Domestic);
         Arrive(valley, new DateOnly(2026, 10, 16), Money.YiYuan(5m), CapitalSource.Domestic);
-        valley.SetDispatchPhase(DispatchPhase.PreApproval);
+        valley.ChangeDispatchPhase(DispatchPhase.PreApproval, new DateOnly(2026, 5, 6), null, false, mahui, _now);
         var permit = valley.AddMilestone(DispatchPhase.PreApproval, "取得建设工程规划许可证", new DateOnly(2026, 7, 31));
         valley.CompleteMilestone(permit.Id, new DateOnly(2026, 7, 24));
         valley.AddMilestone(DispatchPhase.Construction, "一期主体工程开工", new DateOnly(2026, 9, 30));

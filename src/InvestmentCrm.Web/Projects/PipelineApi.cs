@@ -114,6 +114,23 @@ public static class PipelineApi
                 await activities.LogCompanyVisitAsync(id, input, ct) is { } created ? Results.Created($"/api/v1/companies/{id}", new { id = created }) : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "企业不存在或您无权查看。"))
             .RequireAuthorization(Permissions.Companies.Edit).WithTags("走访洽谈").WithSummary("登记对企业的走访（叩门拜访、扫楼等，尚无项目）");
 
+        // 项目建设 (docs/domain.md): construction status with its history, dispatch phases, 前期审批 items.
+        group.MapGet("/{id:guid}/construction", async (Guid id, DateOnly? asOf, ConstructionAppService construction, CancellationToken ct) =>
+                await construction.GetAsync(id, asOf, ct) is { } dto ? Results.Ok(dto) : NotFound())
+            .RequireAuthorization(Permissions.Projects.View).WithSummary("建设状态（按统计日 asOf）、开工日期、调度环节及其历史、前期审批手续");
+        group.MapPost("/{id:guid}/construction/events", async (Guid id, ConstructionEventInput input, ConstructionAppService construction, CancellationToken ct) =>
+                await construction.RecordAsync(id, input, ct) is { } created ? Results.Created($"/api/v1/projects/{id}/construction", new { id = created }) : NotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithSummary("登记建设状态变更：开工（施工许可证号或开工报告）、停缓建（原因）、复工、竣工验收、开业/投产、入库入统");
+        group.MapPost("/{id:guid}/construction/events/{eventId:guid}/withdrawal", async (Guid id, Guid eventId, DecisionWithdrawalInput input, ConstructionAppService construction, CancellationToken ct) =>
+                await construction.WithdrawAsync(id, eventId, input.Reason, ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithSummary("撤回最近一次建设状态变更（写明原因）");
+        group.MapPost("/{id:guid}/dispatch-phase", async (Guid id, DispatchPhaseInput input, ClaimsPrincipal user, ConstructionAppService construction, CancellationToken ct) =>
+                await construction.ChangePhaseAsync(id, input, CanOverride(user), ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithSummary("变更调度环节（按顺序；开工建设须已开工；跳过或回退需要权限与理由）");
+        group.MapPost("/{id:guid}/approvals", async (Guid id, ApprovalInput input, ConstructionAppService construction, CancellationToken ct) =>
+                await construction.AddApprovalAsync(id, input, ct) is { } created ? Results.Created($"/api/v1/projects/{id}/construction", new { id = created }) : NotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithSummary("登记前期审批手续（方案设计、规划许可、施工许可……）及批复日期");
+
         group.MapPost("/{id:guid}/stage", async (Guid id, StageMoveInput input, ClaimsPrincipal user, PipelineAppService pipeline, CancellationToken ct) =>
                 await pipeline.MoveStageAsync(id, input, CanOverride(user), ct) ? Results.NoContent() : NotFound())
             .RequireAuthorization(Permissions.Projects.ChangeStage).WithSummary("变更阶段（按证据门槛；越级/回退需要权限与理由）");

@@ -31,6 +31,7 @@ public class OutOfScopeIdTests
         var projects = new ProjectAppService(db, scope);
         var activities = new ActivityAppService(db, scope, officer, clock);
         var pipeline = new PipelineAppService(db, scope, officer, clock, activities);
+        var construction = new ConstructionAppService(db, scope, officer, clock);
         var attachments = new AttachmentAppService(db, scope, new FolderAttachmentStore(Path.Combine(Path.GetTempPath(), "crm-scope-" + Guid.NewGuid().ToString("N"))), new AttachmentOptions());
         var companies = new CompanyAppService(db, scope, new DatabaseCompanySearch(db, scope), clock);
         var stamp = before.ProjectStamp;
@@ -52,7 +53,11 @@ public class OutOfScopeIdTests
             ("PipelineAppService.LinkCompanyAsync(project)", async () => Found(await pipeline.LinkCompanyAsync(hidden.Project, hidden.OwnCompany, ProjectCompanyRole.Investor))),
             ("PipelineAppService.ResponsibilityAsync(project)", async () => await pipeline.ResponsibilityAsync(hidden.Project)),
             ("PipelineAppService.SetResponsibilityAsync(project)", async () => Found(await pipeline.SetResponsibilityAsync(hidden.Project, new ResponsibilityInput(null, null, null, null, null, null, [])))),
-            ("PipelineAppService.SetDispatchPhaseAsync(project)", async () => Found(await pipeline.SetDispatchPhaseAsync(hidden.Project, DispatchPhase.PreApproval))),
+            ("ConstructionAppService.GetAsync(project)", async () => await construction.GetAsync(hidden.Project)),
+            ("ConstructionAppService.RecordAsync(project)", async () => await construction.RecordAsync(hidden.Project, new ConstructionEventInput(ConstructionEventKind.Started, day, "建字第 1 号", null))),
+            ("ConstructionAppService.WithdrawAsync(project)", async () => Found(await construction.WithdrawAsync(hidden.Project, Guid.NewGuid(), "误登"))),
+            ("ConstructionAppService.ChangePhaseAsync(project)", async () => Found(await construction.ChangePhaseAsync(hidden.Project, new DispatchPhaseInput(DispatchPhase.PreApproval, day, null), true))),
+            ("ConstructionAppService.AddApprovalAsync(project)", async () => await construction.AddApprovalAsync(hidden.Project, new ApprovalInput(ApprovalKind.PlanningPermit, null, day, "规 1"))),
             ("PipelineAppService.AddMilestoneAsync(project)", async () => Found(await pipeline.AddMilestoneAsync(hidden.Project, DispatchPhase.Construction, "开工", day))),
             ("PipelineAppService.CompleteMilestoneAsync(project, milestone)", async () => Found(await pipeline.CompleteMilestoneAsync(hidden.Project, hidden.Milestone, day))),
             ("PipelineAppService.MilestonesAsync(project)", async () => await pipeline.MilestonesAsync(hidden.Project)),

@@ -135,7 +135,7 @@ public class FiguresEngineTests
         var scenario = new FigureScenario(db);
         var project = await scenario.SignedAsync("NG-SWJ", FigureScenario.On(1, 15), 2m);
         await scenario.LandAsync(project, FigureScenario.On(3, 1));
-        project.SetDispatchPhase(DispatchPhase.Construction);
+        project.ChangeDispatchPhase(DispatchPhase.PreApproval, FigureScenario.On(3, 2), null, false, null, DateTime.UtcNow);
         var start = project.AddMilestone(DispatchPhase.Construction, "主体开工", FigureScenario.On(5, 1));
         await db.SaveChangesAsync();
         var figures = await FigureScenario.FiguresForAsync(db, "leader");

@@ -106,12 +106,14 @@ public class ProjectTests
     public void The_dispatch_phase_starts_with_landing_and_milestones_count_down()
     {
         var project = NewProject();
-        Should.Throw<DomainException>(() => project.SetDispatchPhase(DispatchPhase.Construction)).Message.ShouldBe("项目落位后才进入调度环节。");
+        Should.Throw<DomainException>(() => project.ChangeDispatchPhase(DispatchPhase.PreApproval, new DateOnly(2022, 3, 1), null, false, Officer, Now))
+            .Message.ShouldBe("项目落位后才进入调度环节。");
         project.MoveTo(ProjectStage.Negotiating, new DateOnly(2021, 5, 12), Now, Officer);
         project.MoveTo(ProjectStage.Signed, new DateOnly(2021, 9, 2), Now, Officer);
         project.MoveTo(ProjectStage.Landed, new DateOnly(2022, 3, 18), Now, Officer);
-        project.SetDispatchPhase(DispatchPhase.Construction);
-        project.DispatchPhase.ShouldBe(DispatchPhase.Construction);
+        project.DispatchPhase.ShouldBe(DispatchPhase.Landing);
+        project.ChangeDispatchPhase(DispatchPhase.PreApproval, new DateOnly(2022, 3, 20), null, false, Officer, Now);
+        project.DispatchPhase.ShouldBe(DispatchPhase.PreApproval);
 
         var milestone = project.AddMilestone(DispatchPhase.Construction, "取得施工许可", new DateOnly(2022, 5, 1));
         milestone.RemainingDays(new DateOnly(2022, 4, 21)).ShouldBe(10);
