@@ -56,7 +56,8 @@ public class Project : AggregateRoot, ISoftDelete
     public ProjectStage? ResumeStage => Stage == ProjectStage.Suspended
         ? _stageTransitions.Where(t => t.ToStage == ProjectStage.Suspended).OrderBy(t => t.RecordedAt).ThenBy(t => t.EffectiveDate).LastOrDefault()?.FromStage
         : null;
-    public DispatchPhase? DispatchPhase { get; set; }
+    /// <summary>The current 调度环节; changed only through <see cref="ChangeDispatchPhase"/> and the construction record.</summary>
+    public DispatchPhase? DispatchPhase { get; private set; }
 
     /// <summary>招引单位 — the one department credited (required from 签约 on).</summary>
     public Guid? LeadDepartmentId { get; set; }

@@ -264,6 +264,22 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         project.MoveTo(ProjectStage.Landed, on, _now, _users["officer"].Id);
     }
 
+    /// <summary>前期审批 from <paramref name="on"/>.</summary>
+    private void PreApprove(Project project, DateOnly on) =>
+        project.ChangeDispatchPhase(DispatchPhase.PreApproval, on, null, false, _users["officer"].Id, _now);
+
+    /// <summary>开工 (the dispatch phase follows), and 竣工验收 and 开业 when given.</summary>
+    private void Build(Project project, DateOnly startedOn, string permit, DateOnly? acceptedOn = null, DateOnly? openedOn = null)
+    {
+        var by = _users["officer"].Id;
+        var today = clock.Today();
+        project.RecordConstruction(ConstructionEventKind.Started, startedOn, permit, null, by, _now, today);
+        if (acceptedOn is { } accepted)
+            project.RecordConstruction(ConstructionEventKind.Accepted, accepted, "竣工验收备案", null, by, _now, today);
+        if (openedOn is { } opened)
+            project.RecordConstruction(ConstructionEventKind.Opened, opened, null, null, by, _now, today);
+    }
+
     private FundsTranche Arrive(Project project, DateOnly on, Money amount, CapitalSource source, bool verify = true)
     {
         var tranche = new FundsTranche(project.Id, on, amount, source, FundsForm.FixedAssetInvestment, "银行进账单、验资报告");
@@ -310,7 +326,10 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
                 // 8 × 1.25 亿元 = 10 亿元 verified in 2012.
                 Arrive(project, new DateOnly(2012, 6 + i % 6, 15), Money.YiYuan(1.25m), CapitalSource.Domestic);
                 project.MoveTo(ProjectStage.Funded, new DateOnly(2012, 6 + i % 6, 15), _now, _users["officer"].Id);
-                project.DispatchPhase = i < 4 ? DispatchPhase.Construction : DispatchPhase.PreApproval;
+                if (i < 4)
+                    Build(project, new DateOnly(2012, 7, 2 + i), $"施工许可 2012-{i + 1:000}");
+                else
+                    PreApprove(project, new DateOnly(2012, 8, 1 + i));
             }
             else if (i == 8)
             {
@@ -336,7 +355,8 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         Negotiate(huawei, "huawei", new DateOnly(2021, 5, 12), "华为吉林区域总部选址洽谈：南部新城数字科创集聚区地块");
         Sign(huawei, "NG-2021-018", new DateOnly(2021, 9, 2), "南关区人民政府；华为技术有限公司", Money.YiYuan(20m), Money.Zero(Money.Usd), "第十三届东北亚博览会");
         Land(huawei, new DateOnly(2022, 3, 18), LandingEvidenceKind.LandContract, "长国土挂 2022-031 成交确认书");
-        huawei.DispatchPhase = DispatchPhase.Construction;
+        PreApprove(huawei, new DateOnly(2022, 3, 25));
+        Build(huawei, new DateOnly(2022, 6, 28), "施工许可证 220102202206280101");
         huawei.SetContributors([(_users["officer"].Id, ContributorRole.FirstNegotiator, 60m), (_users["mahui"].Id, ContributorRole.LandingService, 40m)]);
         Arrive(huawei, new DateOnly(2022, 8, 30), Money.YiYuan(3.5m), CapitalSource.Domestic);
         huawei.MoveTo(ProjectStage.Funded, new DateOnly(2022, 8, 30), _now, _users["officer"].Id);
@@ -351,7 +371,8 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         Land(crc, new DateOnly(2017, 5, 10), LandingEvidenceKind.LandContract, "长国土挂 2017-112");
         Arrive(crc, new DateOnly(2022, 11, 15), Money.YiYuan(8m), CapitalSource.Domestic);
         crc.MoveTo(ProjectStage.Funded, new DateOnly(2022, 11, 15), _now, _users["officer"].Id);
-        crc.DispatchPhase = DispatchPhase.Operation;
+        // 万象城 opened earlier; A 座 (289 m) kept the project building through 2022 (续建), accepted in 2024.
+        Build(crc, new DateOnly(2017, 9, 20), "施工许可证 220102201709200201", new DateOnly(2024, 10, 30), new DateOnly(2024, 12, 28));
         Arrive(crc, new DateOnly(2023, 4, 20), Money.WanDollars(1200m), CapitalSource.Foreign);
 
         var crc2 = NewProject("华润中心二期", ProjectType.CommercialComplex, "高端商务商业/楼宇经济", new DateOnly(2023, 2, 1), "NG-SWJ", "人民大街金融隆起带", "以企引企");
@@ -363,7 +384,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         Negotiate(yillion, "yillion", new DateOnly(2018, 5, 8), "亿联银行全国总部落位洽谈");
         Sign(yillion, "NG-2019-004", new DateOnly(2019, 1, 16), "南关区人民政府；吉林亿联银行股份有限公司", Money.YiYuan(12m), Money.Zero(Money.Usd));
         Land(yillion, new DateOnly(2020, 6, 1), LandingEvidenceKind.BusinessLicence, "长春南关 2020-营-0601");
-        yillion.DispatchPhase = DispatchPhase.Construction;
+        Build(yillion, new DateOnly(2020, 9, 15), "施工许可证 220102202009150301");
 
         var crec = NewProject("中国中铁吉林区域总部基地", ProjectType.Industrial, "总部经济/营运总部", new DateOnly(2019, 5, 1), "NG-KFQ-ZS", "华远路高端服务业聚集带（金腰带）", "定向招商");
         crec.PlannedDomestic = Money.YiYuan(25m);
@@ -374,7 +395,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         Land(crec, new DateOnly(2021, 3, 30), LandingEvidenceKind.LandContract, "长国土挂 2021-045");
         Arrive(crec, new DateOnly(2022, 7, 12), Money.YiYuan(6m), CapitalSource.Domestic);
         crec.MoveTo(ProjectStage.Funded, new DateOnly(2022, 7, 12), _now, _users["officer"].Id);
-        crec.DispatchPhase = DispatchPhase.Construction;
+        Build(crec, new DateOnly(2021, 6, 18), "施工许可证 220102202106180401");
 
         var galaxy = NewProject("“银河一英里”地下空间东段工程", ProjectType.CommercialComplex, "传统商贸业/夜间经济", new DateOnly(2021, 11, 1), "NG-SWJ", "“银河一英里”商圈", "联动招商");
         galaxy.PlannedDomestic = Money.YiYuan(35.7m);
@@ -388,21 +409,21 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         Land(haobang, new DateOnly(2020, 4, 2), LandingEvidenceKind.LandContract, "长国土挂 2020-018");
         Arrive(haobang, new DateOnly(2021, 5, 20), Money.YiYuan(2.4m), CapitalSource.Domestic);
         haobang.MoveTo(ProjectStage.Funded, new DateOnly(2021, 5, 20), _now, _users["officer"].Id);
-        haobang.DispatchPhase = DispatchPhase.Operation;
+        Build(haobang, new DateOnly(2020, 5, 20), "施工许可证 220102202005200501", new DateOnly(2022, 10, 28), new DateOnly(2023, 5, 1));
 
         var hotel = NewProject("城投水文化园酒店", ProjectType.Industrial, "文化旅游业/文旅康养", new DateOnly(2021, 6, 1), "NG-WLJ", "伊通河都市生态轴", "专题招商");
         hotel.PlannedDomestic = Money.YiYuan(3.2m);
         Negotiate(hotel, "ctjt", new DateOnly(2021, 7, 6), "水文化园酒店运营方案会商");
         Sign(hotel, "NG-2021-026", new DateOnly(2021, 12, 1), "南关区人民政府；长春城投建设投资（集团）有限公司", Money.YiYuan(3.2m), Money.Zero(Money.Usd));
         Land(hotel, new DateOnly(2022, 6, 15), LandingEvidenceKind.LandContract, "土地划转批复 2022-07");
-        hotel.DispatchPhase = DispatchPhase.PreApproval;
+        PreApprove(hotel, new DateOnly(2022, 6, 20));
 
         var jigao = NewProject("吉高集团京哈高速公路服务区项目", ProjectType.Industrial, "传统商贸业/新兴服务业", new DateOnly(2021, 8, 1), "NG-XFX", "绕城以外", "以企引企");
         jigao.PlannedDomestic = Money.YiYuan(2.6m);
         Negotiate(jigao, "jigao", new DateOnly(2021, 9, 15), "京哈高速服务区选址与农转征手续会商");
         Sign(jigao, "NG-2022-003", new DateOnly(2022, 2, 25), "南关区人民政府；吉林省高速公路集团有限公司", Money.YiYuan(2.6m), Money.Zero(Money.Usd));
         Land(jigao, new DateOnly(2022, 9, 9), LandingEvidenceKind.BusinessLicence, "长春南关 2022-营-0909");
-        jigao.DispatchPhase = DispatchPhase.PreApproval;
+        PreApprove(jigao, new DateOnly(2022, 9, 15));
 
         var nanxi = NewProject("南溪智融", ProjectType.Industrial, "金融业/金融科技", new DateOnly(2025, 3, 1), "NG-JRB", "南部新城·金融集聚区", "中介招商");
         nanxi.ReferrerCompanyId = _companies["pwc"].Id;

@@ -101,10 +101,12 @@ public class AttachmentAndMilestoneTests
         var countdowns = page.QuerySelectorAll("[data-testid=countdown]").Select(e => e.TextContent).ToList();
         countdowns.ShouldBe(["逾期 10 天", "倒计时 10 天"]);
 
-        var phase = await FormPoster.PostAsync(officer, $"/projects/{landed}", "dispatch-phase", [new("phase", nameof(DispatchPhase.Construction))]);
-        phase.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        await using var db = factory.Database.CreateContext();
-        (await db.Projects.SingleAsync(p => p.Id == landed)).DispatchPhase.ShouldBe(DispatchPhase.Construction);
+        // The dispatch phase follows its order (issue 17): back from 竣工投产 to 开工建设 needs the override — refused beside the form.
+        var phase = await FormPoster.PostAsync(officer, $"/projects/{landed}", "dispatch-phase", [new("phase", nameof(DispatchPhase.Construction)), new("date", "2026-11-20")]);
+        phase.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await phase.Content.ReadAsStringAsync()).ShouldContain("需要“越级/回退阶段”权限");
+        await using var check = factory.Database.CreateContext();
+        (await check.Projects.SingleAsync(p => p.Id == landed)).DispatchPhase.ShouldBe(DispatchPhase.Operation);
     }
 
     [Theory, OnSqlite, OnPostgres]
