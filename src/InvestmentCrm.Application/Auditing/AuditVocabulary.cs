@@ -135,6 +135,8 @@ public static class AuditVocabulary
         [("DispatchPhaseTransition", "FromPhase")] = "原环节", [("DispatchPhaseTransition", "ToPhase")] = "新环节", [("DispatchPhaseTransition", "EffectiveDate")] = "生效日期",
         [("DispatchPhaseTransition", "Reason")] = "理由", [("DispatchPhaseTransition", "IsOverride")] = "越级/回退", [("DispatchPhaseTransition", "RecordedAt")] = "登记时间",
         [("DispatchPhaseTransition", "RecordedBy")] = "登记人",
+        [("ProjectYearFlag", "IsMajor")] = "重大项目", [("ProjectYearFlag", "IsPackaged")] = "包装策划",
+        [("ProjectYearFlag", "PlannedTotalYuan")] = "计划总投资（元）", [("ProjectYearFlag", "PlannedYearYuan")] = "年度计划投资（元）",
         [("ApprovalItem", "Kind")] = "手续", [("ApprovalItem", "Name")] = "手续名称", [("ApprovalItem", "ApprovedOn")] = "批复日期", [("ApprovalItem", "DocumentNumber")] = "文号",
         [("FundsReview", "TrancheId")] = "到位资金", [("FundsReview", "Included")] = "计入考核", [("FundsReview", "Reason")] = "复核理由",
         [("FundsReview", "DecidedBy")] = "复核人", [("FundsReview", "DecidedAt")] = "复核时间",

@@ -11,5 +11,6 @@ public static class ProjectsModule
             .AddScoped<AttachmentAppService>()
             .AddScoped<FundsRegisterAppService>()
             .AddScoped<ActivityAppService>()
-            .AddScoped<ConstructionAppService>();
+            .AddScoped<ConstructionAppService>()
+            .AddScoped<ProjectPoolAppService>();
 }

@@ -152,12 +152,36 @@ public class Project : AggregateRoot, ISoftDelete
         _contributors.AddRange(contributors.Select(c => new ProjectContributor(c.UserId, c.Role, c.WeightPercent)));
     }
 
-    public void SetYearFlag(int year, bool isKeyProject, bool isContinuing)
+    public void SetYearFlag(int year, bool isKeyProject, bool isContinuing) => Flag(year).Set(isKeyProject, isContinuing);
+
+    /// <summary>
+    /// The project's place in a year's 项目盘子 (docs/domain.md, "项目建设"): 重点 by listing, 新建 or 续建 (exactly one for a key
+    /// project), 重大项目, 包装策划, 计划总投资 and the year's 计划投资. Each year is its own record: 2022's list is not 2023's.
+    /// </summary>
+    public ProjectYearFlag SetYearPool(int year, bool isKeyProject, bool isNewBuild, bool isContinuing, bool isMajor, bool isPackaged,
+        decimal? plannedTotalYuan, decimal? plannedYearYuan)
+    {
+        if (isNewBuild && isContinuing)
+            throw new DomainException("同一年度只能是新建或续建之一，不能两者都选。");
+        if (isKeyProject && !isNewBuild && !isContinuing)
+            throw new DomainException("重点项目须注明本年度是新建还是续建。");
+        if (plannedTotalYuan < 0 || plannedYearYuan < 0)
+            throw new DomainException("计划投资不能为负数。");
+        if (plannedTotalYuan is { } total && plannedYearYuan > total)
+            throw new DomainException("年度计划投资不能超过计划总投资。");
+        var flag = Flag(BusinessDates.EnsureYear(year));
+        flag.Set(isKeyProject, isContinuing);
+        flag.SetPool(isMajor, isPackaged, plannedTotalYuan, plannedYearYuan);
+        return flag;
+    }
+
+    private ProjectYearFlag Flag(int year)
     {
         if (_yearFlags.FirstOrDefault(f => f.Year == year) is { } existing)
-            existing.Set(isKeyProject, isContinuing);
-        else
-            _yearFlags.Add(new ProjectYearFlag(year, isKeyProject, isContinuing));
+            return existing;
+        var flag = new ProjectYearFlag(year, false, false);
+        _yearFlags.Add(flag);
+        return flag;
     }
 
     public IReadOnlyList<ConstructionEvent> ConstructionEvents => _constructionEvents;
@@ -338,7 +362,19 @@ public class ProjectYearFlag : Entity
     /// <summary>续建 when true, 新建 otherwise.</summary>
     public bool IsContinuing { get; private set; }
 
+    /// <summary>重大项目 of the year (docs/figures.md).</summary>
+    public bool IsMajor { get; private set; }
+    /// <summary>包装策划 of an 在谈重点项目: the 盘子 counts how many of them landed.</summary>
+    public bool IsPackaged { get; private set; }
+    /// <summary>计划总投资 in 元 (null: the planned 内资 stands for it).</summary>
+    public decimal? PlannedTotalYuan { get; private set; }
+    /// <summary>The year's 计划投资 in 元 (投资目标清单).</summary>
+    public decimal? PlannedYearYuan { get; private set; }
+
     internal void Set(bool isKeyProject, bool isContinuing) => (IsKeyProject, IsContinuing) = (isKeyProject, isContinuing);
+
+    internal void SetPool(bool isMajor, bool isPackaged, decimal? plannedTotalYuan, decimal? plannedYearYuan) =>
+        (IsMajor, IsPackaged, PlannedTotalYuan, PlannedYearYuan) = (isMajor, isPackaged, plannedTotalYuan, plannedYearYuan);
 }
 
 /// <summary>落位 evidence: business licence in the district, land contract / 摘牌, or lease/purchase of space.</summary>

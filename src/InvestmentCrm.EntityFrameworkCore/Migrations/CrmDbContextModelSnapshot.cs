@@ -1962,6 +1962,20 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.Property<bool>("IsKeyProject")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsMajor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPackaged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("PlannedTotalYuan")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PlannedYearYuan")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
@@ -1972,6 +1986,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.HasIndex("ProjectId", "Year")
                         .IsUnique();
+
+                    b.HasIndex("Year", "IsKeyProject");
 
                     b.ToTable("ProjectYearFlags", (string)null);
                 });

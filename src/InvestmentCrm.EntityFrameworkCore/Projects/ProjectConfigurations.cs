@@ -120,6 +120,9 @@ internal sealed class ProjectYearFlagConfiguration : IEntityTypeConfiguration<Pr
     {
         entity.ToTable("ProjectYearFlags");
         entity.HasIndex(f => new { f.ProjectId, f.Year }).IsUnique();
+        entity.Property(f => f.PlannedTotalYuan).HasPrecision(20, 2);
+        entity.Property(f => f.PlannedYearYuan).HasPrecision(20, 2);
+        entity.HasIndex(f => new { f.Year, f.IsKeyProject });
     }
 }
 

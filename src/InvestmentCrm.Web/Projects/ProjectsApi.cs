@@ -13,6 +13,7 @@ public static class ProjectsApi
         app.MapAttachmentEndpoints();
         api.MapProjectsApi();
         api.MapPipelineApi();
+        app.MapProjectPool(api);
     }
 
 

@@ -1,0 +1,114 @@
+using InvestmentCrm.Common;
+using InvestmentCrm.EntityFrameworkCore.Common;
+using InvestmentCrm.Figures;
+using InvestmentCrm.Projects;
+using InvestmentCrm.TestBase;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.Application.Tests.Projects;
+
+/// <summary>Issue 17: the 项目盘子 of a year (2016, a year the demo data leaves empty), as of dates, on both providers.</summary>
+public class ProjectPoolTests
+{
+    private const int Year = 2016;
+    private static readonly DateTime Now = TestClock.Default.UtcDateTime;
+    private static readonly DateOnly Today = DateOnly.FromDateTime(TestClock.Default.Date);
+
+    private static Project Landed(CrmDbContext db, string name, DateOnly landedOn, decimal plannedYi)
+    {
+        var project = new Project(name, ProjectType.Industrial, "金融业/银行", landedOn.AddYears(-1), null, Now) { PlannedDomestic = Money.YiYuan(plannedYi) };
+        project.MoveTo(ProjectStage.Negotiating, landedOn.AddMonths(-9), Now, null);
+        project.MoveTo(ProjectStage.Signed, landedOn.AddMonths(-3), Now, null);
+        project.MoveTo(ProjectStage.Landed, landedOn, Now, null);
+        db.Projects.Add(project);
+        return project;
+    }
+
+    private static void Build(Project p, ConstructionEventKind kind, DateOnly on, string? reason = null) =>
+        p.RecordConstruction(kind, on, "施工许可证 2016", reason, null, Now, Today);
+
+    private static async Task<ProjectPoolAppService> ServiceAsync(CrmDbContext db)
+    {
+        var leader = await TestUser.LoadAsync(db, "leader");
+        return new ProjectPoolAppService(db, TestScopes.Resolved(db, leader), FigureServices.For(db, leader).Engine, new TestClock());
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_pool_counts_each_key_project_once_by_its_status_as_of_the_date_and_the_threshold_decides_membership(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using (var db = database.CreateContext())
+        {
+            var rules = new FigureRules(Year);
+            rules.SetKeyProjectThreshold(500 * 100_000_000m);
+            db.FigureRules.Add(rules);
+
+            var a = Landed(db, "盘子新建项目", new DateOnly(2015, 6, 1), 12m);
+            a.SetYearPool(Year, isKeyProject: true, isNewBuild: true, isContinuing: false, isMajor: true, isPackaged: false, 30 * 100_000_000m, 8 * 100_000_000m);
+            Build(a, ConstructionEventKind.Started, new DateOnly(2016, 4, 1));
+
+            var b = Landed(db, "盘子续建项目", new DateOnly(2014, 3, 1), 6m);
+            b.SetYearPool(Year, true, false, true, false, false, null, 2 * 100_000_000m);
+            Build(b, ConstructionEventKind.Started, new DateOnly(2015, 5, 1));
+
+            var c = Landed(db, "盘子未开工项目", new DateOnly(2015, 9, 1), 3m);
+            c.SetYearPool(Year, true, true, false, false, false, null, null);
+
+            var d = Landed(db, "盘子复工项目", new DateOnly(2014, 8, 1), 5m);
+            d.SetYearPool(Year, true, false, true, false, false, null, null);
+            Build(d, ConstructionEventKind.Started, new DateOnly(2015, 3, 1));
+            Build(d, ConstructionEventKind.Suspended, new DateOnly(2015, 10, 1), "资金");
+            Build(d, ConstructionEventKind.Resumed, new DateOnly(2016, 5, 10));
+
+            var e = Landed(db, "门槛项目", new DateOnly(2015, 2, 1), 300m);
+            Build(e, ConstructionEventKind.Started, new DateOnly(2015, 7, 1));
+
+            var f = new Project("包装策划在谈项目", ProjectType.Industrial, "金融业/银行", new DateOnly(2015, 1, 1), null, Now);
+            f.MoveTo(ProjectStage.Negotiating, new DateOnly(2015, 11, 1), Now, null);
+            f.SetYearPool(Year, false, false, false, false, isPackaged: true, null, null);
+            db.Projects.Add(f);
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = database.CreateContext();
+        var pool = await ServiceAsync(read);
+        var end = await pool.GetAsync(Year, new DateOnly(2016, 12, 31));
+        end.KeyProjects.ShouldBe(4);
+        end.ByCategory.ToDictionary(c => c.Category, c => c.Count).ShouldBe(new Dictionary<PoolCategory, int>
+        {
+            [PoolCategory.NotStarted] = 1, [PoolCategory.UnderConstruction] = 2, [PoolCategory.Continuing] = 1, [PoolCategory.Suspended] = 0, [PoolCategory.Completed] = 0,
+        });
+        (end.Started, end.StartRatePercent).ShouldBe((3, 75m));
+        (end.NewBuild, end.Continuing, end.Major).ShouldBe((2, 2, 1));
+        end.PlannedTotalYuan.ShouldBe((30m + 6m + 3m + 5m) * 100_000_000m);
+        end.PlannedYearYuan.ShouldBe(10m * 100_000_000m);
+        (end.Packaged, end.PackagedLanded).ShouldBe((1, 0));
+        end.Select(PoolSelection.Started).Select(p => p.Name).Order().ShouldBe(["盘子复工项目", "盘子新建项目", "盘子续建项目"]);
+
+        // Before the resumption, 复工 is one 停缓建 and not yet started this year: exactly one count moves.
+        var april = await pool.GetAsync(Year, new DateOnly(2016, 4, 30));
+        april.ByCategory.Single(c => c.Category == PoolCategory.Suspended).Count.ShouldBe(1);
+        april.ByCategory.Single(c => c.Category == PoolCategory.UnderConstruction).Count.ShouldBe(1);
+        april.Started.ShouldBe(2);
+
+        // Lowering the year's threshold brings the 300 亿元 project in (by threshold, building since 2015: 续建).
+        var rules2016 = await read.FigureRules.SingleAsync(r => r.Year == Year);
+        rules2016.SetKeyProjectThreshold(200 * 100_000_000m);
+        await read.SaveChangesAsync();
+        var lowered = await (await ServiceAsync(read)).GetAsync(Year, new DateOnly(2016, 12, 31));
+        lowered.KeyProjects.ShouldBe(5);
+        lowered.Select(PoolSelection.Continuing).Select(p => p.Name).ShouldContain("门槛项目");
+    }
+
+    [Fact]
+    public void A_key_project_is_new_or_continuing_never_both_nor_neither()
+    {
+        var project = new Project("年度属性测试", ProjectType.Industrial, "金融业/银行", new DateOnly(2021, 1, 1), null, Now);
+        Should.Throw<DomainException>(() => project.SetYearPool(2022, true, true, true, false, false, null, null)).Message.ShouldContain("不能两者都选");
+        Should.Throw<DomainException>(() => project.SetYearPool(2022, true, false, false, false, false, null, null)).Message.ShouldContain("须注明本年度是新建还是续建");
+        Should.Throw<DomainException>(() => project.SetYearPool(2022, true, true, false, false, false, 1m, 2m)).Message.ShouldContain("不能超过计划总投资");
+        project.SetYearPool(2022, true, true, false, true, false, 10m, 2m);
+        project.SetYearPool(2023, true, false, true, true, false, 10m, 5m);
+        project.YearFlags.Select(f => (f.Year, f.IsContinuing)).ShouldBe([(2022, false), (2023, true)], "each year keeps its own record");
+    }
+}
