@@ -68,7 +68,8 @@ public sealed class CockpitAppService(ICrmDbContext db, FiguresEngine engine, Da
     }
 
     /// <summary>
-    /// Key projects of the year (flagged 重点 for the year, or planned 内资 at or above the year's threshold) that are
+    /// Key projects of the year (the year's record says 重点, or without one planned 内资 at or above the year's threshold —
+    /// <see cref="ProjectPool.IsKeyProject"/>) that are
     /// late at the as-of date: a milestone past its planned date and not done, or the agreed landing date passed
     /// without 落位. Projects suspended or terminated at that date are left out.
     /// </summary>
@@ -77,7 +78,8 @@ public sealed class CockpitAppService(ICrmDbContext db, FiguresEngine engine, Da
     {
         var threshold = rules.KeyProjectThresholdYuan;
         var keyProjects = projects
-            .Where(p => (p.YearFlags.Any(f => f.Year == year && f.IsKeyProject) || p.PlannedDomestic.Amount >= threshold)
+            .Where(p => (p.YearFlags.Any(f => f.Year == year && f.IsKeyProject)
+                    || (!p.YearFlags.Any(f => f.Year == year) && p.PlannedDomestic.Amount >= threshold))
                 // Not suspended or terminated at the as-of date: no side-state move by then without a later move back.
                 && !db.ProjectStageTransitions.Any(side => side.ProjectId == p.Id && side.EffectiveDate <= date
                     && (side.ToStage == ProjectStage.Suspended || side.ToStage == ProjectStage.Terminated)

@@ -61,7 +61,7 @@ public sealed class ProjectPoolAppService(ICrmDbContext db, DataScope scope, Fig
         {
             var total = c.Flag?.PlannedTotalYuan ?? c.Planned;
             var completedOn = c.Events.Where(e => e.Kind == ConstructionEventKind.Accepted).Select(e => (DateOnly?)e.EffectiveDate).Min();
-            var key = !c.Terminated && ProjectPool.IsKeyProject(c.Flag?.IsKeyProject == true, total, threshold, completedOn, year);
+            var key = !c.Terminated && ProjectPool.IsKeyProject(c.Flag?.IsKeyProject, total, threshold, completedOn, year);
             var landed = c.LandedOn is { } on && on <= date;
             if (!(key && landed) && c.Flag?.IsPackaged != true)
                 continue;

@@ -60,9 +60,9 @@ public static class ProjectPool
         };
 
     /// <summary>
-    /// A key project of the year: listed as 重点 for it, or with a 计划总投资 (else planned 内资) at or above the year's
-    /// threshold — unless it was completed before the year began (then only a listing brings it in).
+    /// A key project of the year: the year's own record decides when there is one (listed 重点 or not); without one, a
+    /// 计划总投资 (else planned 内资) at or above the year's threshold — unless the project was completed before the year.
     /// </summary>
-    public static bool IsKeyProject(bool listed, decimal plannedTotalYuan, decimal thresholdYuan, DateOnly? completedOn, int year) =>
-        listed || (plannedTotalYuan >= thresholdYuan && !(completedOn < new DateOnly(year, 1, 1)));
+    public static bool IsKeyProject(bool? listed, decimal plannedTotalYuan, decimal thresholdYuan, DateOnly? completedOn, int year) =>
+        listed ?? (plannedTotalYuan >= thresholdYuan && !(completedOn < new DateOnly(year, 1, 1)));
 }

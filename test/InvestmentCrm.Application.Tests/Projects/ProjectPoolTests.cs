@@ -100,6 +100,21 @@ public class ProjectPoolTests
         lowered.Select(PoolSelection.Continuing).Select(p => p.Name).ShouldContain("门槛项目");
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_2022_demo_pool_has_50_key_projects_all_started_792_3_yi_and_19_major(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using var db = database.CreateContext();
+        var pool = await (await ServiceAsync(db)).GetAsync(2022, new DateOnly(2022, 9, 30));
+        (pool.KeyProjects, pool.Started, pool.StartRatePercent, pool.Major).ShouldBe((50, 50, 100m, 19));
+        pool.PlannedTotalYuan.ShouldBe(792.3m * 100_000_000m);
+        (pool.NewBuild, pool.Continuing).ShouldBe((26, 24));
+        pool.Select(PoolSelection.Major).Select(p => p.Name).ShouldContain("华润中心");
+        pool.Select(PoolSelection.Major).Select(p => p.Name).ShouldContain("华为吉林区域总部");
+        // 2021's pool is another year's list: none of 2022's records carry over.
+        (await (await ServiceAsync(db)).GetAsync(2021, new DateOnly(2021, 12, 31))).Select(PoolSelection.All).Select(p => p.Name).ShouldNotContain("华为吉林区域总部");
+    }
+
     [Fact]
     public void A_key_project_is_new_or_continuing_never_both_nor_neither()
     {
