@@ -46,6 +46,7 @@ public class ConstructionServiceTests
         var events = await read.Projects.Where(p => p.Id == projectId).SelectMany(p => p.ConstructionEvents).ToListAsync();
         ConstructionRules.YearRole(events, 2022, new DateOnly(2022, 12, 31)).ShouldBe(ConstructionYearRole.NewStart);
         ConstructionRules.YearRole(events, 2021, new DateOnly(2021, 12, 31)).ShouldBe(ConstructionYearRole.None);
-        (await read.AuditLogs.CountAsync(a => a.EntityType == nameof(ConstructionEvent))).ShouldBe(1);
+        var eventId = events.Single().Id.ToString();
+        (await read.AuditLogs.CountAsync(a => a.EntityType == nameof(ConstructionEvent) && a.EntityId == eventId)).ShouldBe(1);
     }
 }
