@@ -31,7 +31,7 @@ public static class AuditVocabulary
         ["AppraisalRuleSet"] = "考核方案", ["AppraisalItem"] = "考核评分项", ["AppraisalRun"] = "考核计算", ["AppraisalScore"] = "考核得分",
         ["AppraisalLine"] = "考核得分明细", ["AppraisalEvidence"] = "考核依据", ["FundsReview"] = "到位资金复核", ["PlanBaseline"] = "规划期实绩",
         ["AdministratorAccountChange"] = "管理员账号变更",
-        ["ConstructionEvent"] = "建设状态", ["DispatchPhaseTransition"] = "调度环节变更", ["ApprovalItem"] = "前期审批手续",
+        ["ConstructionEvent"] = "建设状态", ["ProjectInvestment"] = "年度投资", ["DispatchPhaseTransition"] = "调度环节变更", ["ApprovalItem"] = "前期审批手续",
     };
 
     /// <summary>Field names shared by many records.</summary>
@@ -137,6 +137,7 @@ public static class AuditVocabulary
         [("DispatchPhaseTransition", "RecordedBy")] = "登记人",
         [("ProjectYearFlag", "IsMajor")] = "重大项目", [("ProjectYearFlag", "IsPackaged")] = "包装策划",
         [("ProjectYearFlag", "PlannedTotalYuan")] = "计划总投资（元）", [("ProjectYearFlag", "PlannedYearYuan")] = "年度计划投资（元）",
+        [("ProjectInvestment", "CompletedYuan")] = "完成投资（元）", [("ProjectInvestment", "RecordedAt")] = "登记时间", [("ProjectInvestment", "RecordedBy")] = "登记人",
         [("ApprovalItem", "Kind")] = "手续", [("ApprovalItem", "Name")] = "手续名称", [("ApprovalItem", "ApprovedOn")] = "批复日期", [("ApprovalItem", "DocumentNumber")] = "文号",
         [("FundsReview", "TrancheId")] = "到位资金", [("FundsReview", "Included")] = "计入考核", [("FundsReview", "Reason")] = "复核理由",
         [("FundsReview", "DecidedBy")] = "复核人", [("FundsReview", "DecidedAt")] = "复核时间",

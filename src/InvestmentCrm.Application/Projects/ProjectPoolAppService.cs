@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InvestmentCrm.Projects;
 
 public sealed record PoolProjectDto(Guid Id, string Name, string? LeadDepartment, PoolCategory? Category, ConstructionYearRole Role, bool IsContinuing,
-    bool IsMajor, bool IsPackaged, decimal PlannedTotalYuan, decimal? PlannedYearYuan, DateOnly? StartedOn, bool Landed);
+    bool IsMajor, bool IsPackaged, decimal PlannedTotalYuan, decimal? PlannedYearYuan, DateOnly? StartedOn, bool Landed, decimal CompletedYearYuan = 0m);
 
 public sealed record PoolCountDto(PoolCategory Category, int Count);
 
@@ -14,7 +14,7 @@ public sealed record PoolCountDto(PoolCategory Category, int Count);
 public sealed record ProjectPoolDto(
     int Year, DateOnly AsOf, decimal ThresholdYuan, int KeyProjects, IReadOnlyList<PoolCountDto> ByCategory,
     int Started, decimal? StartRatePercent, int NewBuild, int Continuing, int Major, decimal PlannedTotalYuan, decimal PlannedYearYuan,
-    int Packaged, int PackagedLanded, decimal? PackagedConversionPercent, IReadOnlyList<PoolProjectDto> Projects)
+    int Packaged, int PackagedLanded, decimal? PackagedConversionPercent, IReadOnlyList<PoolProjectDto> Projects, decimal CompletedYearYuan = 0m)
 {
     public IEnumerable<PoolProjectDto> Select(PoolSelection selection) => selection switch
     {
@@ -52,6 +52,7 @@ public sealed class ProjectPoolAppService(ICrmDbContext db, DataScope scope, Fig
                 LandedOn = p.StageTransitions.Where(t => t.ToStage == ProjectStage.Landed).Min(t => (DateOnly?)t.EffectiveDate),
                 Terminated = p.StageTransitions.Any(t => t.ToStage == ProjectStage.Terminated && t.EffectiveDate <= date),
                 Events = p.ConstructionEvents.ToList(),
+                Completed = p.Investments.Where(i => i.Year == year && i.Month <= date.Month).Sum(i => (decimal?)i.CompletedYuan) ?? 0m,
             })
             .ToListAsync(ct);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
@@ -69,7 +70,7 @@ public sealed class ProjectPoolAppService(ICrmDbContext db, DataScope scope, Fig
             rows.Add(new PoolProjectDto(c.Id, c.Name, c.LeadDepartmentId is { } d ? departments.GetValueOrDefault(d) : null,
                 key && landed ? ProjectPool.CategoryOf(c.Events, year, date) : null, role,
                 c.Flag?.IsContinuing ?? role == ConstructionYearRole.Continuing, c.Flag?.IsMajor == true, c.Flag?.IsPackaged == true,
-                total, c.Flag?.PlannedYearYuan, ConstructionRules.StartedOn(c.Events, date), landed));
+                total, c.Flag?.PlannedYearYuan, ConstructionRules.StartedOn(c.Events, date), landed, c.Completed));
         }
         var pool = rows.Where(r => r.Category is not null).OrderBy(r => r.Category).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
         var packaged = rows.Where(r => r.IsPackaged).ToList();
@@ -80,7 +81,7 @@ public sealed class ProjectPoolAppService(ICrmDbContext db, DataScope scope, Fig
             pool.Count(r => !r.IsContinuing), pool.Count(r => r.IsContinuing), pool.Count(r => r.IsMajor),
             pool.Sum(r => r.PlannedTotalYuan), pool.Sum(r => r.PlannedYearYuan ?? 0m),
             packaged.Count, packaged.Count(r => r.Landed), packaged.Count == 0 ? null : packaged.Count(r => r.Landed) * 100m / packaged.Count,
-            [.. pool.Concat(packaged.Where(p => p.Category is null))]);
+            [.. pool.Concat(packaged.Where(p => p.Category is null))], pool.Sum(r => r.CompletedYearYuan));
     }
 
     /// <summary>The selected rows as a workbook (amounts in 亿元 as numbers).</summary>

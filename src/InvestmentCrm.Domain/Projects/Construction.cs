@@ -243,3 +243,36 @@ public static class DispatchPhaseRules
         return (true, null);
     }
 }
+
+/// <summary>
+/// 年度投资 (投资目标清单): the investment a project completed in one month, entered by its 招引单位 with who and when. The
+/// year's plan is the year's record (<see cref="ProjectYearFlag.PlannedYearYuan"/>); a month is entered once and corrected
+/// with a reason.
+/// </summary>
+public class ProjectInvestment : Entity
+{
+    private ProjectInvestment() { }
+
+    internal ProjectInvestment(int year, int month, decimal completedYuan, Guid? recordedBy, DateTime recordedAt) =>
+        (Year, Month, CompletedYuan, RecordedBy, RecordedAt) = (year, month, completedYuan, recordedBy, recordedAt);
+
+    public Guid ProjectId { get; private set; }
+    public int Year { get; private set; }
+    public int Month { get; private set; }
+    public decimal CompletedYuan { get; private set; }
+    public Guid? RecordedBy { get; private set; }
+    public DateTime RecordedAt { get; private set; }
+    public string? CorrectionNote { get; private set; }
+
+    internal void Correct(decimal completedYuan, string? reason, Guid? by, DateTime at)
+    {
+        CorrectionNote = Corrections.Note("更正", reason);
+        (CompletedYuan, RecordedBy, RecordedAt) = (completedYuan, by, at);
+    }
+
+    /// <summary>Completed ÷ plan, and the same against 序时进度 (months passed ÷ 12), in percent.</summary>
+    public static (decimal? OfPlan, decimal? AgainstSchedule) Rates(decimal completedYuan, decimal? plannedYuan, int monthsPassed) =>
+        plannedYuan is > 0 and { } plan
+            ? (completedYuan * 100m / plan, monthsPassed == 0 ? null : completedYuan * 100m / plan - monthsPassed * 100m / 12m)
+            : (null, null);
+}

@@ -18,6 +18,7 @@ public class Project : AggregateRoot, ISoftDelete
     private readonly List<ConstructionEvent> _constructionEvents = [];
     private readonly List<DispatchPhaseTransition> _phaseTransitions = [];
     private readonly List<ApprovalItem> _approvalItems = [];
+    private readonly List<ProjectInvestment> _investments = [];
 
     private Project() { Name = ""; Industry = ""; }
 
@@ -242,6 +243,33 @@ public class Project : AggregateRoot, ISoftDelete
         _phaseTransitions.Add(transition);
         DispatchPhase = to;
         return transition;
+    }
+
+    public IReadOnlyList<ProjectInvestment> Investments => _investments;
+
+    /// <summary>
+    /// The investment completed in a month (年度投资). A month already entered is corrected only with a reason; a month
+    /// after <paramref name="today"/> cannot be entered yet, nor one before 落位.
+    /// </summary>
+    public ProjectInvestment RecordInvestment(int year, int month, decimal completedYuan, string? correctionReason, Guid? by, DateTime at, DateOnly today)
+    {
+        if (month is < 1 or > 12)
+            throw new DomainException("月份应在 1 到 12 之间。");
+        var first = new DateOnly(BusinessDates.EnsureYear(year), month, 1);
+        if (first > today)
+            throw new DomainException("不能登记尚未到来的月份。");
+        if (LandedOn is not { } landedOn || first.AddMonths(1) <= landedOn)
+            throw new DomainException("落位之后的月份才登记年度投资。");
+        if (completedYuan < 0)
+            throw new DomainException("完成投资不能为负数。");
+        if (_investments.FirstOrDefault(i => i.Year == year && i.Month == month) is { } existing)
+        {
+            existing.Correct(completedYuan, correctionReason, by, at);
+            return existing;
+        }
+        var entry = new ProjectInvestment(year, month, completedYuan, by, at);
+        _investments.Add(entry);
+        return entry;
     }
 
     /// <summary>A 前期审批 item (方案设计, 规划许可, 施工许可 …) with its approval date.</summary>

@@ -1868,6 +1868,44 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.ToTable("ProjectContributors", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentCrm.Projects.ProjectInvestment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("CompletedYuan")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(510)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Month");
+
+                    b.HasIndex("ProjectId", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ProjectInvestments", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentCrm.Projects.ProjectMilestone", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2557,6 +2595,15 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InvestmentCrm.Projects.ProjectInvestment", b =>
+                {
+                    b.HasOne("InvestmentCrm.Projects.Project", null)
+                        .WithMany("Investments")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InvestmentCrm.Projects.ProjectMilestone", b =>
                 {
                     b.HasOne("InvestmentCrm.Projects.Project", null)
@@ -2691,6 +2738,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.Navigation("ConstructionEvents");
 
                     b.Navigation("Contributors");
+
+                    b.Navigation("Investments");
 
                     b.Navigation("LandingEvidence");
 

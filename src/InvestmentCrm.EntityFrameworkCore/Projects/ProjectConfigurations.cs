@@ -40,6 +40,19 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         entity.HasMany(p => p.ConstructionEvents).WithOne().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
         entity.HasMany(p => p.PhaseTransitions).WithOne().HasForeignKey(t => t.ProjectId).OnDelete(DeleteBehavior.Cascade);
         entity.HasMany(p => p.ApprovalItems).WithOne().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasMany(p => p.Investments).WithOne().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProjectInvestmentConfiguration : IEntityTypeConfiguration<ProjectInvestment>
+{
+    public void Configure(EntityTypeBuilder<ProjectInvestment> entity)
+    {
+        entity.ToTable("ProjectInvestments");
+        entity.Property(i => i.CompletedYuan).HasPrecision(20, 2);
+        entity.Property(i => i.CorrectionNote).HasMaxLength(InvestmentCrm.Common.Corrections.ReasonMaxLength + 10);
+        entity.HasIndex(i => new { i.ProjectId, i.Year, i.Month }).IsUnique();
+        entity.HasIndex(i => new { i.Year, i.Month });
     }
 }
 

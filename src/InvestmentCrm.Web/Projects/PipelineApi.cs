@@ -127,6 +127,9 @@ public static class PipelineApi
         group.MapPost("/{id:guid}/dispatch-phase", async (Guid id, DispatchPhaseInput input, ClaimsPrincipal user, ConstructionAppService construction, CancellationToken ct) =>
                 await construction.ChangePhaseAsync(id, input, CanOverride(user), ct) ? Results.NoContent() : NotFound())
             .RequireAuthorization(Permissions.Projects.Edit).WithSummary("变更调度环节（按顺序；开工建设须已开工；跳过或回退需要权限与理由）");
+        group.MapPost("/{id:guid}/investments", async (Guid id, InvestmentInput input, ConstructionAppService construction, CancellationToken ct) =>
+                await construction.RecordInvestmentAsync(id, input, ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Projects.Edit).WithSummary("登记某月完成投资（万元，投资目标清单）；已登记的月份须写明更正原因");
         group.MapPost("/{id:guid}/approvals", async (Guid id, ApprovalInput input, ConstructionAppService construction, CancellationToken ct) =>
                 await construction.AddApprovalAsync(id, input, ct) is { } created ? Results.Created($"/api/v1/projects/{id}/construction", new { id = created }) : NotFound())
             .RequireAuthorization(Permissions.Projects.Edit).WithSummary("登记前期审批手续（方案设计、规划许可、施工许可……）及批复日期");

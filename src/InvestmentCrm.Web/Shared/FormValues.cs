@@ -21,6 +21,9 @@ public sealed class FormValues(IFormCollection form)
 
     public decimal? OptionalNumber(string name, string label) => Text(name) is null ? null : Number(name, label);
 
+    public int Int(string name, string label) =>
+        int.TryParse(Text(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw new DomainException($"{label}必须是整数。");
+
     public T Enum<T>(string name, string label) where T : struct, System.Enum =>
         System.Enum.TryParse<T>(Text(name), out var value) && System.Enum.IsDefined(value) ? value : throw new DomainException($"请选择{label}。");
 

@@ -57,6 +57,7 @@ public class OutOfScopeIdTests
             ("ConstructionAppService.RecordAsync(project)", async () => await construction.RecordAsync(hidden.Project, new ConstructionEventInput(ConstructionEventKind.Started, day, "建字第 1 号", null))),
             ("ConstructionAppService.WithdrawAsync(project)", async () => Found(await construction.WithdrawAsync(hidden.Project, Guid.NewGuid(), "误登"))),
             ("ConstructionAppService.ChangePhaseAsync(project)", async () => Found(await construction.ChangePhaseAsync(hidden.Project, new DispatchPhaseInput(DispatchPhase.PreApproval, day, null), true))),
+            ("ConstructionAppService.RecordInvestmentAsync(project)", async () => Found(await construction.RecordInvestmentAsync(hidden.Project, new InvestmentInput(2026, 5, 100m, null)))),
             ("ConstructionAppService.AddApprovalAsync(project)", async () => await construction.AddApprovalAsync(hidden.Project, new ApprovalInput(ApprovalKind.PlanningPermit, null, day, "规 1"))),
             ("PipelineAppService.AddMilestoneAsync(project)", async () => Found(await pipeline.AddMilestoneAsync(hidden.Project, DispatchPhase.Construction, "开工", day))),
             ("PipelineAppService.CompleteMilestoneAsync(project, milestone)", async () => Found(await pipeline.CompleteMilestoneAsync(hidden.Project, hidden.Milestone, day))),

@@ -109,4 +109,22 @@ public class ConstructionTests
         project.ConstructionStatusAsOf(Today).ShouldBe(ConstructionStatus.UnderConstruction);
         suspended.CorrectionNote.ShouldNotBeNull();
     }
+
+    [Fact]
+    public void Annual_investment_is_entered_per_month_after_landing_and_corrected_only_with_a_reason()
+    {
+        var project = Landed(new DateOnly(2022, 3, 18));
+        Should.Throw<DomainException>(() => project.RecordInvestment(2022, 2, 1m, null, Officer, Now, Today)).Message.ShouldContain("落位之后");
+        Should.Throw<DomainException>(() => project.RecordInvestment(2026, 12, 1m, null, Officer, Now, Today)).Message.ShouldContain("尚未到来");
+        Should.Throw<DomainException>(() => project.RecordInvestment(2022, 13, 1m, null, Officer, Now, Today)).Message.ShouldContain("1 到 12");
+        project.RecordInvestment(2022, 3, 2_000_000m, null, Officer, Now, Today);
+        Should.Throw<DomainException>(() => project.RecordInvestment(2022, 3, 3_000_000m, null, Officer, Now, Today));
+        project.RecordInvestment(2022, 3, 3_000_000m, "统计局核定数", Officer, Now, Today).CorrectionNote!.ShouldContain("统计局核定数");
+        project.Investments.Single().CompletedYuan.ShouldBe(3_000_000m);
+
+        // 6 of 12 months passed, half the plan done: on schedule.
+        var (ofPlan, against) = ProjectInvestment.Rates(50m, 100m, 6);
+        (ofPlan, against).ShouldBe((50m, 0m));
+        ProjectInvestment.Rates(50m, null, 6).ShouldBe((null, null));
+    }
 }

@@ -82,4 +82,31 @@ public class ConstructionWebTests
         var events = await db.Set<ConstructionEvent>().Where(e => e.ProjectId == id).ToListAsync();
         ConstructionRules.YearRole(events, 2023, new DateOnly(2023, 12, 31)).ShouldBe(ConstructionYearRole.Resumed);
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Monthly_investment_is_read_against_the_years_plan_and_reaches_the_pool(string provider)
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);
+        var head = await factory.SignInAsync("head");
+        var id = await LandedProjectAsync(factory);
+        await using (var db = factory.Database.CreateContext())
+        {
+            var project = await db.Projects.Include(p => p.YearFlags).SingleAsync(p => p.Id == id);
+            project.SetYearPool(2022, true, true, false, false, false, 10 * 100_000_000m, 2 * 100_000_000m);
+            await db.SaveChangesAsync();
+        }
+        foreach (var (month, wan) in new[] { (3, 3000m), (4, 4000m), (5, 3000m) })
+            (await head.PostAsJsonAsync($"/api/v1/projects/{id}/investments", new { year = 2022, month, completedWan = wan })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var again = await head.PostAsJsonAsync($"/api/v1/projects/{id}/investments", new { year = 2022, month = 5, completedWan = 3500m });
+        again.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "a month already entered is corrected with a reason");
+
+        var june = (await head.GetFromJsonAsync<ConstructionDto>($"/api/v1/projects/{id}/construction?asOf=2022-06-30"))!.InvestmentYear;
+        (june.PlannedYuan, june.CompletedYuan, june.OfPlanPercent, june.AgainstSchedulePoints).ShouldBe((2 * 100_000_000m, 100_000_000m, 50m, 0m));
+        var page = await new HtmlParser().ParseDocumentAsync(await head.GetStringAsync($"/projects/{id}?asOf=2022-06-30"));
+        page.QuerySelector("[data-testid=investment-year]")!.TextContent.ShouldContain("完成率 50.0%");
+
+        var dispatch = await factory.SignInAsync("dispatch");
+        var pool = await dispatch.GetFromJsonAsync<ProjectPoolDto>("/api/v1/project-pool?year=2022&asOf=2022-06-30");
+        pool!.Projects.Single(p => p.Id == id).CompletedYearYuan.ShouldBe(100_000_000m);
+    }
 }
