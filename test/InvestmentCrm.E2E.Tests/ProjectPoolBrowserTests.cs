@@ -33,6 +33,13 @@ public class ProjectPoolBrowserTests
         var crc = sheet.Single(row => row.Count > 6 && Equals(row[0], "华润中心"));
         crc[6].ShouldBeOfType<double>("amounts are numbers").ShouldBe(60d);
 
+        // A project of the pool opens at its construction record, as of the pool's date.
+        await page.ClickAsync("[data-testid=pool-table] >> text=华润中心");
+        await page.WaitForURLAsync(url => url.Contains("/projects/", StringComparison.Ordinal));
+        (await page.Locator("[data-testid=construction-status]").InnerTextAsync()).ShouldContain("在建");
+        (await page.Locator("[data-testid=construction-events]").InnerTextAsync()).ShouldContain("2017-09-20");
+        await page.Locator("#construction").ScreenshotAsync(new LocatorScreenshotOptions { Path = BrowserSession.ScreenshotPath("project-construction.png") });
+
         var phone = await session.NewPageAsync(390, 844, isMobile: true);
         await BrowserSession.SignInAsync(phone, "dispatch");
         await phone.GotoAsync("/project-pool?year=2022&asOf=2022-09-30");
