@@ -265,6 +265,13 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         project.MoveTo(ProjectStage.Landed, on, _now, _users["officer"].Id);
     }
 
+    /// <summary>年度投资: the same amount (亿元) completed in each month of the range.</summary>
+    private void InvestMonthly(Project project, int year, Range months, decimal yiPerMonth)
+    {
+        for (var month = months.Start.Value; month <= months.End.Value; month++)
+            project.RecordInvestment(year, month, yiPerMonth * 100_000_000m, null, _users["officer"].Id, _now, clock.Today());
+    }
+
     /// <summary>前期审批 from <paramref name="on"/>.</summary>
     private void PreApprove(Project project, DateOnly on) =>
         project.ChangeDispatchPhase(DispatchPhase.PreApproval, on, null, false, _users["officer"].Id, _now);
@@ -437,6 +444,8 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         galaxy.PlannedDomestic = Money.YiYuan(35.7m);
         Negotiate(galaxy, "ctjt", new DateOnly(2022, 2, 14), "地下三层商业空间加地上步行街方案会商");
         Sign(galaxy, "NG-2022-021", new DateOnly(2022, 9, 6), "南关区人民政府；长春城投建设投资（集团）有限公司", Money.YiYuan(35.7m), Money.Zero(Money.Usd));
+        // 包装策划 in 2022 (an 在谈重点项目 packaged for landing); signed in September, not yet landed.
+        galaxy.SetYearPool(2022, isKeyProject: false, isNewBuild: false, isContinuing: false, isMajor: false, isPackaged: true, null, null);
 
         var haobang = NewProject("豪邦锦上", ProjectType.CommercialComplex, "房地产（含建筑业）/住房租赁", new DateOnly(2019, 2, 1), "NG-JD-NL", "临河街与福祉大路交汇处", "以商招商");
         haobang.PlannedDomestic = Money.YiYuan(8m);
@@ -455,7 +464,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         Land(hotel, new DateOnly(2022, 6, 15), LandingEvidenceKind.LandContract, "土地划转批复 2022-07");
         PreApprove(hotel, new DateOnly(2022, 6, 20));
         // Not on the 2022 list of 50: 土地划转手续 still open (docs/domain.md); the year's record says so.
-        hotel.SetYearPool(2022, isKeyProject: false, isNewBuild: false, isContinuing: false, isMajor: false, isPackaged: false, null, null);
+        hotel.SetYearPool(2022, isKeyProject: false, isNewBuild: false, isContinuing: false, isMajor: false, isPackaged: true, null, null);
 
         var jigao = NewProject("吉高集团京哈高速公路服务区项目", ProjectType.Industrial, "传统商贸业/新兴服务业", new DateOnly(2021, 8, 1), "NG-XFX", "绕城以外", "以企引企");
         jigao.PlannedDomestic = Money.YiYuan(2.6m);
@@ -463,7 +472,12 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         Sign(jigao, "NG-2022-003", new DateOnly(2022, 2, 25), "南关区人民政府；吉林省高速公路集团有限公司", Money.YiYuan(2.6m), Money.Zero(Money.Usd));
         Land(jigao, new DateOnly(2022, 9, 9), LandingEvidenceKind.BusinessLicence, "长春南关 2022-营-0909");
         PreApprove(jigao, new DateOnly(2022, 9, 15));
-        jigao.SetYearPool(2022, isKeyProject: false, isNewBuild: false, isContinuing: false, isMajor: false, isPackaged: false, null, null);
+        jigao.SetYearPool(2022, isKeyProject: false, isNewBuild: false, isContinuing: false, isMajor: false, isPackaged: true, null, null);
+        InvestMonthly(huawei, 2022, 7..9, 1.2m);
+        InvestMonthly(crc, 2022, 1..9, 0.8m);
+        InvestMonthly(crec, 2022, 3..9, 0.4m);
+        InvestMonthly(yillion, 2022, 4..9, 0.25m);
+        InvestMonthly(haobang, 2022, 1..9, 0.15m);
 
         var nanxi = NewProject("南溪智融", ProjectType.Industrial, "金融业/金融科技", new DateOnly(2025, 3, 1), "NG-JRB", "南部新城·金融集聚区", "中介招商");
         nanxi.ReferrerCompanyId = _companies["pwc"].Id;

@@ -109,6 +109,10 @@ public class ProjectPoolTests
         (pool.KeyProjects, pool.Started, pool.StartRatePercent, pool.Major).ShouldBe((50, 50, 100m, 19));
         pool.PlannedTotalYuan.ShouldBe(792.3m * 100_000_000m);
         (pool.NewBuild, pool.Continuing).ShouldBe((26, 24));
+        // 包装策划: 银河一英里 (signed, not landed), 水文化园酒店 and 吉高服务区 (landed) → 2 ÷ 3.
+        (pool.Packaged, pool.PackagedLanded).ShouldBe((3, 2));
+        // 年度投资 of the named projects, January to September.
+        pool.CompletedYearYuan.ShouldBe(16.45m * 100_000_000m);
         pool.Select(PoolSelection.Major).Select(p => p.Name).ShouldContain("华润中心");
         pool.Select(PoolSelection.Major).Select(p => p.Name).ShouldContain("华为吉林区域总部");
         // 2021's pool is another year's list: none of 2022's records carry over.
