@@ -59,9 +59,8 @@ public sealed class ConstructionAppService(ICrmDbContext db, DataScope scope, IC
     {
         var planned = project.YearFlags.FirstOrDefault(f => f.Year == date.Year)?.PlannedYearYuan;
         var completed = project.Investments.Where(i => i.Year == date.Year && i.Month <= date.Month).Sum(i => i.CompletedYuan);
-        // A month counts as passed on its last day (as 序时进度 does for the figures).
-        var monthsPassed = date.Month - (date.Day == DateTime.DaysInMonth(date.Year, date.Month) ? 0 : 1);
-        var (ofPlan, against) = ProjectInvestment.Rates(completed, planned, monthsPassed);
+        var progress = Figures.TimeProgress.At(new DateOnly(date.Year, 1, 1), new DateOnly(date.Year, 12, 31), date);
+        var (ofPlan, against) = ProjectInvestment.Rates(completed, planned, progress);
         return new InvestmentYearDto(date.Year, planned, completed, ofPlan, against);
     }
 

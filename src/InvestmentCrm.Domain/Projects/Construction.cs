@@ -270,9 +270,9 @@ public class ProjectInvestment : Entity
         (CompletedYuan, RecordedBy, RecordedAt) = (completedYuan, by, at);
     }
 
-    /// <summary>Completed ÷ plan, and the same against 序时进度 (months passed ÷ 12), in percent.</summary>
-    public static (decimal? OfPlan, decimal? AgainstSchedule) Rates(decimal completedYuan, decimal? plannedYuan, int monthsPassed) =>
+    /// <summary>Completed ÷ plan, and that rate against the year's 序时进度 (<see cref="Figures.TimeProgress"/>), in percent and points.</summary>
+    public static (decimal? OfPlan, decimal? AgainstSchedule) Rates(decimal completedYuan, decimal? plannedYuan, Figures.TimeProgress progress) =>
         plannedYuan is > 0 and { } plan
-            ? (completedYuan * 100m / plan, monthsPassed == 0 ? null : completedYuan * 100m / plan - monthsPassed * 100m / 12m)
+            ? (completedYuan * 100m / plan, progress.CompletedMonths == 0 ? null : completedYuan * 100m / plan - progress.Percent)
             : (null, null);
 }

@@ -164,15 +164,7 @@ public static class SecuritySetup
                 await next();
                 return;
             }
-            if (context.Request.Path.StartsWithSegments("/api"))
-            {
-                await Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: HttpsRequired).ExecuteAsync(context);
-                return;
-            }
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync(
-                $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请使用 HTTPS 访问</title></head><body><h1>请使用 HTTPS 访问</h1><p>{System.Net.WebUtility.HtmlEncode(HttpsRequired)}</p></body></html>");
+            await MalformedRequests.RefuseAsync(context, StatusCodes.Status400BadRequest, HttpsRequired, "请使用 HTTPS 访问");
         });
     }
 

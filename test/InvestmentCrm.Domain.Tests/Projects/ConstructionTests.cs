@@ -123,8 +123,8 @@ public class ConstructionTests
         project.Investments.Single().CompletedYuan.ShouldBe(3_000_000m);
 
         // 6 of 12 months passed, half the plan done: on schedule.
-        var (ofPlan, against) = ProjectInvestment.Rates(50m, 100m, 6);
+        var (ofPlan, against) = ProjectInvestment.Rates(50m, 100m, new InvestmentCrm.Figures.TimeProgress(6, 12));
         (ofPlan, against).ShouldBe((50m, 0m));
-        ProjectInvestment.Rates(50m, null, 6).ShouldBe((null, null));
+        ProjectInvestment.Rates(50m, null, new InvestmentCrm.Figures.TimeProgress(6, 12)).ShouldBe((null, null));
     }
 }
