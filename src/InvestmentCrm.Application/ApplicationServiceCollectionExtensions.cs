@@ -4,6 +4,7 @@ using InvestmentCrm.Authorization;
 using InvestmentCrm.Companies;
 using InvestmentCrm.Figures;
 using InvestmentCrm.Organization;
+using InvestmentCrm.ProjectIssues;
 using InvestmentCrm.Projects;
 using InvestmentCrm.Settings;
 using InvestmentCrm.Targets;
@@ -21,6 +22,7 @@ public static class ApplicationServiceCollectionExtensions
             .AddOrganization()
             .AddCompanies()
             .AddProjects()
+            .AddProjectIssues()
             .AddTargets()
             .AddFigures()
             .AddAppraisal()

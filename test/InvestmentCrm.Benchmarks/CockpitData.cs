@@ -21,6 +21,9 @@ internal static class CockpitData
     public static async Task<Guid> GenerateAsync(TestDatabase database, int projects)
     {
         var random = new Random(2026);
+        // Construction after 落位 draws from its own sequence, so the cockpit's figures stay those of earlier reports.
+        var building = new Random(2017);
+        var today = DateOnly.FromDateTime(TestClock.Default.Date);
         var now = TestClock.Default.UtcDateTime;
         var (leader, departments) = await OrganisationAsync(database);
         const int batch = 2_000;
@@ -49,6 +52,8 @@ internal static class CockpitData
                     if (stage == ProjectStage.Landed)
                         project.AddMilestone(DispatchPhase.Construction, "主体开工", date.AddDays(90 + random.Next(200)));
                 }
+                if (reached >= 3)
+                    Build(project, building, today, now);
                 if (random.Next(20) == 0)
                     project.MoveTo(ProjectStage.Suspended, date.AddDays(30), now, null, "基准数据：暂缓");
                 rows += project.StageTransitions.Count;
@@ -76,6 +81,34 @@ internal static class CockpitData
         }
         await TargetsAsync(database, departments);
         return leader;
+    }
+
+    /// <summary>
+    /// After 落位: most projects start within a year (施工许可证), some stop (停缓建) and half of those resume, a quarter are
+    /// accepted (竣工验收); one in fifty carries the year's own pool record (listed, 新建 or 续建, some 重大, a year's plan).
+    /// </summary>
+    private static void Build(Project project, Random random, DateOnly today, DateTime now)
+    {
+        var on = project.LandedOn!.Value.AddDays(30 + random.Next(370));
+        if (random.Next(5) > 0 && on <= today)
+        {
+            project.RecordConstruction(ConstructionEventKind.Started, on, $"施工许可证 {random.Next(100_000):D5}", null, null, now, today);
+            if (random.Next(7) == 0 && (on = on.AddDays(60 + random.Next(300))) <= today)
+            {
+                project.RecordConstruction(ConstructionEventKind.Suspended, on, null, "资金未到位", null, now, today);
+                if (random.Next(2) == 0 && (on = on.AddDays(30 + random.Next(200))) <= today)
+                    project.RecordConstruction(ConstructionEventKind.Resumed, on, null, null, null, now, today);
+            }
+            if (random.Next(4) == 0 && (on = on.AddDays(200 + random.Next(500))) <= today
+                && project.ConstructionStatusAsOf(today) == ConstructionStatus.UnderConstruction)
+                project.RecordConstruction(ConstructionEventKind.Accepted, on, "竣工验收备案", null, null, now, today);
+        }
+        if (random.Next(50) == 0)
+        {
+            var total = project.PlannedDomestic.Amount;
+            var continuing = project.ConstructionStatusAsOf(new DateOnly(Year - 1, 12, 31)) == ConstructionStatus.UnderConstruction;
+            project.SetYearPool(Year, true, !continuing, continuing, random.Next(3) == 0, false, total, total / 4);
+        }
     }
 
     /// <summary>The benchmark leader of data generated earlier.</summary>

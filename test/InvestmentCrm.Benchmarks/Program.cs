@@ -6,10 +6,10 @@ using InvestmentCrm.EntityFrameworkCore.Common;
 using InvestmentCrm.TestBase;
 
 // End-to-end figures for docs/benchmarks, as ratios against a baseline measured in the same run.
-//   dotnet run -c Release --project test/InvestmentCrm.Benchmarks [-- workbench|cockpit] [--projects N]
+//   dotnet run -c Release --project test/InvestmentCrm.Benchmarks [-- workbench|cockpit|project-pool|search] [--projects N]
 // PostgreSQL is measured too when CRM_TEST_POSTGRES is set.
 var suite = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "cockpit";
-var projects = args.SkipWhile(a => a != "--projects").Skip(1).Select(int.Parse).FirstOrDefault(suite == "cockpit" ? 100_000 : 20_000);
+var projects = args.SkipWhile(a => a != "--projects").Skip(1).Select(int.Parse).FirstOrDefault(suite is "cockpit" or "project-pool" ? 100_000 : 20_000);
 var providers = TestEnvironment.PostgresConnectionString is null
     ? new[] { DatabaseProviders.Sqlite }
     : new[] { DatabaseProviders.Sqlite, DatabaseProviders.PostgreSql };
@@ -128,6 +128,65 @@ if (suite == "profile")
     var benchLeader = await CockpitData.LeaderAsync(kept);
     var profiled = await Measure.RunAsync(async () => { kept.ClearPools(); await CockpitCases.AppAsync(kept, benchLeader); }, warmup: 2, runs: 15);
     Console.WriteLine($"cockpit (cold, no cache) p50 {profiled.P50:F1} ms, p95 {profiled.P95:F1} ms");
+    return;
+}
+
+if (suite == "pool-profile")
+{
+    // Developer aid: keeps the generated PostgreSQL data (crm_bench_pool) and times the 项目盘子, to read its plans.
+    var (kept, created) = await TestDatabase.OpenOrCreateKeptPostgresAsync("crm_bench_pool");
+    if (created)
+    {
+        await CockpitData.GenerateAsync(kept, projects);
+        await kept.AnalyzeAsync();
+    }
+    else
+    {
+        await using var db = kept.CreateContext();
+        await new InvestmentCrm.EntityFrameworkCore.Common.DatabaseMigrator(db).MigrateAsync();
+    }
+    var benchLeader = await CockpitData.LeaderAsync(kept);
+    var profiled = await Measure.RunAsync(() => ProjectPoolCases.AppAsync(kept, benchLeader), warmup: 2, runs: 10);
+    Console.WriteLine($"项目盘子 (cold) p50 {profiled.P50:F1} ms, p95 {profiled.P95:F1} ms");
+    return;
+}
+
+if (suite == "project-pool")
+{
+    // On PostgreSQL, the DESIGN target's provider; SQLite when no PostgreSQL is given.
+    var provider = providers[^1];
+    report.AppendLine("# Benchmark: 项目盘子 (key-project pool)").AppendLine()
+        .AppendLine(machine)
+        .AppendLine(CultureInfo.InvariantCulture, $"Data: the cockpit benchmark's data (`CockpitData`, seed 2026): {projects:N0} projects in 50 departments, with construction after 落位")
+        .AppendLine("(most started within a year of landing, some 停缓建 and resumed, a quarter 竣工验收) and one in fifty landed projects carrying")
+        .AppendLine("the year's own pool record. The year's threshold is the default 1 亿元, so the pool is far larger than a district's: POOL key projects.")
+        .AppendLine()
+        .AppendLine("- **app, cold**: `ProjectPoolAppService.GetAsync(2026, as of 2026-11-22)` as the district leader (data scope 全部), as the web")
+        .AppendLine("  page runs it — a new DbContext per run, nothing cached: every count by construction status, 开复工率, 新建/续建, 重大项目,")
+        .AppendLine("  planned and completed investment, 包装策划, and the first page (50) of records with their departments.")
+        .AppendLine("- **app, cold, new connection**: as cold, and the connection pools are cleared before every run (a new backend).")
+        .AppendLine("- **baseline**: in the same run, a naive implementation that loads every project with its transitions, construction events")
+        .AppendLine("  and year records and classifies them in memory with the same Domain rules.")
+        .AppendLine()
+        .AppendLine("| provider | case | runs | p50 ms | p95 ms | baseline p95 ÷ case p95 |")
+        .AppendLine("|---|---|---:|---:|---:|---:|");
+    await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.Migrated);
+    Console.WriteLine($"{provider}: generating {projects:N0} projects ...");
+    var leader = await CockpitData.GenerateAsync(database, projects);
+    await database.AnalyzeAsync();
+    var size = await ProjectPoolCases.AppAsync(database, leader);
+    if (await ProjectPoolCases.BaselineAsync(database) != size)
+        throw new InvalidOperationException("the baseline and the app disagree on the pool's size");
+    var cold = await Measure.RunAsync(() => ProjectPoolCases.AppAsync(database, leader), warmup: 3, runs: 20);
+    var coldConnection = await Measure.RunAsync(async () => { database.ClearPools(); await ProjectPoolCases.AppAsync(database, leader); }, warmup: 1, runs: 20);
+    var baseline = await Measure.RunAsync(() => ProjectPoolCases.BaselineAsync(database), warmup: 1, runs: 5);
+    report.Replace("POOL", size.ToString("N0", CultureInfo.InvariantCulture))
+          .AppendLine(CultureInfo.InvariantCulture, $"| {provider} | 项目盘子, cold | 20 | {cold.P50:F1} | {cold.P95:F1} | {baseline.P95 / cold.P95:F1}× |")
+          .AppendLine(CultureInfo.InvariantCulture, $"| {provider} | 项目盘子, cold, new connection | 20 | {coldConnection.P50:F1} | {coldConnection.P95:F1} | {baseline.P95 / coldConnection.P95:F1}× |")
+          .AppendLine(CultureInfo.InvariantCulture, $"| {provider} | baseline (load all, classify in memory) | 5 | {baseline.P50:F1} | {baseline.P95:F1} | 1.0× |")
+          .AppendLine().AppendLine("Target (issue 17): p95 ≤ 250 ms cold on PostgreSQL at 100k projects.");
+    Console.WriteLine($"{provider}: {size:N0} key projects; cold p95 {cold.P95:F1} ms, new connection p95 {coldConnection.P95:F1} ms, baseline p95 {baseline.P95:F1} ms");
+    await WriteAsync("project-pool.md");
     return;
 }
 

@@ -32,6 +32,8 @@ public static class AuditVocabulary
         ["AppraisalLine"] = "考核得分明细", ["AppraisalEvidence"] = "考核依据", ["FundsReview"] = "到位资金复核", ["PlanBaseline"] = "规划期实绩",
         ["AdministratorAccountChange"] = "管理员账号变更",
         ["ConstructionEvent"] = "建设状态", ["ProjectInvestment"] = "年度投资", ["DispatchPhaseTransition"] = "调度环节变更", ["ApprovalItem"] = "前期审批手续",
+        ["ProjectIssue"] = "项目问题", ["ProjectIssueStep"] = "问题办理记录", ["IssueCategoryRoute"] = "问题交办规则", ["IssueKeyword"] = "问题分类关键词",
+        ["GreenChannelService"] = "绿色通道服务",
     };
 
     /// <summary>Field names shared by many records.</summary>
@@ -139,6 +141,23 @@ public static class AuditVocabulary
         [("ProjectYearFlag", "PlannedTotalYuan")] = "计划总投资（元）", [("ProjectYearFlag", "PlannedYearYuan")] = "年度计划投资（元）",
         [("ProjectInvestment", "CompletedYuan")] = "完成投资（元）", [("ProjectInvestment", "RecordedAt")] = "登记时间", [("ProjectInvestment", "RecordedBy")] = "登记人",
         [("ApprovalItem", "Kind")] = "手续", [("ApprovalItem", "Name")] = "手续名称", [("ApprovalItem", "ApprovedOn")] = "批复日期", [("ApprovalItem", "DocumentNumber")] = "文号",
+        [("ProjectIssue", "Description")] = "问题描述", [("ProjectIssue", "Category")] = "问题类别", [("ProjectIssue", "PhaseWhenRaised")] = "提出时调度环节",
+        [("ProjectIssue", "RaisedAs")] = "提出身份", [("ProjectIssue", "OnBehalfOfCompany")] = "代企业提出", [("ProjectIssue", "RaisedOn")] = "提出日期",
+        [("ProjectIssue", "RaisedBy")] = "提出人", [("ProjectIssue", "AssignedDepartmentId")] = "责任单位", [("ProjectIssue", "AssignedOn")] = "交办日期",
+        [("ProjectIssue", "ResponseDueOn")] = "受理时限", [("ProjectIssue", "DueOn")] = "办结时限", [("ProjectIssue", "Status")] = "办理状态",
+        [("ProjectIssue", "AcceptedOn")] = "受理日期", [("ProjectIssue", "SolvedOn")] = "解决日期", [("ProjectIssue", "Solution")] = "解决情况",
+        [("ProjectIssue", "ConfirmedOn")] = "企业确认日期", [("ProjectIssue", "ConfirmedBy")] = "确认登记人", [("ProjectIssue", "ClosedOn")] = "销号日期",
+        [("ProjectIssue", "EscalatedTo")] = "上提至", [("ProjectIssue", "EscalatedOn")] = "上提日期", [("ProjectIssue", "EscalatedAutomatically")] = "自动上提",
+        [("ProjectIssue", "CoordinationParties")] = "协调单位",
+        [("ProjectIssueStep", "ProjectIssueId")] = "项目问题", [("ProjectIssueStep", "On")] = "日期", [("ProjectIssueStep", "By")] = "经办人",
+        [("ProjectIssueStep", "RecordedAt")] = "登记时间", [("ProjectIssueStep", "Kind")] = "办理环节", [("ProjectIssueStep", "Note")] = "说明",
+        [("IssueCategoryRoute", "Category")] = "问题类别", [("IssueCategoryRoute", "TaskForceDepartmentId")] = "保障专班",
+        [("IssueCategoryRoute", "ResponseDays")] = "受理时限（天）", [("IssueCategoryRoute", "DueDays")] = "办结时限（天）",
+        [("IssueCategoryRoute", "EscalateAfterDays")] = "逾期自动上提（天）",
+        [("IssueKeyword", "Keyword")] = "关键词", [("IssueKeyword", "Category")] = "问题类别",
+        [("GreenChannelService", "Item")] = "服务事项", [("GreenChannelService", "Detail")] = "服务内容", [("GreenChannelService", "ResponsibleDepartmentId")] = "责任单位",
+        [("GreenChannelService", "RequestedOn")] = "受理日期", [("GreenChannelService", "DueOn")] = "限办日期", [("GreenChannelService", "DoneOn")] = "办结日期",
+        [("GreenChannelService", "ReliefYuan")] = "减免金额（元）",
         [("FundsReview", "TrancheId")] = "到位资金", [("FundsReview", "Included")] = "计入考核", [("FundsReview", "Reason")] = "复核理由",
         [("FundsReview", "DecidedBy")] = "复核人", [("FundsReview", "DecidedAt")] = "复核时间",
     };
@@ -146,10 +165,11 @@ public static class AuditVocabulary
     private static readonly Dictionary<string, AuditReference> References = new()
     {
         ["UserId"] = AuditReference.User, ["VerifiedBy"] = AuditReference.User, ["RecordedBy"] = AuditReference.User, ["DeletedBy"] = AuditReference.User,
-        ["PublishedBy"] = AuditReference.User, ["FrozenBy"] = AuditReference.User, ["DecidedBy"] = AuditReference.User, ["TargetUserId"] = AuditReference.User, ["RequestedBy"] = AuditReference.User, ["ResponsibleLeaderId"] = AuditReference.User,
+        ["PublishedBy"] = AuditReference.User, ["FrozenBy"] = AuditReference.User, ["DecidedBy"] = AuditReference.User, ["TargetUserId"] = AuditReference.User, ["RequestedBy"] = AuditReference.User, ["ResponsibleLeaderId"] = AuditReference.User, ["RaisedBy"] = AuditReference.User, ["ConfirmedBy"] = AuditReference.User, ["By"] = AuditReference.User,
         ["DepartmentSecretaryId"] = AuditReference.User, ["LocalSecretaryId"] = AuditReference.User,
         ["DepartmentId"] = AuditReference.Department, ["LeadDepartmentId"] = AuditReference.Department, ["OwnerDepartmentId"] = AuditReference.Department,
-        ["ParentId"] = AuditReference.Department,
+        ["ParentId"] = AuditReference.Department, ["AssignedDepartmentId"] = AuditReference.Department, ["TaskForceDepartmentId"] = AuditReference.Department,
+        ["ResponsibleDepartmentId"] = AuditReference.Department,
         ["CompanyId"] = AuditReference.Company, ["ReferrerCompanyId"] = AuditReference.Company, ["ParentCompanyId"] = AuditReference.Company,
         ["MergedIntoId"] = AuditReference.Company,
         ["ProjectId"] = AuditReference.Project, ["RoleId"] = AuditReference.Role,

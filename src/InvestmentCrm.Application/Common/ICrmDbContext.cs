@@ -24,6 +24,12 @@ public interface ICrmDbContext
     DbSet<ProjectCompany> ProjectCompanies { get; }
     DbSet<ProjectMilestone> ProjectMilestones { get; }
     DbSet<ProjectYearFlag> ProjectYearFlags { get; }
+    DbSet<ProjectInvestment> ProjectInvestments { get; }
+    DbSet<ConstructionEvent> ConstructionEvents { get; }
+    DbSet<ProjectIssues.ProjectIssue> ProjectIssues { get; }
+    DbSet<ProjectIssues.IssueCategoryRoute> IssueCategoryRoutes { get; }
+    DbSet<ProjectIssues.IssueKeyword> IssueKeywords { get; }
+    DbSet<ProjectIssues.GreenChannelService> GreenChannelServices { get; }
     DbSet<Contract> Contracts { get; }
     DbSet<FundsTranche> FundsTranches { get; }
     DbSet<Activity> Activities { get; }

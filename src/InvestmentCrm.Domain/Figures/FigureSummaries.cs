@@ -32,8 +32,9 @@ public class StageMonthCount
 }
 
 /// <summary>
-/// Per live project, its 招引单位 and the first dates the 履约 rule asks about, so that the cohort of a year is counted
-/// from one narrow row per project instead of four lookups into transitions, tranches and milestones.
+/// Per live project, its 招引单位 and the first dates the 履约 rule and the 项目盘子 ask about, so that the cohort of a
+/// year and the year's pool are counted from one narrow row per project instead of lookups into transitions, tranches,
+/// milestones and construction events.
 /// </summary>
 public class ProjectFigureFacts
 {
@@ -46,6 +47,12 @@ public class ProjectFigureFacts
     public DateOnly? ConstructionStartedOn { get; set; }
     /// <summary>First completed milestone of the 投产运营 phase (moved in).</summary>
     public DateOnly? MovedInOn { get; set; }
+    /// <summary>The construction event 开工 (there is one at most).</summary>
+    public DateOnly? BuildStartedOn { get; set; }
+    /// <summary>The construction event 竣工验收 (one at most).</summary>
+    public DateOnly? BuildAcceptedOn { get; set; }
+    /// <summary>The first 停缓建: before it, 开工 and 竣工验收 alone say where the project stands.</summary>
+    public DateOnly? BuildSuspendedOn { get; set; }
 }
 
 /// <summary>

@@ -37,6 +37,14 @@ public static class Permissions
         public const string Manage = "Targets.Manage";
     }
 
+    public static class Issues
+    {
+        public const string View = "Issues.View";
+        public const string Raise = "Issues.Raise";
+        public const string Handle = "Issues.Handle";
+        public const string Dispatch = "Issues.Dispatch";
+    }
+
     public static class Appraisal
     {
         public const string View = "Appraisal.View";
@@ -78,6 +86,10 @@ public static class Permissions
         (Companies.Edit, "企业库", "维护企业"),
         (Targets.View, "指标", "查看指标与驾驶舱"),
         (Targets.Manage, "指标", "设置指标"),
+        (Issues.View, "项目问题", "查看项目问题"),
+        (Issues.Raise, "项目问题", "提出问题、登记企业确认"),
+        (Issues.Handle, "项目问题", "受理与办理交办的问题"),
+        (Issues.Dispatch, "项目问题", "改派、上提、销号与问题配置"),
         (Appraisal.View, "考核", "查看考核结果"),
         (Appraisal.Run, "考核", "运行与冻结考核"),
         (Admin.Users, "系统管理", "用户管理"),
@@ -102,12 +114,13 @@ public static class Permissions
         Roles.SystemAdmin => [Admin.Users, Admin.Departments, Admin.Roles],
         Roles.AuditAdmin => [Audit.View, Audit.Export],
         Roles.SecurityAdmin => [Security.Settings, Security.ApproveAdministratorChanges],
-        Roles.DistrictLeader => [Workbench.View, Projects.View, Projects.Export, Companies.View, Targets.View, Appraisal.View],
-        Roles.ResponsibleLeader => [Workbench.View, Projects.View, Projects.Edit, Companies.View, Targets.View],
-        Roles.DepartmentHead => [Workbench.View, Projects.View, Projects.Create, Projects.Edit, Projects.Delete, Projects.Export, Projects.ChangeStage, Projects.VerifyFunds, Companies.View, Companies.Edit, Targets.View, Appraisal.View],
-        Roles.Officer => [Workbench.View, Projects.View, Projects.Create, Projects.Edit, Projects.ChangeStage, Companies.View, Companies.Edit],
-        Roles.Assessor => [Workbench.View, Projects.View, Projects.Export, Companies.View, Targets.View, Appraisal.View, Appraisal.Run],
-        Roles.DispatchOffice => [Workbench.View, Projects.View, Projects.Edit, Projects.Export, Projects.ChangeStage, Projects.OverrideStage, Projects.VerifyFunds, Companies.View, Targets.View, Targets.Manage],
+        Roles.DistrictLeader => [Workbench.View, Projects.View, Projects.Export, Companies.View, Targets.View, Appraisal.View, Issues.View],
+        Roles.ResponsibleLeader => [Workbench.View, Projects.View, Projects.Edit, Companies.View, Targets.View, Issues.View, Issues.Raise],
+        Roles.DepartmentHead => [Workbench.View, Projects.View, Projects.Create, Projects.Edit, Projects.Delete, Projects.Export, Projects.ChangeStage, Projects.VerifyFunds, Companies.View, Companies.Edit, Targets.View, Appraisal.View, Issues.View, Issues.Raise, Issues.Handle],
+        Roles.Officer => [Workbench.View, Projects.View, Projects.Create, Projects.Edit, Projects.ChangeStage, Companies.View, Companies.Edit, Issues.View, Issues.Raise],
+        Roles.Assessor => [Workbench.View, Projects.View, Projects.Export, Companies.View, Targets.View, Appraisal.View, Appraisal.Run, Issues.View],
+        Roles.DispatchOffice => [Workbench.View, Projects.View, Projects.Edit, Projects.Export, Projects.ChangeStage, Projects.OverrideStage, Projects.VerifyFunds, Companies.View, Targets.View, Targets.Manage, Issues.View, Issues.Raise, Issues.Handle, Issues.Dispatch],
+        Roles.TaskForceMember => [Workbench.View, Issues.View, Issues.Handle],
         _ => [],
     };
 }

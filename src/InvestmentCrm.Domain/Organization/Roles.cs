@@ -13,6 +13,7 @@ public static class Roles
     public const string Officer = "Officer";
     public const string Assessor = "Assessor";
     public const string DispatchOffice = "DispatchOffice";
+    public const string TaskForceMember = "TaskForceMember";
 
     public static readonly IReadOnlyList<(string Name, string DisplayName, DataScope Scope)> All =
     [
@@ -25,6 +26,7 @@ public static class Roles
         (Officer, "招商专员", DataScope.OwnDepartment),
         (Assessor, "考核员", DataScope.All),
         (DispatchOffice, "调度办", DataScope.All),
+        (TaskForceMember, "保障专班成员", DataScope.OwnDepartment),
     ];
 
     /// <summary>三员: the system, audit and security administrators — they hold no business role (三权分立).</summary>

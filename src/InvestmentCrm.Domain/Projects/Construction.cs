@@ -118,45 +118,69 @@ public static class ConstructionRules
     }
 
     public static ConstructionStatus StatusAsOf(IEnumerable<ConstructionEvent> history, DateOnly asOf) =>
-        StatusOf(Ordered(history.Where(e => e.EffectiveDate <= asOf)));
+        ConstructionFacts.Of(history, asOf.Year, asOf).Status;
 
     /// <summary>The 开工 date, if the project was started by <paramref name="asOf"/>.</summary>
     public static DateOnly? StartedOn(IEnumerable<ConstructionEvent> history, DateOnly asOf) =>
-        history.Where(e => e.Kind == ConstructionEventKind.Started && e.EffectiveDate <= asOf).Select(e => (DateOnly?)e.EffectiveDate).Min();
+        ConstructionFacts.Of(history, asOf.Year, asOf).StartedOn;
 
     /// <summary>
     /// 开复工 in a year, as of a date in it: 新开工 (first 开工 in the year), 复工 (resumed after 停缓建 in the year), 续建 (under
     /// construction when the year began and still building in it); none for a project not building at any time of the year so far.
     /// </summary>
-    public static ConstructionYearRole YearRole(IEnumerable<ConstructionEvent> history, int year, DateOnly asOf)
-    {
-        var start = new DateOnly(year, 1, 1);
-        var events = Ordered(history.Where(e => e.EffectiveDate <= asOf));
-        var inYear = events.Where(e => e.EffectiveDate >= start).ToList();
-        if (inYear.Any(e => e.Kind == ConstructionEventKind.Started))
-            return ConstructionYearRole.NewStart;
-        if (inYear.Any(e => e.Kind == ConstructionEventKind.Resumed))
-            return ConstructionYearRole.Resumed;
-        return StatusOf(events.Where(e => e.EffectiveDate < start).ToList()) == ConstructionStatus.UnderConstruction
-            ? ConstructionYearRole.Continuing
-            : ConstructionYearRole.None;
-    }
+    public static ConstructionYearRole YearRole(IEnumerable<ConstructionEvent> history, int year, DateOnly asOf) =>
+        ConstructionFacts.Of(history, year, asOf).YearRole;
 
     private static List<ConstructionEvent> Ordered(IEnumerable<ConstructionEvent> history) =>
         [.. history.OrderBy(e => e.EffectiveDate).ThenBy(e => e.RecordedAt)];
 
-    private static ConstructionStatus StatusOf(IReadOnlyList<ConstructionEvent> ordered)
+    private static ConstructionStatus StatusOf(List<ConstructionEvent> ordered) =>
+        ordered.Count == 0 ? ConstructionStatus.NotStarted : ConstructionFacts.Of(ordered, ordered[^1].EffectiveDate.Year, ordered[^1].EffectiveDate).Status;
+}
+
+/// <summary>
+/// What the status and year rules read of a project's construction history up to a date D in a year Y. Events follow
+/// one another in a fixed order (<see cref="ConstructionRules.Refusal"/>: 开工 once, then 停缓建 and 复工 in turn, then
+/// 竣工验收), so counts and first dates say where a project stands: 竣工 once accepted; 停缓建 while there are more 停缓建
+/// than 复工; else 在建 once started. The database computes the same facts for many projects at once with plain
+/// aggregates (the 项目盘子 page); the rules below are the only ones.
+/// </summary>
+public readonly record struct ConstructionFacts(
+    int Year, DateOnly? StartedOn, DateOnly? AcceptedOn, int Suspensions, int Resumptions, int SuspensionsBeforeYear, int ResumptionsBeforeYear)
+{
+    /// <summary>The facts of the events effective by <paramref name="asOf"/>.</summary>
+    public static ConstructionFacts Of(IEnumerable<ConstructionEvent> history, int year, DateOnly asOf)
     {
-        var status = ConstructionStatus.NotStarted;
-        foreach (var e in ordered)
-            status = e.Kind switch
-            {
-                ConstructionEventKind.Started or ConstructionEventKind.Resumed => ConstructionStatus.UnderConstruction,
-                ConstructionEventKind.Suspended => ConstructionStatus.Suspended,
-                _ => ConstructionStatus.Completed,
-            };
-        return status;
+        var start = new DateOnly(year, 1, 1);
+        var events = history.Where(e => e.EffectiveDate <= asOf).ToList();
+        return new(year,
+            events.Where(e => e.Kind == ConstructionEventKind.Started).Select(e => (DateOnly?)e.EffectiveDate).Min(),
+            events.Where(e => e.Kind == ConstructionEventKind.Accepted).Select(e => (DateOnly?)e.EffectiveDate).Min(),
+            events.Count(e => e.Kind == ConstructionEventKind.Suspended),
+            events.Count(e => e.Kind == ConstructionEventKind.Resumed),
+            events.Count(e => e.Kind == ConstructionEventKind.Suspended && e.EffectiveDate < start),
+            events.Count(e => e.Kind == ConstructionEventKind.Resumed && e.EffectiveDate < start));
     }
+
+    private DateOnly YearStart => new(Year, 1, 1);
+
+    public ConstructionStatus Status => StatusFrom(StartedOn is not null, AcceptedOn is not null, Suspensions, Resumptions);
+
+    /// <summary>The status on the eve of the year (as of December 31 before it).</summary>
+    public ConstructionStatus StatusBeforeYear =>
+        StatusFrom(StartedOn < YearStart, AcceptedOn < YearStart, SuspensionsBeforeYear, ResumptionsBeforeYear);
+
+    public ConstructionYearRole YearRole =>
+        StartedOn >= YearStart ? ConstructionYearRole.NewStart
+        : Resumptions > ResumptionsBeforeYear ? ConstructionYearRole.Resumed
+        : StatusBeforeYear == ConstructionStatus.UnderConstruction ? ConstructionYearRole.Continuing
+        : ConstructionYearRole.None;
+
+    private static ConstructionStatus StatusFrom(bool started, bool accepted, int suspensions, int resumptions) =>
+        accepted ? ConstructionStatus.Completed
+        : !started ? ConstructionStatus.NotStarted
+        : suspensions > resumptions ? ConstructionStatus.Suspended
+        : ConstructionStatus.UnderConstruction;
 }
 
 /// <summary>One move of the dispatch phase, dated, with its reason when it skipped or went back.</summary>

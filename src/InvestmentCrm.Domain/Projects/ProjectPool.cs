@@ -50,14 +50,13 @@ public static class ProjectPool
     /// <summary>
     /// 已落位未开工, 在建 (new or resumed this year), 续建 (building since before the year), 停缓建 or 竣工投产 — as of the date.
     /// </summary>
-    public static PoolCategory CategoryOf(IReadOnlyCollection<ConstructionEvent> events, int year, DateOnly asOf) =>
-        ConstructionRules.StatusAsOf(events, asOf) switch
-        {
-            ConstructionStatus.NotStarted => PoolCategory.NotStarted,
-            ConstructionStatus.Suspended => PoolCategory.Suspended,
-            ConstructionStatus.Completed => PoolCategory.Completed,
-            _ => ConstructionRules.YearRole(events, year, asOf) == ConstructionYearRole.Continuing ? PoolCategory.Continuing : PoolCategory.UnderConstruction,
-        };
+    public static PoolCategory CategoryOf(ConstructionFacts facts) => facts.Status switch
+    {
+        ConstructionStatus.NotStarted => PoolCategory.NotStarted,
+        ConstructionStatus.Suspended => PoolCategory.Suspended,
+        ConstructionStatus.Completed => PoolCategory.Completed,
+        _ => facts.YearRole == ConstructionYearRole.Continuing ? PoolCategory.Continuing : PoolCategory.UnderConstruction,
+    };
 
     /// <summary>
     /// A key project of the year: the year's own record decides when there is one (listed 重点 or not); without one, a

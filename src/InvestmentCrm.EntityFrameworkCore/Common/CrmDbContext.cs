@@ -27,6 +27,12 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     public DbSet<ProjectCompany> ProjectCompanies => Set<ProjectCompany>();
     public DbSet<ProjectMilestone> ProjectMilestones => Set<ProjectMilestone>();
     public DbSet<ProjectYearFlag> ProjectYearFlags => Set<ProjectYearFlag>();
+    public DbSet<ProjectInvestment> ProjectInvestments => Set<ProjectInvestment>();
+    public DbSet<ConstructionEvent> ConstructionEvents => Set<ConstructionEvent>();
+    public DbSet<InvestmentCrm.ProjectIssues.ProjectIssue> ProjectIssues => Set<InvestmentCrm.ProjectIssues.ProjectIssue>();
+    public DbSet<InvestmentCrm.ProjectIssues.IssueCategoryRoute> IssueCategoryRoutes => Set<InvestmentCrm.ProjectIssues.IssueCategoryRoute>();
+    public DbSet<InvestmentCrm.ProjectIssues.IssueKeyword> IssueKeywords => Set<InvestmentCrm.ProjectIssues.IssueKeyword>();
+    public DbSet<InvestmentCrm.ProjectIssues.GreenChannelService> GreenChannelServices => Set<InvestmentCrm.ProjectIssues.GreenChannelService>();
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<FundsTranche> FundsTranches => Set<FundsTranche>();
     public DbSet<Activity> Activities => Set<Activity>();
@@ -102,6 +108,15 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
                     || p.Contributors.Any(c => c.UserId == ReaderScope.UserId))));
         builder.Entity<Contract>().HasQueryFilter(QueryFilters.DataScope, c => ReaderScope.All || Set<Project>().Any(p => p.Id == c.ProjectId));
         builder.Entity<FundsTranche>().HasQueryFilter(QueryFilters.DataScope, t => ReaderScope.All || Set<Project>().Any(p => p.Id == t.ProjectId));
+        builder.Entity<ConstructionEvent>().HasQueryFilter(QueryFilters.DataScope, e => ReaderScope.All || Set<Project>().Any(p => p.Id == e.ProjectId));
+        builder.Entity<ProjectInvestment>().HasQueryFilter(QueryFilters.DataScope, i => ReaderScope.All || Set<Project>().Any(p => p.Id == i.ProjectId));
+        // A problem is seen by whoever sees its project, and by the unit it is routed to (a 保障专班 sees what it must solve).
+        builder.Entity<InvestmentCrm.ProjectIssues.ProjectIssue>().HasQueryFilter(QueryFilters.DataScope, i => ReaderScope.All
+            || Set<Project>().Any(p => p.Id == i.ProjectId)
+            || (ReaderScope.UserId != null && ReaderScope.DepartmentIds.Contains(i.AssignedDepartmentId)));
+        builder.Entity<InvestmentCrm.ProjectIssues.GreenChannelService>().HasQueryFilter(QueryFilters.DataScope, s => ReaderScope.All
+            || Set<Project>().Any(p => p.Id == s.ProjectId)
+            || (ReaderScope.UserId != null && ReaderScope.DepartmentIds.Contains(s.ResponsibleDepartmentId)));
         builder.Entity<Attachment>().HasQueryFilter(QueryFilters.DataScope, a => ReaderScope.All || Set<Project>().Any(p => p.Id == a.ProjectId));
         builder.Entity<Activity>().HasQueryFilter(QueryFilters.DataScope, a => ReaderScope.All
             || (ReaderScope.UserId != null

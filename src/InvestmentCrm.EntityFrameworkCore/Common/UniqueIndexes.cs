@@ -22,6 +22,8 @@ public static class UniqueIndexes
         [CompanyCreditCode] = "该统一社会信用代码已有企业登记（可能刚被他人登记），同一企业不能重复登记。请刷新后在企业库中查找。",
         ["IX_Departments_Code"] = "部门编码已存在。",
         ["UserNameIndex"] = "用户名已被使用。",
+        ["IX_IssueKeywords_Keyword"] = "该关键词已存在。",
+        ["IX_IssueCategoryRoutes_Category"] = "该类别的交办规则已存在（可能刚被他人设置），请刷新后修改。",
     };
 
     private const string Generic = "该记录已存在（可能刚被他人登记），请刷新后查看。";

@@ -10,7 +10,7 @@ namespace InvestmentCrm.EntityFrameworkCore.Figures;
 /// <summary>
 /// Keeps <see cref="FundsMonthTotal"/>, <see cref="StageMonthCount"/> and <see cref="ProjectFigureFacts"/> equal to the
 /// detail rows they add up, in the transaction of every save that touches them: the projects whose stage transitions,
-/// tranches, milestones, 招引单位 or deletion change are summarised before and after the save, the difference is added
+/// tranches, milestones, construction events, 招引单位 or deletion change are summarised before and after the save, the difference is added
 /// with an atomic upsert (<c>INSERT … ON CONFLICT DO UPDATE SET x = x + excluded.x</c>, the same SQL on both providers)
 /// and the facts are written over. On PostgreSQL the projects are locked first, so two saves of one project cannot both
 /// count the same change.
@@ -68,6 +68,9 @@ public static class FigureSummaryMaintenance
                     break;
                 case ProjectMilestone milestone when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
                     existing.Add(milestone.ProjectId);
+                    break;
+                case ConstructionEvent construction when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
+                    existing.Add(construction.ProjectId);
                     break;
             }
         }
@@ -171,6 +174,21 @@ public static class FigureSummaryMaintenance
                 else
                     facts.MovedInOn = milestone.First;
             }
+            var construction = await db.Set<ConstructionEvent>().IgnoreQueryFilters(AllReaders).AsNoTracking()
+                .Where(e => live.Contains(e.ProjectId) && (e.Kind == ConstructionEventKind.Started || e.Kind == ConstructionEventKind.Accepted || e.Kind == ConstructionEventKind.Suspended))
+                .GroupBy(e => new { e.ProjectId, e.Kind })
+                .Select(g => new { g.Key.ProjectId, g.Key.Kind, First = g.Min(e => e.EffectiveDate) })
+                .ToListAsync(ct);
+            foreach (var built in construction)
+            {
+                var facts = snapshot.Facts[built.ProjectId];
+                switch (built.Kind)
+                {
+                    case ConstructionEventKind.Started: facts.BuildStartedOn = built.First; break;
+                    case ConstructionEventKind.Accepted: facts.BuildAcceptedOn = built.First; break;
+                    default: facts.BuildSuspendedOn = built.First; break;
+                }
+            }
         }
         return snapshot;
     }
@@ -199,9 +217,9 @@ public static class FigureSummaryMaintenance
             await db.Set<ProjectFigureFacts>().Where(f => chunk.Contains(f.ProjectId)).ExecuteDeleteAsync(ct);
         foreach (var chunk in facts.Chunk(Chunk))
             await UpsertAsync(db,
-                """INSERT INTO "ProjectFigureFacts" ("ProjectId", "DepartmentId", "LandedOn", "FirstVerifiedFundsOn", "ConstructionStartedOn", "MovedInOn") VALUES """,
-                """ON CONFLICT ("ProjectId") DO UPDATE SET "DepartmentId" = excluded."DepartmentId", "LandedOn" = excluded."LandedOn", "FirstVerifiedFundsOn" = excluded."FirstVerifiedFundsOn", "ConstructionStartedOn" = excluded."ConstructionStartedOn", "MovedInOn" = excluded."MovedInOn";""",
-                chunk.Select(f => new object?[] { f.ProjectId, f.DepartmentId, f.LandedOn, f.FirstVerifiedFundsOn, f.ConstructionStartedOn, f.MovedInOn }),
+                """INSERT INTO "ProjectFigureFacts" ("ProjectId", "DepartmentId", "LandedOn", "FirstVerifiedFundsOn", "ConstructionStartedOn", "MovedInOn", "BuildStartedOn", "BuildAcceptedOn", "BuildSuspendedOn") VALUES """,
+                """ON CONFLICT ("ProjectId") DO UPDATE SET "DepartmentId" = excluded."DepartmentId", "LandedOn" = excluded."LandedOn", "FirstVerifiedFundsOn" = excluded."FirstVerifiedFundsOn", "ConstructionStartedOn" = excluded."ConstructionStartedOn", "MovedInOn" = excluded."MovedInOn", "BuildStartedOn" = excluded."BuildStartedOn", "BuildAcceptedOn" = excluded."BuildAcceptedOn", "BuildSuspendedOn" = excluded."BuildSuspendedOn";""",
+                chunk.Select(f => new object?[] { f.ProjectId, f.DepartmentId, f.LandedOn, f.FirstVerifiedFundsOn, f.ConstructionStartedOn, f.MovedInOn, f.BuildStartedOn, f.BuildAcceptedOn, f.BuildSuspendedOn }),
                 ct);
     }
 

@@ -762,6 +762,15 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("BuildAcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BuildStartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BuildSuspendedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ConstructionStartedOn")
                         .HasColumnType("TEXT");
 

@@ -61,6 +61,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         SeedRecentYears();
         SeedTargets();
         SeedRecentTargets();
+        SeedProjectPool2020();
         SeedAppraisalRules();
         db.SystemSettings.Add(new SystemSetting(SystemSetting.DemoSeedAppliedKey, _now.ToString("O")));
         await db.SaveChangesAsync(ct);
@@ -371,16 +372,94 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
             var project = NewProject(name, i % 3 == 0 ? ProjectType.CommercialComplex : ProjectType.Industrial, "高端商务商业/楼宇经济",
                 new DateOnly(2017, 1 + i % 12, 5), departments[i % departments.Length], places[i % places.Length]);
             project.PlannedDomestic = Money.YiYuan(total);
-            project.MoveTo(ProjectStage.Negotiating, new DateOnly(2018, 6, 1 + i % 28), _now, _users["officer"].Id);
-            project.MoveTo(ProjectStage.Signed, new DateOnly(2018, 12, 1 + i % 28), _now, _users["officer"].Id);
-            project.MoveTo(ProjectStage.Landed, new DateOnly(2019, 1 + i % 12, 3), _now, _users["officer"].Id);
+            project.MoveTo(ProjectStage.Negotiating, new DateOnly(2020, 6, 1 + i % 28), _now, _users["officer"].Id);
+            project.MoveTo(ProjectStage.Signed, new DateOnly(2020, 12, 1 + i % 28), _now, _users["officer"].Id);
+            // Landed in 2021, after 2020's 盘子 was drawn up (SeedProjectPool2020).
+            project.MoveTo(ProjectStage.Landed, new DateOnly(2021, 1 + i % 3, 3), _now, _users["officer"].Id);
             var continuing = i % 9 < 4; // 20 of 45
             if (continuing)
-                Build(project, new DateOnly(2020 + i % 2, 4 + i % 6, 10), $"施工许可证 22010220{20 + i % 2}{i:000}");
+                Build(project, new DateOnly(2021, 4 + i % 6, 10), $"施工许可证 2201022021{i:000}");
             else
                 Build(project, new DateOnly(2022, 3 + i % 7, 1 + i % 20), $"施工许可证 2201022022{i:000}");
             project.SetYearPool(2022, isKeyProject: true, isNewBuild: !continuing, isContinuing: continuing, isMajor: i < 17, isPackaged: false,
                 null, total * 0.2m * 100_000_000m);
+        }
+    }
+
+    /// <summary>
+    /// 2020's 盘子 (docs/domain.md, 2020 年; 亿元以上): as of 2020-12-31, 14 已落位未开工, 31 续建, 18 停缓建, 40 在建 and 11
+    /// 竣工投产 in the year. The demo's projects already landed by then count where their own history puts them; 亿元以上
+    /// projects with that year's record make up the rest. Later they leave the pool as projects do: those built are accepted
+    /// in 2021, those still waiting or stopped are not on 2022's list.
+    /// </summary>
+    private void SeedProjectPool2020()
+    {
+        const int year = 2020;
+        var yearEnd = new DateOnly(year, 12, 31);
+        var rules = new FigureRules(year);
+        rules.SetKeyProjectThreshold(100_000_000m);
+        db.FigureRules.Add(rules);
+        var already = db.Projects.Local
+            .Where(p => p.LandedOn <= yearEnd && ProjectPool.IsKeyProject(p.YearFlags.SingleOrDefault(f => f.Year == year)?.IsKeyProject, p.PlannedDomestic.Amount,
+                rules.KeyProjectThresholdYuan, p.ConstructionEvents.Where(e => e.Kind == ConstructionEventKind.Accepted).Select(e => (DateOnly?)e.EffectiveDate).Min(), year))
+            .GroupBy(p => ProjectPool.CategoryOf(ConstructionFacts.Of(p.ConstructionEvents, year, yearEnd)))
+            .ToDictionary(g => g.Key, g => g.Count());
+        (PoolCategory Category, int Count)[] wanted =
+            [(PoolCategory.Completed, 11), (PoolCategory.Continuing, 31), (PoolCategory.UnderConstruction, 40), (PoolCategory.Suspended, 18), (PoolCategory.NotStarted, 14)];
+        string[] opened = ["欧亚三环购物中心", "Touch12街", "钜城华亿广场", "中东·四海互联网+创业基地", "南关区金融服务业孵化基地", "亚泰富苑", "活力城",
+            "新天地购物中心", "国商百货提升改造", "钺城华亿购物广场", "鼎丰真食品产业园"];
+        string[] places = ["南部新城", "人民大街", "伊通河", "华远路", "东岭", "永吉", "自强", "桃源", "曙光", "鸿城", "明珠", "南岭", "幸福", "全安", "长通"];
+        string[] subjects = ["商务楼宇", "产业园区", "棚户区改造", "路网工程", "商业街区", "养老服务中心", "智慧社区", "物流仓储", "文化创意园", "双创基地"];
+        string[] departments = ["NG-FGJ", "NG-KFQ-ZS", "NG-JD-NL", "NG-JD-ZQ", "NG-JD-MK", "NG-JD-XC", "NG-JD-QA", "NG-JD-HC", "NG-XFX"];
+        var by = _users["officer"].Id;
+        var today = clock.Today();
+        var i = 0;
+        foreach (var (category, count) in wanted)
+        {
+            var missing = count - already.GetValueOrDefault(category);
+            if (missing < 0)
+                throw new InvalidOperationException($"演示数据：2020 年盘子的{category.ToDisplay()}项目已有 {already[category]} 个，多于 {count} 个。");
+            for (var k = 0; k < missing; k++, i++)
+            {
+                var name = category == PoolCategory.Completed ? opened[k]
+                    : $"{places[i % places.Length]}{subjects[(i / places.Length + i) % subjects.Length]}{(i >= 75 ? "二期" : "")}项目";
+                var project = NewProject(name, i % 3 == 0 ? ProjectType.CommercialComplex : ProjectType.Industrial, "高端商务商业/楼宇经济",
+                    new DateOnly(2017, 1 + i % 5, 5), departments[i % departments.Length], places[i % places.Length]);
+                var total = 5m + i * 7 % 15;
+                project.PlannedDomestic = Money.YiYuan(total);
+                project.MoveTo(ProjectStage.Negotiating, new DateOnly(2017, 6, 1 + i % 28), _now, by);
+                project.MoveTo(ProjectStage.Signed, new DateOnly(2017, 11, 1 + i % 28), _now, by);
+                project.MoveTo(ProjectStage.Landed, category == PoolCategory.NotStarted ? new DateOnly(2020, 1 + i % 10, 3) : new DateOnly(2018, 1 + i % 5, 3), _now, by);
+                var permit = $"施工许可证 220102{i:0000}";
+                switch (category)
+                {
+                    case PoolCategory.Completed:
+                        Build(project, new DateOnly(2018, 6 + i % 6, 10), permit, new DateOnly(2020, 2 + i % 10, 1 + i % 25), new DateOnly(2020, 12, 1 + i % 25));
+                        break;
+                    case PoolCategory.Continuing:
+                        Build(project, new DateOnly(2019, 1 + i % 12, 10), permit, new DateOnly(2021, 3 + i % 9, 15));
+                        break;
+                    case PoolCategory.UnderConstruction when k % 5 == 0:
+                        // 复工 in 2020 after stopping in 2019.
+                        Build(project, new DateOnly(2019, 1 + i % 6, 10), permit);
+                        project.RecordConstruction(ConstructionEventKind.Suspended, new DateOnly(2019, 8 + i % 4, 1), null, "资金未到位", by, _now, today);
+                        project.RecordConstruction(ConstructionEventKind.Resumed, new DateOnly(2020, 4 + i % 6, 1), null, null, by, _now, today);
+                        project.RecordConstruction(ConstructionEventKind.Accepted, new DateOnly(2021, 6 + i % 6, 20), "竣工验收备案", null, by, _now, today);
+                        break;
+                    case PoolCategory.UnderConstruction:
+                        Build(project, new DateOnly(2020, 3 + i % 9, 10), permit, new DateOnly(2021, 6 + i % 6, 20));
+                        break;
+                    case PoolCategory.Suspended:
+                        Build(project, new DateOnly(2019, 1 + i % 6, 10), permit);
+                        project.RecordConstruction(ConstructionEventKind.Suspended, new DateOnly(2019, 7 + i % 6, 1), null, i % 2 == 0 ? "资金未到位" : "规划调整", by, _now, today);
+                        break;
+                }
+                var continuing = project.ConstructionStatusAsOf(new DateOnly(year - 1, 12, 31)) != ConstructionStatus.NotStarted;
+                project.SetYearPool(year, isKeyProject: true, isNewBuild: !continuing, isContinuing: continuing, isMajor: i % 5 == 0, isPackaged: false,
+                    null, total * 0.25m * 100_000_000m);
+                if (category is PoolCategory.NotStarted or PoolCategory.Suspended)
+                    project.SetYearPool(2022, isKeyProject: false, false, false, false, false, null, null);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using InvestmentCrm.Web.ProjectIssues;
 using InvestmentCrm.Web.Companies;
 using InvestmentCrm.Web.Appraisal;
 using InvestmentCrm.Web.Figures;
@@ -27,6 +28,7 @@ public static class CrmWebSetup
         services.AddSingleton<TimeProvider>(new InvestmentCrm.Common.BusinessClock(InvestmentCrm.Common.BusinessClock.FindZone(builder.Configuration["Clock:TimeZone"])));
         services.AddCrmPersistence(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddCrmApplication();
+        services.AddProjectIssueJobs(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<InvestmentCrm.Common.ICurrentUser, HttpCurrentUser>();
 
@@ -117,6 +119,7 @@ public static class CrmWebSetup
         app.MapWorkbench(api);
         app.MapCompanies(api);
         app.MapProjects(api);
+        app.MapProjectIssues(api);
         app.MapTargets(api);
         app.MapFigures(api);
         app.MapAppraisal(api);

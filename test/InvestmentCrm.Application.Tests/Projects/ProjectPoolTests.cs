@@ -29,9 +29,11 @@ public class ProjectPoolTests
 
     private static async Task<ProjectPoolAppService> ServiceAsync(CrmDbContext db)
     {
-        var leader = await TestUser.LoadAsync(db, "leader");
-        return new ProjectPoolAppService(db, TestScopes.Resolved(db, leader), FigureServices.For(db, leader).Engine, new TestClock());
+        return FigureServices.For(db, await TestUser.LoadAsync(db, "leader")).Pool;
     }
+
+    private static async Task<List<string>> NamesAsync(ProjectPoolAppService pool, int year, DateOnly asOf, PoolSelection show) =>
+        [.. (await pool.RecordsAsync(year, asOf, show)).Rows.Select(p => p.Name)];
 
     [Theory, OnSqlite, OnPostgres]
     public async Task The_pool_counts_each_key_project_once_by_its_status_as_of_the_date_and_the_threshold_decides_membership(string provider)
@@ -83,7 +85,10 @@ public class ProjectPoolTests
         end.PlannedTotalYuan.ShouldBe((30m + 6m + 3m + 5m) * 100_000_000m);
         end.PlannedYearYuan.ShouldBe(10m * 100_000_000m);
         (end.Packaged, end.PackagedLanded).ShouldBe((1, 0));
-        end.Select(PoolSelection.Started).Select(p => p.Name).Order().ShouldBe(["盘子复工项目", "盘子新建项目", "盘子续建项目"]);
+        (await NamesAsync(pool, Year, new DateOnly(2016, 12, 31), PoolSelection.Started)).Order().ShouldBe(["盘子复工项目", "盘子新建项目", "盘子续建项目"]);
+        // The page shows one page of the selection and the selection's total.
+        var second = await pool.GetAsync(Year, new DateOnly(2016, 12, 31), PoolSelection.All, page: 2, pageSize: 3);
+        (second.Records.Total, second.Records.Page, second.Records.Items.Count).ShouldBe((4, 2, 1));
 
         // Before the resumption, 复工 is one 停缓建 and not yet started this year: exactly one count moves.
         var april = await pool.GetAsync(Year, new DateOnly(2016, 4, 30));
@@ -97,7 +102,7 @@ public class ProjectPoolTests
         await read.SaveChangesAsync();
         var lowered = await (await ServiceAsync(read)).GetAsync(Year, new DateOnly(2016, 12, 31));
         lowered.KeyProjects.ShouldBe(5);
-        lowered.Select(PoolSelection.Continuing).Select(p => p.Name).ShouldContain("门槛项目");
+        (await NamesAsync(await ServiceAsync(read), Year, new DateOnly(2016, 12, 31), PoolSelection.Continuing)).ShouldContain("门槛项目");
     }
 
     [Theory, OnSqlite, OnPostgres]
@@ -113,10 +118,32 @@ public class ProjectPoolTests
         (pool.Packaged, pool.PackagedLanded).ShouldBe((3, 2));
         // 年度投资 of the named projects, January to September.
         pool.CompletedYearYuan.ShouldBe(16.45m * 100_000_000m);
-        pool.Select(PoolSelection.Major).Select(p => p.Name).ShouldContain("华润中心");
-        pool.Select(PoolSelection.Major).Select(p => p.Name).ShouldContain("华为吉林区域总部");
+        var major = await NamesAsync(await ServiceAsync(db), 2022, new DateOnly(2022, 9, 30), PoolSelection.Major);
+        major.Count.ShouldBe(19);
+        major.ShouldContain("华润中心");
+        major.ShouldContain("华为吉林区域总部");
         // 2021's pool is another year's list: none of 2022's records carry over.
-        (await (await ServiceAsync(db)).GetAsync(2021, new DateOnly(2021, 12, 31))).Select(PoolSelection.All).Select(p => p.Name).ShouldNotContain("华为吉林区域总部");
+        (await NamesAsync(await ServiceAsync(db), 2021, new DateOnly(2021, 12, 31), PoolSelection.All)).ShouldNotContain("华为吉林区域总部");
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_2020_demo_pool_is_14_waiting_31_continuing_18_stopped_40_building_and_11_completed(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        await using var db = database.CreateContext();
+        var pool = await (await ServiceAsync(db)).GetAsync(2020, new DateOnly(2020, 12, 31));
+        pool.ByCategory.ToDictionary(c => c.Category, c => c.Count).ShouldBe(new Dictionary<PoolCategory, int>
+        {
+            [PoolCategory.NotStarted] = 14, [PoolCategory.UnderConstruction] = 40, [PoolCategory.Continuing] = 31, [PoolCategory.Suspended] = 18, [PoolCategory.Completed] = 11,
+        });
+        pool.KeyProjects.ShouldBe(114);
+        // 开复工: 续建, 在建 (新开工 and 复工) and the 11 that were building when the year began — at least 50 (docs/domain.md).
+        pool.Started.ShouldBe(82);
+        pool.ThresholdYuan.ShouldBe(100_000_000m);
+        (await NamesAsync(await ServiceAsync(db), 2020, new DateOnly(2020, 12, 31), PoolSelection.Completed)).ShouldContain("欧亚三环购物中心");
+        // As the year began, nothing had yet started or been accepted in it: 在建 and 竣工 were still 续建 or 停缓建.
+        var january = await (await ServiceAsync(db)).GetAsync(2020, new DateOnly(2020, 1, 1));
+        january.ByCategory.Single(c => c.Category == PoolCategory.Completed).Count.ShouldBe(0);
     }
 
     [Fact]

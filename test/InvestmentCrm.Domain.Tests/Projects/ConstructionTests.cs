@@ -71,6 +71,33 @@ public class ConstructionTests
     }
 
     [Fact]
+    public void The_facts_of_a_history_give_its_status_on_any_day_and_on_the_eve_of_the_year()
+    {
+        var project = Landed(new DateOnly(2021, 3, 18));
+        Record(project, ConstructionEventKind.Started, new DateOnly(2021, 6, 1));
+        Record(project, ConstructionEventKind.Suspended, new DateOnly(2021, 11, 1), reason: "冬休");
+        Record(project, ConstructionEventKind.Resumed, new DateOnly(2022, 4, 1), evidence: null);
+        Record(project, ConstructionEventKind.Suspended, new DateOnly(2022, 8, 1), reason: "资金");
+        Record(project, ConstructionEventKind.Resumed, new DateOnly(2022, 8, 1), evidence: null);
+        Record(project, ConstructionEventKind.Accepted, new DateOnly(2023, 6, 30), evidence: "竣工验收备案");
+
+        var facts = ConstructionFacts.Of(project.ConstructionEvents, 2022, new DateOnly(2022, 12, 31));
+        (facts.StartedOn, facts.AcceptedOn, facts.Suspensions, facts.Resumptions, facts.SuspensionsBeforeYear, facts.ResumptionsBeforeYear)
+            .ShouldBe((new DateOnly(2021, 6, 1), (DateOnly?)null, 2, 2, 1, 0));
+        facts.StatusBeforeYear.ShouldBe(ConstructionStatus.Suspended, "stopped over the turn of the year");
+        facts.Status.ShouldBe(ConstructionStatus.UnderConstruction, "stopped and resumed on the same day is building");
+        facts.YearRole.ShouldBe(ConstructionYearRole.Resumed);
+        ProjectPool.CategoryOf(facts).ShouldBe(PoolCategory.UnderConstruction);
+
+        var march = ConstructionFacts.Of(project.ConstructionEvents, 2022, new DateOnly(2022, 3, 31));
+        (march.Status, march.YearRole, ProjectPool.CategoryOf(march)).ShouldBe((ConstructionStatus.Suspended, ConstructionYearRole.None, PoolCategory.Suspended));
+        var next = ConstructionFacts.Of(project.ConstructionEvents, 2023, new DateOnly(2023, 12, 31));
+        (next.StatusBeforeYear, next.Status, next.YearRole, ProjectPool.CategoryOf(next))
+            .ShouldBe((ConstructionStatus.UnderConstruction, ConstructionStatus.Completed, ConstructionYearRole.Continuing, PoolCategory.Completed));
+        ConstructionFacts.Of([], 2023, new DateOnly(2023, 12, 31)).Status.ShouldBe(ConstructionStatus.NotStarted);
+    }
+
+    [Fact]
     public void Dispatch_phases_go_in_order_construction_needs_a_start_and_skipping_needs_the_override_and_a_reason()
     {
         var project = Landed(new DateOnly(2022, 3, 18));

@@ -106,7 +106,7 @@ public class ConstructionWebTests
         page.QuerySelector("[data-testid=investment-year]")!.TextContent.ShouldContain("完成率 50.0%");
 
         var dispatch = await factory.SignInAsync("dispatch");
-        var pool = await dispatch.GetFromJsonAsync<ProjectPoolDto>("/api/v1/project-pool?year=2022&asOf=2022-06-30");
-        pool!.Projects.Single(p => p.Id == id).CompletedYearYuan.ShouldBe(100_000_000m);
+        var pool = await dispatch.GetFromJsonAsync<ProjectPoolDto>("/api/v1/project-pool?year=2022&asOf=2022-06-30&show=NotStarted&pageSize=200");
+        pool!.Records.Items.Single(p => p.Id == id).CompletedYearYuan.ShouldBe(100_000_000m);
     }
 }

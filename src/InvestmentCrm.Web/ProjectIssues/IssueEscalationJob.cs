@@ -1,0 +1,40 @@
+using InvestmentCrm.Common;
+using InvestmentCrm.ProjectIssues;
+using Quartz;
+
+namespace InvestmentCrm.Web.ProjectIssues;
+
+/// <summary>
+/// The daily check of docs/domain.md, "项目问题": problems overdue by their category's configured days are taken up to the
+/// 指挥部 (Quartz runs it outside any request, so as the installation). Idempotent — a problem is escalated once — so two
+/// hosts running it on the same morning change nothing twice.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class IssueEscalationJob(ProjectIssueAppService issues, ILogger<IssueEscalationJob> log) : IJob
+{
+    public static readonly JobKey Key = new("issue-escalation", "project-issues");
+
+    public async Task Execute(IJobExecutionContext context)
+    {
+        var escalated = await issues.EscalateOverdueAsync(context.CancellationToken);
+        if (escalated > 0)
+            log.LogInformation("Escalated {Count} overdue project issues to the headquarters", escalated);
+    }
+}
+
+public static class ProjectIssueJobs
+{
+    /// <summary>Every morning at 06:30 business time (Clock:TimeZone, Beijing by default).</summary>
+    public static IServiceCollection AddProjectIssueJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var zone = BusinessClock.FindZone(configuration["Clock:TimeZone"]);
+        services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<IssueEscalationJob>(job => job.WithIdentity(IssueEscalationJob.Key));
+            quartz.AddTrigger(trigger => trigger.ForJob(IssueEscalationJob.Key).WithIdentity("issue-escalation-daily", "project-issues")
+                .WithCronSchedule("0 30 6 * * ?", cron => cron.InTimeZone(zone)));
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+}
