@@ -1137,6 +1137,270 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentCrm.ProjectIssues.GreenChannelService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeletedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ReliefYuan")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResponsibleDepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponsibleDepartmentId");
+
+                    b.HasIndex("ProjectId", "RequestedOn");
+
+                    b.ToTable("GreenChannelServices", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentCrm.ProjectIssues.IssueCategoryRoute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscalateAfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponseDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TaskForceDepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category")
+                        .IsUnique();
+
+                    b.HasIndex("TaskForceDepartmentId");
+
+                    b.ToTable("IssueCategoryRoutes", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentCrm.ProjectIssues.IssueKeyword", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Keyword")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Keyword")
+                        .IsUnique();
+
+                    b.ToTable("IssueKeywords", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentCrm.ProjectIssues.ProjectIssue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignedDepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConfirmedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoordinationParties")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EscalatedAutomatically")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EscalatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EscalatedTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnBehalfOfCompany")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PhaseWhenRaised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RaisedAs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RaisedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ResponseDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Solution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SolvedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("RaisedBy");
+
+                    b.HasIndex("RaisedOn");
+
+                    b.HasIndex("AssignedDepartmentId", "Status");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("ProjectIssues", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentCrm.ProjectIssues.ProjectIssueStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectIssueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectIssueId");
+
+                    b.ToTable("ProjectIssueSteps", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentCrm.Projects.Activity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2445,6 +2709,59 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InvestmentCrm.ProjectIssues.GreenChannelService", b =>
+                {
+                    b.HasOne("InvestmentCrm.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InvestmentCrm.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InvestmentCrm.ProjectIssues.IssueCategoryRoute", b =>
+                {
+                    b.HasOne("InvestmentCrm.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("TaskForceDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("InvestmentCrm.ProjectIssues.ProjectIssue", b =>
+                {
+                    b.HasOne("InvestmentCrm.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InvestmentCrm.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InvestmentCrm.Organization.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InvestmentCrm.ProjectIssues.ProjectIssueStep", b =>
+                {
+                    b.HasOne("InvestmentCrm.ProjectIssues.ProjectIssue", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ProjectIssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InvestmentCrm.Projects.Activity", b =>
                 {
                     b.HasOne("InvestmentCrm.Companies.Company", null)
@@ -2731,6 +3048,11 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
             modelBuilder.Entity("InvestmentCrm.Companies.Company", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("InvestmentCrm.ProjectIssues.ProjectIssue", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("InvestmentCrm.Projects.Activity", b =>

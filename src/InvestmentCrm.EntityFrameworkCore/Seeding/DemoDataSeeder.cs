@@ -4,6 +4,7 @@ using InvestmentCrm.Companies;
 using InvestmentCrm.Figures;
 using InvestmentCrm.EntityFrameworkCore.Common;
 using InvestmentCrm.Organization;
+using InvestmentCrm.ProjectIssues;
 using InvestmentCrm.Projects;
 using InvestmentCrm.Settings;
 using InvestmentCrm.Targets;
@@ -35,6 +36,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         ("sysadmin", "王磊", Roles.SystemAdmin),
         ("auditor", "吴芳", Roles.AuditAdmin),
         ("security", "郑强", Roles.SecurityAdmin),
+        ("zhuanban", "高峰", Roles.TaskForceMember),
     ];
 
     private readonly Dictionary<string, Department> _departments = [];
@@ -62,6 +64,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         SeedTargets();
         SeedRecentTargets();
         SeedProjectPool2020();
+        SeedProjectIssues();
         SeedAppraisalRules();
         db.SystemSettings.Add(new SystemSetting(SystemSetting.DemoSeedAppliedKey, _now.ToString("O")));
         await db.SaveChangesAsync(ct);
@@ -128,6 +131,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         Add("NG-JD-QA", "全安街道", DepartmentKind.SubDistrict, "NG", 12);
         Add("NG-JD-HC", "鸿城街道", DepartmentKind.SubDistrict, "NG", 13);
         Add("NG-XFX", "幸福乡", DepartmentKind.SubDistrict, "NG", 14);
+        Add("NG-ZJJ", "住房和城乡建设局", DepartmentKind.Functional, "NG", 15);
     }
 
     private void SeedUsers(IReadOnlyDictionary<string, AppRole> roles)
@@ -144,6 +148,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
             ["sysadmin"] = ("NG-XMZX", "信息化专员"),
             ["auditor"] = ("NG-CZJ", "审计专员"),
             ["security"] = ("NG-XMZX", "安全专员"),
+            ["zhuanban"] = ("NG-ZB-SX", "手续保障专班联络员"),
         };
 
         void AddUser(string userName, string displayName, string departmentCode, string title, string? role)
@@ -461,6 +466,113 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
                     project.SetYearPool(2022, isKeyProject: false, false, false, false, false, null, null);
             }
         }
+    }
+
+    /// <summary>
+    /// 项目问题 of docs/domain.md, "四个保障专班与问题分流": the real problems of the source documents (solved and closed), the
+    /// “四塔” 征收难点 overdue and taken up to the 指挥部, one waiting to be accepted and one waiting for the company's word;
+    /// the four 专班 routes; 华为's 绿色通道 services.
+    /// </summary>
+    private void SeedProjectIssues()
+    {
+        var routes = new Dictionary<IssueCategory, IssueCategoryRoute>
+        {
+            [IssueCategory.Expropriation] = new(IssueCategory.Expropriation, _departments["NG-ZB-ZS"].Id),
+            [IssueCategory.Procedures] = new(IssueCategory.Procedures, _departments["NG-ZB-SX"].Id),
+            [IssueCategory.Legal] = new(IssueCategory.Legal, _departments["NG-ZB-SF"].Id),
+            [IssueCategory.Policy] = new(IssueCategory.Policy, _departments["NG-ZB-ZC"].Id, dueDays: 30),
+            [IssueCategory.Factors] = new(IssueCategory.Factors, null, dueDays: 30),
+        };
+        db.IssueCategoryRoutes.AddRange(routes.Values);
+        Project Named(string name) => db.Projects.Local.Single(p => p.Name == name);
+        var today = clock.Today();
+
+        ProjectIssue Raise(string project, string title, string description, IssueCategory category, DateOnly on, string by, IssueRaiserRole role,
+            bool onBehalf = false, string? department = null)
+        {
+            var target = Named(project);
+            var route = IssueRouting.Route(category, routes.GetValueOrDefault(category) ?? IssueCategoryRoute.Default(category),
+                department is null ? null : _departments[department].Id, on, null);
+            var issue = new ProjectIssue(target.Id, title, description, category, target.DispatchPhase, role, onBehalf, on, route, _users[by].Id, _now, today);
+            db.ProjectIssues.Add(issue);
+            return issue;
+        }
+
+        void Resolve(ProjectIssue issue, DateOnly accepted, string handler, string? progress, DateOnly solved, string solution, string secretary, DateOnly confirmed, DateOnly? closed)
+        {
+            issue.Accept(accepted, _users[handler].Id, _now, null);
+            if (progress is not null)
+                issue.AddProgress(accepted.AddDays(7), _users[handler].Id, _now, progress);
+            issue.Solve(solved, _users[handler].Id, _now, solution);
+            issue.RecordCompanyAnswer(true, confirmed, _users[secretary].Id, _now, "企业确认问题已解决");
+            if (closed is { } on)
+                issue.Close(on, _users["dispatch"].Id, _now, null);
+        }
+
+        var land = Raise("城投水文化园酒店", "酒店地块土地划转手续未完成", "水文化园酒店地块土地划转手续未完成，影响了项目进度，企业请求协调办理。",
+            IssueCategory.Procedures, new DateOnly(2022, 3, 10), "officer", IssueRaiserRole.Officer, onBehalf: true);
+        Resolve(land, new DateOnly(2022, 3, 11), "zhuanban", "与市规划和自然资源局对接划转材料", new DateOnly(2022, 6, 10), "土地划转手续办结，取得划转批复。",
+            "officer", new DateOnly(2022, 6, 13), new DateOnly(2022, 6, 15));
+
+        var farmland = Raise("吉高集团京哈高速公路服务区项目", "服务区地块农转征手续办理", "服务区地块农转征手续办理缓慢，涉及失地农民社保，需市社保局协同。",
+            IssueCategory.Procedures, new DateOnly(2022, 4, 6), "officer", IssueRaiserRole.Officer, onBehalf: true);
+        farmland.Accept(new DateOnly(2022, 4, 7), _users["zhuanban"].Id, _now, "点兵点将，指派专人跟办");
+        farmland.RecordCoordination(new DateOnly(2022, 4, 20), "市社保局", "协调失地农民社保缴费核定", _users["dispatch"].Id, _now);
+        farmland.Solve(new DateOnly(2022, 8, 30), _users["zhuanban"].Id, _now, "农转征手续办结，地块具备供地条件。");
+        farmland.RecordCompanyAnswer(true, new DateOnly(2022, 9, 2), _users["officer"].Id, _now, "企业确认");
+        farmland.Close(new DateOnly(2022, 9, 5), _users["dispatch"].Id, _now, null);
+
+        var design = Raise("华为吉林区域总部", "方案设计审查与临舍搭建", "项目方案设计需加快审查，施工临舍搭建需办理临时用地手续。",
+            IssueCategory.Procedures, new DateOnly(2022, 3, 28), "officer", IssueRaiserRole.DepartmentSecretary, onBehalf: true);
+        Resolve(design, new DateOnly(2022, 3, 29), "zhuanban", null, new DateOnly(2022, 4, 25), "方案设计审查通过，临舍用地手续办结。",
+            "officer", new DateOnly(2022, 4, 27), new DateOnly(2022, 4, 29));
+
+        var pipes = Raise("华为吉林区域总部", "市政管网配套未落实", "地块超高土需运出以提供净地，给排水、热力等市政管网配套尚未落实。",
+            IssueCategory.Factors, new DateOnly(2022, 4, 2), "mahui", IssueRaiserRole.LocalSecretary, onBehalf: true, department: "NG-ZJJ");
+        pipes.Accept(new DateOnly(2022, 4, 6), _users["dispatch"].Id, _now, null);
+        pipes.RecordCoordination(new DateOnly(2022, 4, 18), "春城热力、市水务集团", "管网接驳方案会商", _users["dispatch"].Id, _now);
+        pipes.Solve(new DateOnly(2022, 6, 20), _users["dispatch"].Id, _now, "超高土运出，净地交付；管网配套落实。");
+        pipes.RecordCompanyAnswer(true, new DateOnly(2022, 6, 22), _users["mahui"].Id, _now, "企业确认");
+        pipes.Close(new DateOnly(2022, 6, 24), _users["dispatch"].Id, _now, null);
+
+        var power = Raise("华润中心", "万象城开业用电需求", "万象城开业在即，用电负荷需平原 66 千伏二次变电站保障。",
+            IssueCategory.Factors, new DateOnly(2023, 3, 1), "dispatch", IssueRaiserRole.DispatchOffice, onBehalf: true, department: "NG-FGJ");
+        power.Accept(new DateOnly(2023, 3, 2), _users["dispatch"].Id, _now, null);
+        power.RecordCoordination(new DateOnly(2023, 3, 9), "市供电公司", "专题调度：平原 66 千伏二次变电站送电节点", _users["dispatch"].Id, _now);
+        power.Solve(new DateOnly(2023, 4, 20), _users["dispatch"].Id, _now, "变电站按期送电，开业用电保障到位。");
+        power.RecordCompanyAnswer(true, new DateOnly(2023, 4, 21), _users["dispatch"].Id, _now, "企业确认");
+        power.Close(new DateOnly(2023, 4, 25), _users["dispatch"].Id, _now, null);
+
+        // Open now: the 四塔 征收难点, overdue and taken up by the daily check; one awaiting acceptance; one awaiting the company.
+        var towers = Raise("中国中铁吉林区域总部基地", "“四塔”地标区域征收难点", "“四塔”地标区域尚有未签约户，征收难点未破解，影响塔楼开工。",
+            IssueCategory.Expropriation, new DateOnly(2026, 9, 15), "baobao", IssueRaiserRole.ResponsibleLeader);
+        towers.Accept(new DateOnly(2026, 9, 16), _users["dispatch"].Id, _now, null);
+        var taken = towers.DueOn.AddDays(routes[IssueCategory.Expropriation].EscalateAfterDays);
+        towers.Escalate(EscalationLevel.Headquarters, taken, null, _now, $"逾期 {towers.OverdueDays(taken)} 天，系统自动上提", automatically: true);
+        towers.AddProgress(taken.AddDays(1), _users["dispatch"].Id, _now, "剩余 3 户，逐户做工作");
+
+        Raise("华为吉林区域总部", "二期临舍搭建用地协调", "二期施工临舍需临时用地约 3000 平方米，企业请求协调。",
+            IssueCategory.Factors, new DateOnly(2026, 11, 10), "mahui", IssueRaiserRole.LocalSecretary, onBehalf: true, department: "NG-ZJJ");
+
+        var rent = Raise("邮储银行吉林省分行营运中心", "营运中心租金补贴政策兑现", "营运中心入驻已满一年，申请兑现楼宇租金补贴。",
+            IssueCategory.Policy, new DateOnly(2026, 10, 20), "officer", IssueRaiserRole.Officer, onBehalf: true);
+        rent.Accept(new DateOnly(2026, 10, 21), _users["dispatch"].Id, _now, null);
+        rent.Solve(new DateOnly(2026, 11, 18), _users["dispatch"].Id, _now, "租金补贴 86 万元已拨付。");
+
+        var huawei = Named("华为吉林区域总部");
+        var building = _departments["NG-ZJJ"].Id;
+        void Serve(GreenChannelItem item, string? detail, DateOnly requested, int days, DateOnly? done, decimal? relief)
+        {
+            var service = new GreenChannelService(huawei.Id, huawei.IsGreenChannel, item, detail, building, requested, requested.AddDays(days), today);
+            if (done is { } on)
+                service.Complete(on, relief, today);
+            db.GreenChannelServices.Add(service);
+        }
+        Serve(GreenChannelItem.Agency, "施工许可代办", new DateOnly(2022, 5, 10), 15, new DateOnly(2022, 6, 20), null);
+        Serve(GreenChannelItem.RoadOccupancyRelief, "施工围挡占道", new DateOnly(2022, 6, 28), 10, new DateOnly(2022, 7, 5), 126_000m);
+        Serve(GreenChannelItem.SpoilRelief, "超高土外运", new DateOnly(2022, 7, 1), 10, new DateOnly(2022, 7, 8), 386_000m);
+        Serve(GreenChannelItem.SnowClearingRelief, null, new DateOnly(2022, 12, 5), 7, new DateOnly(2022, 12, 9), 18_000m);
+        Serve(GreenChannelItem.SnowClearingRelief, null, new DateOnly(2026, 11, 15), 15, null, null);
     }
 
     /// <summary>The major projects of docs/domain.md, at the stages the source documents describe.</summary>

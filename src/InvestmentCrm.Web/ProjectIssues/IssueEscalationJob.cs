@@ -14,9 +14,9 @@ public sealed class IssueEscalationJob(ProjectIssueAppService issues, ILogger<Is
 {
     public static readonly JobKey Key = new("issue-escalation", "project-issues");
 
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var escalated = await issues.EscalateOverdueAsync(context.CancellationToken);
+        var escalated = await issues.EscalateOverdueAsync(cancellationToken);
         if (escalated > 0)
             log.LogInformation("Escalated {Count} overdue project issues to the headquarters", escalated);
     }
