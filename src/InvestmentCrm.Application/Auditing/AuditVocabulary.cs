@@ -150,7 +150,7 @@ public static class AuditVocabulary
         [("ProjectIssue", "EscalatedTo")] = "上提至", [("ProjectIssue", "EscalatedOn")] = "上提日期", [("ProjectIssue", "EscalatedAutomatically")] = "自动上提",
         [("ProjectIssue", "CoordinationParties")] = "协调单位",
         [("ProjectIssueStep", "ProjectIssueId")] = "项目问题", [("ProjectIssueStep", "On")] = "日期", [("ProjectIssueStep", "By")] = "经办人",
-        [("ProjectIssueStep", "RecordedAt")] = "登记时间", [("ProjectIssueStep", "Kind")] = "办理环节", [("ProjectIssueStep", "Note")] = "说明",
+        [("ProjectIssueStep", "RecordedAt")] = "登记时间", [("ProjectIssueStep", "Kind")] = "办理环节", [("ProjectIssueStep", "Note")] = "说明", [("ProjectIssueStep", "Sequence")] = "序号",
         [("IssueCategoryRoute", "Category")] = "问题类别", [("IssueCategoryRoute", "TaskForceDepartmentId")] = "保障专班",
         [("IssueCategoryRoute", "ResponseDays")] = "受理时限（天）", [("IssueCategoryRoute", "DueDays")] = "办结时限（天）",
         [("IssueCategoryRoute", "EscalateAfterDays")] = "逾期自动上提（天）",

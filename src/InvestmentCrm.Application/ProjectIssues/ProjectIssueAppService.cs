@@ -136,7 +136,7 @@ public sealed class ProjectIssueAppService(ICrmDbContext db, DataScope scope, Ti
             DepartmentSecretary = people.DepartmentSecretaryId is { } d ? users.GetValueOrDefault(d) : null,
             LocalSecretary = people.LocalSecretaryId is { } s ? users.GetValueOrDefault(s) : null,
             ConcurrencyStamp = issue.ConcurrencyStamp,
-            Steps = [.. issue.Steps.OrderBy(s => s.RecordedAt).Select(s => new IssueStepDto(s.Kind, s.On, s.By is { } by ? users.GetValueOrDefault(by) : "系统",
+            Steps = [.. issue.Steps.OrderBy(s => s.Sequence).Select(s => new IssueStepDto(s.Kind, s.On, s.By is { } by ? users.GetValueOrDefault(by) : "系统",
                 s.DepartmentId is { } dep ? departments.GetValueOrDefault(dep) : null, s.Note, s.RecordedAt))],
             Actions = IssueAccess.Offered(actor, issue, people, today),
         };

@@ -73,8 +73,7 @@ public static class IssueAccess
     private static bool Applies(IssueAction action, ProjectIssue issue, DateOnly today) => action switch
     {
         IssueAction.Accept or IssueAction.Return => issue.Status == IssueStatus.Raised,
-        IssueAction.Progress or IssueAction.Solve => issue.Status is IssueStatus.Accepted or IssueStatus.InProgress,
-        IssueAction.Coordinate => issue.IsOpen,
+        IssueAction.Progress or IssueAction.Solve or IssueAction.Coordinate => issue.Status is IssueStatus.Accepted or IssueStatus.InProgress,
         IssueAction.AnswerForCompany => issue.Status == IssueStatus.Solved,
         IssueAction.Close => issue.Status == IssueStatus.Confirmed,
         IssueAction.Reassign => issue.Status is IssueStatus.Raised or IssueStatus.Returned,

@@ -220,8 +220,8 @@ public class ProjectIssue : AggregateRoot
     /// <summary>协调: a 专题调度会 or other meeting with outside units, recorded as text.</summary>
     public void RecordCoordination(DateOnly on, string parties, string? note, Guid by, DateTime now)
     {
-        if (!IsOpen)
-            throw new DomainException("问题已解决或已销号，不再登记协调。");
+        if (Status is not (IssueStatus.Accepted or IssueStatus.InProgress))
+            throw new DomainException("问题受理后、解决前才能登记协调。");
         Require(parties, "请填写参加协调的单位。");
         Ensure(on, "协调日期");
         CoordinationParties = CoordinationParties is null ? parties.Trim() : $"{CoordinationParties}；{parties.Trim()}";
@@ -314,7 +314,7 @@ public class ProjectIssue : AggregateRoot
     }
 
     private void AddStep(IssueStepKind kind, DateOnly on, Guid? by, DateTime now, string? note, Guid? departmentId) =>
-        _steps.Add(new ProjectIssueStep(kind, on, by, now, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), departmentId));
+        _steps.Add(new ProjectIssueStep(_steps.Count + 1, kind, on, by, now, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), departmentId));
 }
 
 /// <summary>One step of a problem's handling: what, on which day, by whom, recorded when.</summary>
@@ -322,10 +322,12 @@ public class ProjectIssueStep : Entity
 {
     private ProjectIssueStep() { }
 
-    internal ProjectIssueStep(IssueStepKind kind, DateOnly on, Guid? by, DateTime recordedAt, string? note, Guid? departmentId) =>
-        (Kind, On, By, RecordedAt, Note, DepartmentId) = (kind, on, by, recordedAt, note, departmentId);
+    internal ProjectIssueStep(int sequence, IssueStepKind kind, DateOnly on, Guid? by, DateTime recordedAt, string? note, Guid? departmentId) =>
+        (Sequence, Kind, On, By, RecordedAt, Note, DepartmentId) = (sequence, kind, on, by, recordedAt, note, departmentId);
 
     public Guid ProjectIssueId { get; private set; }
+    /// <summary>1, 2, 3 … in the order the steps were taken (several can share a timestamp).</summary>
+    public int Sequence { get; private set; }
     public IssueStepKind Kind { get; private set; }
     public DateOnly On { get; private set; }
     public Guid? By { get; private set; }

@@ -1394,9 +1394,13 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectIssueId");
+                    b.HasIndex("ProjectIssueId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("ProjectIssueSteps", (string)null);
                 });

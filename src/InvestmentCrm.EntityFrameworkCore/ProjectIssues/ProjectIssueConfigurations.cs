@@ -35,7 +35,7 @@ internal sealed class ProjectIssueStepConfiguration : IEntityTypeConfiguration<P
     {
         entity.ToTable("ProjectIssueSteps");
         entity.Property(s => s.Note).HasMaxLength(InvestmentCrm.Common.TextRules.Text);
-        entity.HasIndex(s => s.ProjectIssueId);
+        entity.HasIndex(s => new { s.ProjectIssueId, s.Sequence }).IsUnique();
     }
 }
 

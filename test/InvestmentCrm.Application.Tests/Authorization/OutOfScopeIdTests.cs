@@ -22,6 +22,7 @@ public class OutOfScopeIdTests
     {
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
         var hidden = await OutOfScopeRecords.CreateAsync(database, "officer");
+        var hiddenIssue = await HiddenIssueAsync(database, hidden.Project);
         var before = await StateAsync(database, hidden);
 
         var officer = await UserAsync(database, "officer");
@@ -34,6 +35,9 @@ public class OutOfScopeIdTests
         var construction = new ConstructionAppService(db, scope, officer, clock);
         var attachments = new AttachmentAppService(db, scope, new FolderAttachmentStore(Path.Combine(Path.GetTempPath(), "crm-scope-" + Guid.NewGuid().ToString("N"))), new AttachmentOptions());
         var companies = new CompanyAppService(db, scope, new DatabaseCompanySearch(db, scope), clock);
+        var issues = new InvestmentCrm.ProjectIssues.ProjectIssueAppService(db, scope, clock);
+        var green = new InvestmentCrm.ProjectIssues.GreenChannelAppService(db, scope, clock);
+        var actor = new InvestmentCrm.ProjectIssues.IssueActor(officer.UserId!.Value, officer.DepartmentId, true, false, false);
         var stamp = before.ProjectStamp;
         var hiddenVisit = hidden.Visit;
         var day = new DateOnly(2026, 7, 1);
@@ -81,6 +85,15 @@ public class OutOfScopeIdTests
             ("AttachmentAppService.ListAsync(project)", async () => await attachments.ListAsync(hidden.Project)),
             ("AttachmentAppService.UploadAsync(project)", async () => await attachments.UploadAsync(hidden.Project, AttachmentCategory.Other, "a.pdf", 5, new MemoryStream("%PDF-"u8.ToArray()))),
             ("AttachmentAppService.OpenAsync(attachment)", async () => await attachments.OpenAsync(hidden.Attachment)),
+            ("ProjectIssueAppService.RaiseAsync(project)", () => Missing(() => issues.RaiseAsync(new InvestmentCrm.ProjectIssues.RaiseIssueInput(hidden.Project, "手续", "规划许可",
+                InvestmentCrm.ProjectIssues.IssueCategory.Procedures), actor))),
+            ("ProjectIssueAppService.GetAsync(issue)", async () => await issues.GetAsync(hiddenIssue, actor)),
+            ("ProjectIssueAppService.ActAsync(issue)", () => Missing(() => issues.ActAsync(hiddenIssue, new InvestmentCrm.ProjectIssues.IssueActionInput(
+                InvestmentCrm.ProjectIssues.IssueAction.Progress, Note: "进展"), actor))),
+            ("GreenChannelAppService.GetAsync(project)", async () => await green.GetAsync(hidden.Project)),
+            ("GreenChannelAppService.AddAsync(project)", async () => await green.AddAsync(hidden.Project, new InvestmentCrm.ProjectIssues.GreenChannelServiceInput(
+                InvestmentCrm.ProjectIssues.GreenChannelItem.Agency, "代办", officer.DepartmentId!.Value, day, day))),
+            ("GreenChannelAppService.CompleteAsync(project)", async () => Found(await green.CompleteAsync(hidden.Project, Guid.NewGuid(), new InvestmentCrm.ProjectIssues.GreenChannelDoneInput(day, null)))),
             ("CompanyAppService.GetAsync(company)", async () => await companies.GetAsync(hidden.Company)),
             ("CompanyAppService.MergedIntoAsync(company)", async () => await companies.MergedIntoAsync(hidden.Company)),
             ("CompanyAppService.UpdateAsync(company)", async () => Found(await companies.UpdateAsync(hidden.Company, new CompanyInput("改名有限公司", null, CompanyNature.Private, CompanyKind.Enterprise, null, null, null, false)))),
@@ -158,6 +171,36 @@ public class OutOfScopeIdTests
         (await db.Unscoped.Companies.AnyAsync(c => c.Id == hidden.Company)).ShouldBeTrue();
         (await db.Unscoped.FundsTranches.AnyAsync(t => t.Id == hidden.Tranche)).ShouldBeTrue();
         (await db.Unscoped.Attachments.AnyAsync(a => a.Id == hidden.Attachment)).ShouldBeTrue();
+    }
+
+    /// <summary>Operations that throw NotFoundException for “not found”, as null like the others.</summary>
+    private static async Task<object?> Missing(Func<Task> run)
+    {
+        try
+        {
+            await run();
+            return true;
+        }
+        catch (InvestmentCrm.Common.NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A problem of the hidden project, routed to a unit outside the officer's scope (手续保障专班).</summary>
+    private static async Task<Guid> HiddenIssueAsync(TestDatabase database, Guid project)
+    {
+        await using var db = database.CreateContext();
+        var unit = await db.Departments.Where(d => d.Code == "NG-ZB-SX").Select(d => d.Id).SingleAsync();
+        var raiser = await db.Users.Where(u => u.UserName == "dispatch").Select(u => u.Id).SingleAsync();
+        var today = new DateOnly(2026, 11, 22);
+        var issue = new InvestmentCrm.ProjectIssues.ProjectIssue(project, "范围外的问题", "范围外", InvestmentCrm.ProjectIssues.IssueCategory.Procedures, null,
+            InvestmentCrm.ProjectIssues.IssueRaiserRole.DispatchOffice, false, today, new InvestmentCrm.ProjectIssues.IssueRoute(unit, today, today.AddDays(10)), raiser,
+            TestClock.Default.UtcDateTime, today);
+        issue.Accept(today, raiser, TestClock.Default.UtcDateTime, null);
+        db.ProjectIssues.Add(issue);
+        await db.SaveChangesAsync();
+        return issue.Id;
     }
 
     /// <summary>Operations that answer false for “not found”, as null like the others.</summary>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InvestmentCrm.EntityFrameworkCore.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261205172444_ProjectIssues")]
+    [Migration("20261205173717_ProjectIssues")]
     partial class ProjectIssues
     {
         /// <inheritdoc />
@@ -1078,9 +1078,12 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.Property<DateTime>("RecordedAt");
 
+                    b.Property<int>("Sequence");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectIssueId");
+                    b.HasIndex("ProjectIssueId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("ProjectIssueSteps", (string)null);
                 });

@@ -8,6 +8,15 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
     /// <inheritdoc />
     public partial class ProjectIssues : Migration
     {
+        /// <summary>Which existing roles get which problem permission (as Organization/Permissions.cs gives them to new ones).</summary>
+        public static readonly (string Permission, string[] Roles)[] Grants =
+        [
+            ("Issues.View", ["DistrictLeader", "ResponsibleLeader", "DepartmentHead", "Officer", "Assessor", "DispatchOffice"]),
+            ("Issues.Raise", ["ResponsibleLeader", "DepartmentHead", "Officer", "DispatchOffice"]),
+            ("Issues.Handle", ["DepartmentHead", "DispatchOffice"]),
+            ("Issues.Dispatch", ["DispatchOffice"]),
+        ];
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -149,6 +158,7 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                 {
                     Id = table.Column<Guid>(nullable: false),
                     ProjectIssueId = table.Column<Guid>(nullable: false),
+                    Sequence = table.Column<int>(nullable: false),
                     Kind = table.Column<int>(nullable: false),
                     On = table.Column<DateOnly>(nullable: false),
                     By = table.Column<Guid>(nullable: true),
@@ -220,9 +230,10 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                 columns: new[] { "Status", "DueOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProjectIssueSteps_ProjectIssueId",
+                name: "IX_ProjectIssueSteps_ProjectIssueId_Sequence",
                 table: "ProjectIssueSteps",
-                column: "ProjectIssueId");
+                columns: new[] { "ProjectIssueId", "Sequence" },
+                unique: true);
 
             // The keywords an installation starts with (IssueRouting.DefaultKeywords; editable on 交办规则 afterwards).
             var keywords = InvestmentCrm.ProjectIssues.IssueRouting.DefaultKeywords;
@@ -237,13 +248,7 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
             // The problem permissions for the roles an installation already has (a new one gets them with its roles at start,
             // Seeding/SystemRolesSeeder.cs); the same SQL on both providers.
-            foreach (var (permission, roles) in new (string, string[])[]
-            {
-                ("Issues.View", ["DistrictLeader", "ResponsibleLeader", "DepartmentHead", "Officer", "Assessor", "DispatchOffice"]),
-                ("Issues.Raise", ["ResponsibleLeader", "DepartmentHead", "Officer", "DispatchOffice"]),
-                ("Issues.Handle", ["DepartmentHead", "DispatchOffice"]),
-                ("Issues.Dispatch", ["DispatchOffice"]),
-            })
+            foreach (var (permission, roles) in Grants)
                 migrationBuilder.Sql($"""
                     INSERT INTO "AspNetRoleClaims" ("RoleId", "ClaimType", "ClaimValue")
                     SELECT r."Id", 'crm:permission', '{permission}' FROM "AspNetRoles" AS r
