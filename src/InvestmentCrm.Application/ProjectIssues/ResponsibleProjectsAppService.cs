@@ -24,7 +24,6 @@ public sealed class ResponsibleProjectsAppService(ICrmDbContext db, DataScope sc
         var yearStart = new DateOnly(today.Year, 1, 1);
         var projects = await (await scope.ProjectsAsync(ct)).AsNoTracking()
             .Where(p => p.ResponsibleLeaderId == me)
-            .OrderBy(p => p.Name)
             .Select(p => new
             {
                 p.Id, p.Name, p.Stage, p.DispatchPhase, p.IsGreenChannel,
@@ -40,7 +39,9 @@ public sealed class ResponsibleProjectsAppService(ICrmDbContext db, DataScope sc
             .Select(i => new { i.Id, i.ProjectId, i.Title, i.Category, i.RaisedOn, i.DueOn })
             .ToListAsync(ct);
         var byProject = issues.ToLookup(i => i.ProjectId);
-        return [.. projects.Select(p => new ResponsibleProjectDto(p.Id, p.Name, p.Stage, p.DispatchPhase, p.IsGreenChannel,
+        // What needs the leader first: projects with open problems, then the nearest (or most overdue) milestone, then by name.
+        return [.. projects.OrderByDescending(p => byProject[p.Id].Any()).ThenBy(p => p.Next?.PlannedDate ?? DateOnly.MaxValue).ThenBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => new ResponsibleProjectDto(p.Id, p.Name, p.Stage, p.DispatchPhase, p.IsGreenChannel,
             p.Next?.Title, p.Next?.PlannedDate, p.Next is { } n ? n.PlannedDate.DayNumber - today.DayNumber : null, p.LastVisit,
             byProject[p.Id].Count(),
             [.. byProject[p.Id].OrderBy(i => i.RaisedOn).Take(3).Select(i => new OpenIssueBriefDto(i.Id, i.Title, i.Category, today.DayNumber - i.RaisedOn.DayNumber, today > i.DueOn))],

@@ -121,5 +121,10 @@ public class ProjectIssueWebTests
 
         var statistics = (await dispatch.GetFromJsonAsync<IssueStatisticsDto>("/api/v1/issues/statistics?year=2022"))!;
         (statistics.Total.Raised, statistics.Total.Done).ShouldBe((4, 4));
+
+        // The cockpit's small panel: the year's problems as they stand (the 四塔 problem is overdue).
+        var leader = await factory.SignInAsync("leader");
+        var cockpit = await new HtmlParser().ParseDocumentAsync(await leader.GetStringAsync("/cockpit?year=2026"));
+        cockpit.QuerySelector("[data-testid=cockpit-issues-overdue]")!.TextContent.Trim().ShouldBe("1");
     }
 }
