@@ -21,7 +21,7 @@ public sealed class AttachmentOptions
     public string? Folder { get; set; }
 }
 
-public sealed record AttachmentDto(Guid Id, string FileName, AttachmentCategory Category, long SizeBytes, DateTime UploadedAt);
+public sealed record AttachmentDto(Guid Id, string FileName, AttachmentCategory Category, long SizeBytes, DateTime UploadedAt, Guid? ProjectIssueId = null);
 
 /// <summary>
 /// Project attachments: size and type limits (checked on the bytes, not only the name), stored under a
@@ -47,14 +47,27 @@ public sealed class AttachmentAppService(ICrmDbContext db, DataScope scope, IAtt
         if (!await (await scope.ProjectsAsync(ct)).AnyAsync(p => p.Id == projectId, ct))
             return null;
         var rows = await db.Attachments.Where(a => a.ProjectId == projectId).OrderByDescending(a => a.CreatedAt).ToListAsync(ct);
-        return rows.Select(a => new AttachmentDto(a.Id, a.FileName, a.Category, a.SizeBytes, a.CreatedAt)).ToList();
+        return rows.Select(a => new AttachmentDto(a.Id, a.FileName, a.Category, a.SizeBytes, a.CreatedAt, a.ProjectIssueId)).ToList();
+    }
+
+    /// <summary>The materials of a problem the reader may see (null when not), newest first.</summary>
+    public async Task<IReadOnlyList<AttachmentDto>?> ListForIssueAsync(Guid issueId, CancellationToken ct = default)
+    {
+        await scope.GetRulesAsync(ct);
+        if (!await db.ProjectIssues.AnyAsync(i => i.Id == issueId, ct))
+            return null;
+        var rows = await db.Attachments.Where(a => a.ProjectIssueId == issueId).OrderByDescending(a => a.CreatedAt).ToListAsync(ct);
+        return rows.Select(a => new AttachmentDto(a.Id, a.FileName, a.Category, a.SizeBytes, a.CreatedAt, a.ProjectIssueId)).ToList();
     }
 
     /// <summary>Stores a file for a project in scope (null when not in scope); refuses what is too large or not an accepted type.</summary>
-    public async Task<Guid?> UploadAsync(Guid projectId, AttachmentCategory category, string fileName, long length, Stream content, CancellationToken ct = default)
+    public async Task<Guid?> UploadAsync(Guid projectId, AttachmentCategory category, string fileName, long length, Stream content,
+        Guid? projectIssueId = null, CancellationToken ct = default)
     {
         if (!await (await scope.ProjectsAsync(ct)).AnyAsync(p => p.Id == projectId, ct))
             return null;
+        if (projectIssueId is { } issue && !await db.ProjectIssues.AnyAsync(i => i.Id == issue && i.ProjectId == projectId, ct))
+            throw new NotFoundException("问题不存在或您无权查看。");
         if (length <= 0)
             throw new DomainException("附件是空文件。");
         if (length > options.MaxBytes)
@@ -74,7 +87,7 @@ public sealed class AttachmentAppService(ICrmDbContext db, DataScope scope, IAtt
             throw new DomainException(problem);
 
         var storedName = Guid.NewGuid().ToString("N") + extension.ToLowerInvariant();
-        var attachment = new Attachment(projectId, category, fileName!, type.ContentType, bytes.LongLength, storedName, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        var attachment = new Attachment(projectId, category, fileName!, type.ContentType, bytes.LongLength, storedName, Convert.ToHexStringLower(SHA256.HashData(bytes)), projectIssueId);
         await store.SaveAsync(storedName, new MemoryStream(bytes), ct);
         try
         {
@@ -92,8 +105,9 @@ public sealed class AttachmentAppService(ICrmDbContext db, DataScope scope, IAtt
     /// <summary>The file of an attachment whose project is in scope; null otherwise (as if it did not exist).</summary>
     public async Task<(Stream Content, string FileName, string ContentType)?> OpenAsync(Guid attachmentId, CancellationToken ct = default)
     {
-        var projects = await scope.ProjectsAsync(ct);
-        var attachment = await db.Attachments.Where(a => a.Id == attachmentId && projects.Any(p => p.Id == a.ProjectId)).FirstOrDefaultAsync(ct);
+        // The data scope is the query filter's: the project's readers, and for a problem's materials the unit it is routed to.
+        await scope.GetRulesAsync(ct);
+        var attachment = await db.Attachments.Where(a => a.Id == attachmentId).FirstOrDefaultAsync(ct);
         if (attachment is null || store.Open(attachment.StoredName) is not { } content)
             return null;
         return (content, attachment.FileName, attachment.ContentType);

@@ -11,14 +11,17 @@ public class Attachment : AggregateRoot, ISoftDelete
 {
     private Attachment() { FileName = ""; ContentType = ""; StoredName = ""; Sha256 = ""; }
 
-    public Attachment(Guid projectId, AttachmentCategory category, string fileName, string contentType, long sizeBytes, string storedName, string sha256)
+    public Attachment(Guid projectId, AttachmentCategory category, string fileName, string contentType, long sizeBytes, string storedName, string sha256,
+        Guid? projectIssueId = null)
     {
         if (string.IsNullOrWhiteSpace(fileName)) throw new DomainException("附件缺少文件名。");
-        (ProjectId, Category, FileName, ContentType, SizeBytes, StoredName, Sha256) =
-            (projectId, category, Path.GetFileName(fileName.Trim()), contentType, sizeBytes, storedName, sha256);
+        (ProjectId, Category, FileName, ContentType, SizeBytes, StoredName, Sha256, ProjectIssueId) =
+            (projectId, projectIssueId is null ? category : AttachmentCategory.IssueMaterial, Path.GetFileName(fileName.Trim()), contentType, sizeBytes, storedName, sha256, projectIssueId);
     }
 
     public Guid ProjectId { get; private set; }
+    /// <summary>The project problem the file documents (问题材料), if any.</summary>
+    public Guid? ProjectIssueId { get; private set; }
     public AttachmentCategory Category { get; private set; }
     /// <summary>The name the user uploaded (display and download name only).</summary>
     public string FileName { get; private set; }
@@ -41,6 +44,8 @@ public enum AttachmentCategory
     Landing = 2,
     [Display(Name = "到位资金凭证")]
     Funds = 3,
+    [Display(Name = "问题材料")]
+    IssueMaterial = 4,
     [Display(Name = "其他")]
     Other = 9,
 }

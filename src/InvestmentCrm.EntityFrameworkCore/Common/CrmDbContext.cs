@@ -117,7 +117,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
         builder.Entity<InvestmentCrm.ProjectIssues.GreenChannelService>().HasQueryFilter(QueryFilters.DataScope, s => ReaderScope.All
             || Set<Project>().Any(p => p.Id == s.ProjectId)
             || (ReaderScope.UserId != null && ReaderScope.DepartmentIds.Contains(s.ResponsibleDepartmentId)));
-        builder.Entity<Attachment>().HasQueryFilter(QueryFilters.DataScope, a => ReaderScope.All || Set<Project>().Any(p => p.Id == a.ProjectId));
+        // A problem's materials (问题材料) are read also by the unit the problem is routed to.
+        builder.Entity<Attachment>().HasQueryFilter(QueryFilters.DataScope, a => ReaderScope.All || Set<Project>().Any(p => p.Id == a.ProjectId)
+            || (a.ProjectIssueId != null && Set<InvestmentCrm.ProjectIssues.ProjectIssue>().Any(i => i.Id == a.ProjectIssueId)));
         builder.Entity<Activity>().HasQueryFilter(QueryFilters.DataScope, a => ReaderScope.All
             || (ReaderScope.UserId != null
                 && ((a.ProjectId != null && Set<Project>().Any(p => p.Id == a.ProjectId))

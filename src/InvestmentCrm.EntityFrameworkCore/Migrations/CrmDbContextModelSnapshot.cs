@@ -1601,6 +1601,9 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ProjectIssueId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1623,6 +1626,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId");
+
+                    b.HasIndex("ProjectIssueId");
 
                     b.HasIndex("StoredName")
                         .IsUnique();
@@ -2815,6 +2820,11 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("InvestmentCrm.ProjectIssues.ProjectIssue", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectIssueId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("InvestmentCrm.Projects.ConstructionEvent", b =>

@@ -250,6 +250,8 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         entity.Property(a => a.StoredName).HasMaxLength(64);
         entity.Property(a => a.Sha256).HasMaxLength(64);
         entity.HasIndex(a => a.ProjectId);
+        entity.HasIndex(a => a.ProjectIssueId);
+        entity.HasOne<InvestmentCrm.ProjectIssues.ProjectIssue>().WithMany().HasForeignKey(a => a.ProjectIssueId).OnDelete(DeleteBehavior.Restrict);
         entity.HasIndex(a => a.StoredName).IsUnique();
         entity.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Restrict);
     }

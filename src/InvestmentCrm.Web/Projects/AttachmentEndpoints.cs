@@ -11,7 +11,8 @@ public static class AttachmentEndpoints
 {
     public static void MapAttachmentEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/projects/{id:guid}/attachments", async (Guid id, IFormFile? file, [FromForm] AttachmentCategory category, AttachmentAppService attachments, CancellationToken ct) =>
+        app.MapPost("/projects/{id:guid}/attachments", async (Guid id, IFormFile? file, [FromForm] AttachmentCategory category, [FromForm] Guid? issueId,
+                AttachmentAppService attachments, CancellationToken ct) =>
             {
                 string message;
                 try
@@ -19,15 +20,20 @@ public static class AttachmentEndpoints
                     if (file is null)
                         throw new DomainException("请选择要上传的文件。");
                     await using var content = file.OpenReadStream();
-                    if (await attachments.UploadAsync(id, category, file.FileName, file.Length, content, ct) is null)
+                    if (await attachments.UploadAsync(id, category, file.FileName, file.Length, content, issueId, ct) is null)
                         return Results.NotFound();
                     message = "uploaded=true";
+                }
+                catch (NotFoundException)
+                {
+                    return Results.NotFound();
                 }
                 catch (DomainException ex)
                 {
                     message = "attachmentError=" + Uri.EscapeDataString(ex.Message);
                 }
-                return Results.LocalRedirect($"/projects/{id}?{message}#attachments");
+                // A problem's material goes back to the problem's page.
+                return Results.LocalRedirect(issueId is { } issue ? $"/issues/{issue}?{message}#materials" : $"/projects/{id}?{message}#attachments");
             })
             .RequireAuthorization(Permissions.Projects.Edit)
             // Somewhat above the configured limit, so that an oversized file still gets the Chinese explanation.
@@ -40,6 +46,7 @@ public static class AttachmentEndpoints
                 await ExportAudit.WriteAsync(context, InvestmentCrm.Auditing.SecurityEvent.AttachmentDownloaded, $"附件“{file.FileName}”（{id}）");
                 return Results.File(file.Content, file.ContentType, file.FileName);
             })
-            .RequireAuthorization(Permissions.Projects.View);
+            // A 保障专班 member reads the materials of the problems routed to their unit without seeing projects.
+            .RequireAuthorization(policy => policy.RequireClaim(Permissions.ClaimType, Permissions.Projects.View, Permissions.Issues.View));
     }
 }

@@ -56,7 +56,7 @@ public class DatabasePreparationTests
 
         var (migrateExit, migrated) = await RunAsync(["migrate", .. config]);
         migrateExit.ShouldBe(0);
-        migrated.ShouldContain("已应用 21 个迁移：20261122000000_Initial, 20261122010000_AuditAndDataScope, 20261122020000_MilestonesAndAttachments, 20261122030000_FigureRules, 20261122040000_DataVersion, 20261122050000_Appraisal, 20261122060000_CompanySearch, 20261122070000_FigureSummaries, 20261205092122_GeneratedBaseline, 20261205122858_FollowUpCompletion, 20261205123435_FundsReviews, 20261205124333_PlanBaselines, 20261205131044_CorrectionNotes, 20261205132247_SoftDeleteLandingAndMilestones, 20261205142135_AccountSafeguards, 20261205145258_AuditChainAndRoles, 20261205152445_ConstructionHistory, 20261205153225_YearPool, 20261205155157_AnnualInvestment, 20261205171416_ConstructionFacts, 20261205173717_ProjectIssues");
+        migrated.ShouldContain("已应用 21 个迁移：20261122000000_Initial, 20261122010000_AuditAndDataScope, 20261122020000_MilestonesAndAttachments, 20261122030000_FigureRules, 20261122040000_DataVersion, 20261122050000_Appraisal, 20261122060000_CompanySearch, 20261122070000_FigureSummaries, 20261205092122_GeneratedBaseline, 20261205122858_FollowUpCompletion, 20261205123435_FundsReviews, 20261205124333_PlanBaselines, 20261205131044_CorrectionNotes, 20261205132247_SoftDeleteLandingAndMilestones, 20261205142135_AccountSafeguards, 20261205145258_AuditChainAndRoles, 20261205152445_ConstructionHistory, 20261205153225_YearPool, 20261205155157_AnnualInvestment, 20261205171416_ConstructionFacts, 20261205174759_ProjectIssues");
         (await RunAsync(["migrate", .. config])).Output.ShouldContain("数据库已是最新");
 
         var (seedExit, seeded) = await RunAsync(["seed", .. config]);

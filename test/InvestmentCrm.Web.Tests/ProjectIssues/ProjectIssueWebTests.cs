@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using AngleSharp.Html.Parser;
+using InvestmentCrm.EntityFrameworkCore.Common;
 using InvestmentCrm.ProjectIssues;
 using InvestmentCrm.TestBase;
 using Microsoft.EntityFrameworkCore;
@@ -105,6 +106,51 @@ public class ProjectIssueWebTests
         accepted.StatusCode.ShouldBe(HttpStatusCode.Found);
         accepted.Headers.Location!.ToString().ShouldContain("issues/");
         accepted.Headers.Location!.ToString().ShouldEndWith("?raised=true");
+    }
+
+    [Fact]
+    public async Task A_problems_materials_are_uploaded_on_its_page_and_read_by_the_unit_it_is_routed_to()
+    {
+        await using var factory = new CrmWebApplicationFactory(await TestDatabase.CreateAsync(DatabaseProviders.Sqlite, TestDatabaseContent.DemoData), new Dictionary<string, string>
+        {
+            ["Attachments:Folder"] = Path.Combine(Path.GetTempPath(), "crm-issue-materials-" + Guid.NewGuid().ToString("N")),
+        });
+        var huawei = await ProjectAsync(factory, "华为吉林区域总部");
+        var secretary = await factory.SignInAsync("officer");
+        var created = await secretary.PostAsJsonAsync("/api/v1/issues", new { projectId = huawei, title = "临时用地", description = "规划许可手续", category = IssueCategory.Procedures });
+        var procedures = Guid.Parse(created.Headers.Location!.ToString().Split('/')[^1]);
+        var elsewhere = await IssueAsync(factory, "二期临舍搭建用地协调"); // routed to 住建局
+
+        async Task<string> UploadAsync(Guid issue, Guid project, string name, HttpStatusCode expected)
+        {
+            var page = await new HtmlParser().ParseDocumentAsync(await secretary.GetStringAsync($"/issues/{procedures}"));
+            var token = page.QuerySelector("#materials input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var file = new ByteArrayContent(AttachmentUpload.Pdf);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            var upload = await secretary.PostAsync($"/projects/{project}/attachments", new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" },
+                { new StringContent("IssueMaterial"), "category" },
+                { new StringContent(issue.ToString()), "issueId" },
+                { file, "file", name },
+            });
+            upload.StatusCode.ShouldBe(expected);
+            if (expected != HttpStatusCode.Redirect)
+                return "";
+            upload.Headers.Location!.ToString().ShouldBe($"/issues/{issue}?uploaded=true#materials");
+            var materials = (await new HtmlParser().ParseDocumentAsync(await secretary.GetStringAsync($"/issues/{issue}"))).QuerySelector("[data-testid=materials]")!;
+            materials.TextContent.ShouldContain(name);
+            return "/" + materials.QuerySelectorAll("a").Single(a => a.TextContent == name).GetAttribute("href");
+        }
+
+        var ours = await UploadAsync(procedures, huawei, "临时用地申请.pdf", HttpStatusCode.Redirect);
+        var theirs = await UploadAsync(elsewhere, huawei, "临舍用地图.pdf", HttpStatusCode.Redirect);
+        // The 手续保障专班 reads its problem's material without seeing the project, and not another unit's.
+        var member = await factory.SignInAsync("zhuanban");
+        (await member.GetAsync(ours)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await member.GetAsync(theirs)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // A problem of another project is refused as not found.
+        await UploadAsync(await IssueAsync(factory, "“四塔”地标区域征收难点"), huawei, "x.pdf", HttpStatusCode.NotFound);
     }
 
     [Theory, OnSqlite, OnPostgres]

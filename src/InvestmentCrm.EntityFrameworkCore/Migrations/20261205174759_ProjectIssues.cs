@@ -20,6 +20,11 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "ProjectIssueId",
+                table: "Attachments",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "GreenChannelServices",
                 columns: table => new
@@ -178,6 +183,11 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attachments_ProjectIssueId",
+                table: "Attachments",
+                column: "ProjectIssueId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_GreenChannelServices_ProjectId_RequestedOn",
                 table: "GreenChannelServices",
                 columns: new[] { "ProjectId", "RequestedOn" });
@@ -235,6 +245,14 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                 columns: new[] { "ProjectIssueId", "Sequence" },
                 unique: true);
 
+            migrationBuilder.AddForeignKey(
+                name: "FK_Attachments_ProjectIssues_ProjectIssueId",
+                table: "Attachments",
+                column: "ProjectIssueId",
+                principalTable: "ProjectIssues",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
             // The keywords an installation starts with (IssueRouting.DefaultKeywords; editable on 交办规则 afterwards).
             var keywords = InvestmentCrm.ProjectIssues.IssueRouting.DefaultKeywords;
             var rows = new object[keywords.Count, 3];
@@ -260,6 +278,10 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Attachments_ProjectIssues_ProjectIssueId",
+                table: "Attachments");
+
             migrationBuilder.DropTable(
                 name: "GreenChannelServices");
 
@@ -274,6 +296,14 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProjectIssues");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Attachments_ProjectIssueId",
+                table: "Attachments");
+
+            migrationBuilder.DropColumn(
+                name: "ProjectIssueId",
+                table: "Attachments");
         }
     }
 }

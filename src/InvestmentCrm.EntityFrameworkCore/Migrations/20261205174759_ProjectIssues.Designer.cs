@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InvestmentCrm.EntityFrameworkCore.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261205173717_ProjectIssues")]
+    [Migration("20261205174759_ProjectIssues")]
     partial class ProjectIssues
     {
         /// <inheritdoc />
@@ -1237,6 +1237,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.Property<Guid>("ProjectId");
 
+                    b.Property<Guid?>("ProjectIssueId");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64);
@@ -1254,6 +1256,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId");
+
+                    b.HasIndex("ProjectIssueId");
 
                     b.HasIndex("StoredName")
                         .IsUnique();
@@ -2239,6 +2243,11 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("InvestmentCrm.ProjectIssues.ProjectIssue", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectIssueId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("InvestmentCrm.Projects.ConstructionEvent", b =>
