@@ -55,6 +55,18 @@ public sealed class IssueStatisticsAppService(ICrmDbContext db, DataScope scope,
             Duration([.. rows.Where(r => r.SolvedOn is not null).Select(r => r.SolvedOn!.Value.DayNumber - r.RaisedOn.DayNumber)]));
     }
 
+    /// <summary>The statistics as a workbook: by category, by unit, by age (counts and rates as numbers).</summary>
+    public static Task ExportAsync(IssueStatisticsDto statistics, Stream output, CancellationToken ct = default)
+    {
+        string[] headers = ["", "提出", "未办结", "逾期", "待企业确认", "已确认/销号", "办结率（%）"];
+        static object?[] Row(IssueCountsDto c) => [c.Label, c.Raised, c.Open, c.Overdue, c.AwaitingConfirmation, c.Done, c.DoneRatePercent is { } r ? decimal.Round(r, 1) : null];
+        var title = $"{statistics.Year} 年提出的问题 · 截至 {statistics.Today:yyyy-MM-dd}";
+        return ExcelWriter.WriteAsync(output, ct,
+            new ExcelWriter.Sheet("按类别", headers, [.. statistics.ByCategory.Select(Row), Row(statistics.Total)], title),
+            new ExcelWriter.Sheet("按责任单位", headers, [.. statistics.ByUnit.Select(Row), Row(statistics.Total)], title),
+            new ExcelWriter.Sheet("未办结时长", ["时长", "未办结"], statistics.OpenByAge.Select(a => new object?[] { a.Label, a.Open }), title));
+    }
+
     /// <summary>Median and p90 (nearest rank) of whole days.</summary>
     internal static IssueDurationDto Duration(List<int> days)
     {

@@ -101,6 +101,15 @@ public static class ProjectIssuesApi
             .RequireAuthorization(Permissions.Issues.Raise)
             .ExcludeFromDescription();
 
+        // Computed (and refused, for a bad year) before the workbook starts streaming.
+        app.MapGet("/issues/statistics/export", async (int? year, IssueStatisticsAppService statistics, CancellationToken ct) =>
+            {
+                var data = await statistics.GetAsync(year, ct);
+                return Results.Stream(stream => IssueStatisticsAppService.ExportAsync(data, stream), ContentTypes.Excel, $"问题统计-{data.Year}.xlsx");
+            })
+            .RequireAuthorization(Permissions.Issues.View)
+            .RequireRateLimiting(RateLimits.Export);
+
         app.MapGet("/issues/export", async (IssueListFilter? show, IssueCategory? category, Guid? departmentId, int? year, ProjectIssueAppService service, CancellationToken ct) =>
             {
                 var write = await service.ExportAsync(new IssueListQuery(show ?? IssueListFilter.All, category, departmentId, null, year), ct);

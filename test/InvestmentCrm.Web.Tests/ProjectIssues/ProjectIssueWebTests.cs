@@ -167,6 +167,10 @@ public class ProjectIssueWebTests
 
         var statistics = (await dispatch.GetFromJsonAsync<IssueStatisticsDto>("/api/v1/issues/statistics?year=2022"))!;
         (statistics.Total.Raised, statistics.Total.Done).ShouldBe((4, 4));
+        var workbook = XlsxWorkbook.Read(await (await dispatch.GetAsync("/issues/statistics/export?year=2022")).Content.ReadAsByteArrayAsync());
+        workbook.SheetNames.ShouldBe(["按类别", "按责任单位", "未办结时长"]);
+        var procedures = workbook.Rows().Single(r => r.Count > 6 && Equals(r[0], "手续"));
+        (procedures[1], procedures[5], procedures[6]).ShouldBe((3d, 3d, 100d));
 
         // The cockpit's small panel: the year's problems as they stand (the 四塔 problem is overdue).
         var leader = await factory.SignInAsync("leader");
