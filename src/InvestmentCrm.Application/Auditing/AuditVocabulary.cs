@@ -141,6 +141,7 @@ public static class AuditVocabulary
         [("ProjectYearFlag", "PlannedTotalYuan")] = "计划总投资（元）", [("ProjectYearFlag", "PlannedYearYuan")] = "年度计划投资（元）",
         [("ProjectInvestment", "CompletedYuan")] = "完成投资（元）", [("ProjectInvestment", "RecordedAt")] = "登记时间", [("ProjectInvestment", "RecordedBy")] = "登记人",
         [("ApprovalItem", "Kind")] = "手续", [("ApprovalItem", "Name")] = "手续名称", [("ApprovalItem", "ApprovedOn")] = "批复日期", [("ApprovalItem", "DocumentNumber")] = "文号",
+        [("Attachment", "ProjectIssueId")] = "项目问题",
         [("ProjectIssue", "Description")] = "问题描述", [("ProjectIssue", "Category")] = "问题类别", [("ProjectIssue", "PhaseWhenRaised")] = "提出时调度环节",
         [("ProjectIssue", "RaisedAs")] = "提出身份", [("ProjectIssue", "OnBehalfOfCompany")] = "代企业提出", [("ProjectIssue", "RaisedOn")] = "提出日期",
         [("ProjectIssue", "RaisedBy")] = "提出人", [("ProjectIssue", "AssignedDepartmentId")] = "责任单位", [("ProjectIssue", "AssignedOn")] = "交办日期",
