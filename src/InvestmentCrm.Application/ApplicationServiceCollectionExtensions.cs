@@ -3,6 +3,7 @@ using InvestmentCrm.Auditing;
 using InvestmentCrm.Authorization;
 using InvestmentCrm.Companies;
 using InvestmentCrm.Figures;
+using InvestmentCrm.Meetings;
 using InvestmentCrm.Organization;
 using InvestmentCrm.ProjectIssues;
 using InvestmentCrm.Projects;
@@ -23,6 +24,7 @@ public static class ApplicationServiceCollectionExtensions
             .AddCompanies()
             .AddProjects()
             .AddProjectIssues()
+            .AddMeetings()
             .AddTargets()
             .AddFigures()
             .AddAppraisal()

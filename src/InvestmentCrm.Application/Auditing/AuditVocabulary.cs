@@ -33,7 +33,7 @@ public static class AuditVocabulary
         ["AdministratorAccountChange"] = "管理员账号变更",
         ["ConstructionEvent"] = "建设状态", ["ProjectInvestment"] = "年度投资", ["DispatchPhaseTransition"] = "调度环节变更", ["ApprovalItem"] = "前期审批手续",
         ["ProjectIssue"] = "项目问题", ["ProjectIssueStep"] = "问题办理记录", ["IssueCategoryRoute"] = "问题交办规则", ["IssueKeyword"] = "问题分类关键词",
-        ["GreenChannelService"] = "绿色通道服务",
+        ["GreenChannelService"] = "绿色通道服务", ["DispatchMeeting"] = "调度会", ["MeetingAgendaItem"] = "调度会议题", ["MeetingDecision"] = "调度会决定事项",
     };
 
     /// <summary>Field names shared by many records.</summary>
@@ -142,6 +142,13 @@ public static class AuditVocabulary
         [("ProjectInvestment", "CompletedYuan")] = "完成投资（元）", [("ProjectInvestment", "RecordedAt")] = "登记时间", [("ProjectInvestment", "RecordedBy")] = "登记人",
         [("ApprovalItem", "Kind")] = "手续", [("ApprovalItem", "Name")] = "手续名称", [("ApprovalItem", "ApprovedOn")] = "批复日期", [("ApprovalItem", "DocumentNumber")] = "文号",
         [("Attachment", "ProjectIssueId")] = "项目问题",
+        [("DispatchMeeting", "Date")] = "会议日期", [("DispatchMeeting", "Place")] = "地点", [("DispatchMeeting", "ChairId")] = "主持人",
+        [("DispatchMeeting", "Attendees")] = "参会人员", [("DispatchMeeting", "Status")] = "状态", [("DispatchMeeting", "BulletinSentOn")] = "快报发送日期",
+        [("DispatchMeeting", "BulletinRecipients")] = "快报接收人",
+        [("MeetingAgendaItem", "DispatchMeetingId")] = "调度会", [("MeetingAgendaItem", "Position")] = "顺序", [("MeetingAgendaItem", "ReporterUserId")] = "汇报人",
+        [("MeetingAgendaItem", "ReporterDepartmentId")] = "汇报单位", [("MeetingAgendaItem", "Reasons")] = "列入原因", [("MeetingAgendaItem", "Minutes")] = "会议纪要",
+        [("MeetingDecision", "MeetingAgendaItemId")] = "调度会议题", [("MeetingDecision", "Text")] = "决定事项", [("MeetingDecision", "ResponsibleDepartmentId")] = "责任单位",
+        [("MeetingDecision", "DueOn")] = "完成时限", [("MeetingDecision", "ProjectIssueId")] = "项目问题",
         [("ProjectIssue", "Description")] = "问题描述", [("ProjectIssue", "Category")] = "问题类别", [("ProjectIssue", "PhaseWhenRaised")] = "提出时调度环节",
         [("ProjectIssue", "RaisedAs")] = "提出身份", [("ProjectIssue", "OnBehalfOfCompany")] = "代企业提出", [("ProjectIssue", "RaisedOn")] = "提出日期",
         [("ProjectIssue", "RaisedBy")] = "提出人", [("ProjectIssue", "AssignedDepartmentId")] = "责任单位", [("ProjectIssue", "AssignedOn")] = "交办日期",
@@ -166,11 +173,11 @@ public static class AuditVocabulary
     private static readonly Dictionary<string, AuditReference> References = new()
     {
         ["UserId"] = AuditReference.User, ["VerifiedBy"] = AuditReference.User, ["RecordedBy"] = AuditReference.User, ["DeletedBy"] = AuditReference.User,
-        ["PublishedBy"] = AuditReference.User, ["FrozenBy"] = AuditReference.User, ["DecidedBy"] = AuditReference.User, ["TargetUserId"] = AuditReference.User, ["RequestedBy"] = AuditReference.User, ["ResponsibleLeaderId"] = AuditReference.User, ["RaisedBy"] = AuditReference.User, ["ConfirmedBy"] = AuditReference.User, ["By"] = AuditReference.User,
+        ["PublishedBy"] = AuditReference.User, ["FrozenBy"] = AuditReference.User, ["DecidedBy"] = AuditReference.User, ["TargetUserId"] = AuditReference.User, ["RequestedBy"] = AuditReference.User, ["ResponsibleLeaderId"] = AuditReference.User, ["RaisedBy"] = AuditReference.User, ["ConfirmedBy"] = AuditReference.User, ["By"] = AuditReference.User, ["ChairId"] = AuditReference.User, ["ReporterUserId"] = AuditReference.User,
         ["DepartmentSecretaryId"] = AuditReference.User, ["LocalSecretaryId"] = AuditReference.User,
         ["DepartmentId"] = AuditReference.Department, ["LeadDepartmentId"] = AuditReference.Department, ["OwnerDepartmentId"] = AuditReference.Department,
         ["ParentId"] = AuditReference.Department, ["AssignedDepartmentId"] = AuditReference.Department, ["TaskForceDepartmentId"] = AuditReference.Department,
-        ["ResponsibleDepartmentId"] = AuditReference.Department,
+        ["ResponsibleDepartmentId"] = AuditReference.Department, ["ReporterDepartmentId"] = AuditReference.Department,
         ["CompanyId"] = AuditReference.Company, ["ReferrerCompanyId"] = AuditReference.Company, ["ParentCompanyId"] = AuditReference.Company,
         ["MergedIntoId"] = AuditReference.Company,
         ["ProjectId"] = AuditReference.Project, ["RoleId"] = AuditReference.Role,

@@ -30,6 +30,7 @@ public interface ICrmDbContext
     DbSet<ProjectIssues.IssueCategoryRoute> IssueCategoryRoutes { get; }
     DbSet<ProjectIssues.IssueKeyword> IssueKeywords { get; }
     DbSet<ProjectIssues.GreenChannelService> GreenChannelServices { get; }
+    DbSet<Meetings.DispatchMeeting> DispatchMeetings { get; }
     DbSet<Contract> Contracts { get; }
     DbSet<FundsTranche> FundsTranches { get; }
     DbSet<Activity> Activities { get; }

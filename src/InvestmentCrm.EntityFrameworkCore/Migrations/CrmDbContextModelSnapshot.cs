@@ -816,6 +816,142 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.ToTable("StageMonthCounts", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentCrm.Meetings.DispatchMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attendees")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BulletinRecipients")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BulletinSentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChairId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChairId");
+
+                    b.HasIndex("Kind", "Date");
+
+                    b.ToTable("DispatchMeetings", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentCrm.Meetings.MeetingAgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DispatchMeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reasons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReporterDepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReporterUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ReporterDepartmentId");
+
+                    b.HasIndex("ReporterUserId");
+
+                    b.HasIndex("DispatchMeetingId", "ProjectId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingAgendaItems", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentCrm.Meetings.MeetingDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingAgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProjectIssueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResponsibleDepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingAgendaItemId");
+
+                    b.HasIndex("ProjectIssueId");
+
+                    b.HasIndex("ResponsibleDepartmentId");
+
+                    b.ToTable("MeetingDecisions", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentCrm.Organization.AdministratorAccountChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2668,6 +2804,58 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InvestmentCrm.Meetings.DispatchMeeting", b =>
+                {
+                    b.HasOne("InvestmentCrm.Organization.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChairId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("InvestmentCrm.Meetings.MeetingAgendaItem", b =>
+                {
+                    b.HasOne("InvestmentCrm.Meetings.DispatchMeeting", null)
+                        .WithMany("Items")
+                        .HasForeignKey("DispatchMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("InvestmentCrm.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InvestmentCrm.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("InvestmentCrm.Organization.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("InvestmentCrm.Meetings.MeetingDecision", b =>
+                {
+                    b.HasOne("InvestmentCrm.Meetings.MeetingAgendaItem", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("MeetingAgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("InvestmentCrm.ProjectIssues.ProjectIssue", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectIssueId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("InvestmentCrm.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("InvestmentCrm.Organization.AppUser", b =>
                 {
                     b.HasOne("InvestmentCrm.Organization.Department", null)
@@ -3062,6 +3250,16 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
             modelBuilder.Entity("InvestmentCrm.Companies.Company", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("InvestmentCrm.Meetings.DispatchMeeting", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("InvestmentCrm.Meetings.MeetingAgendaItem", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 
             modelBuilder.Entity("InvestmentCrm.ProjectIssues.ProjectIssue", b =>

@@ -1,0 +1,200 @@
+using InvestmentCrm.Authorization;
+using InvestmentCrm.Common;
+using InvestmentCrm.Figures;
+using InvestmentCrm.ProjectIssues;
+using InvestmentCrm.Projects;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestmentCrm.Meetings;
+
+/// <summary>序时进度清单: a milestone against its plan as of the meeting (positive days: ahead; negative: behind).</summary>
+public sealed record MilestoneLineDto(string Title, DispatchPhase Phase, DateOnly PlannedDate, DateOnly? ActualDate, int? DaysLeft);
+
+/// <summary>投资目标清单: the year's plan and what was completed by the meeting's month.</summary>
+public sealed record InvestmentLineDto(int Year, decimal? PlannedYuan, decimal CompletedYuan, decimal? OfPlanPercent, decimal? AgainstSchedulePoints);
+
+/// <summary>项目问题清单: a problem open on the meeting's date.</summary>
+public sealed record IssueLineDto(Guid Id, string Title, IssueCategory Category, string Department, int AgeDays, DateOnly DueOn, bool Overdue);
+
+/// <summary>三项清单 of one project as of a date.</summary>
+public sealed record ThreeListsDto(IReadOnlyList<MilestoneLineDto> Milestones, InvestmentLineDto Investment, IReadOnlyList<IssueLineDto> Issues);
+
+/// <summary>
+/// The 调度会 (docs/domain.md, "调度会"): the monthly meeting prepared from the records — its agenda by
+/// <see cref="AgendaRules"/> as of the meeting's date, and each item's 三项清单 — in the reader's scope.
+/// </summary>
+public sealed record MeetingItemDto(Guid Id, int Position, Guid ProjectId, string ProjectName, string? Reporter, IReadOnlyList<string> Reasons, string? Minutes,
+    IReadOnlyList<MeetingDecisionDto> Decisions, ThreeListsDto Lists);
+
+public sealed record MeetingDecisionDto(Guid Id, string Text, string? ResponsibleDepartment, DateOnly? DueOn, Guid? ProjectIssueId);
+
+public sealed record MeetingDto(Guid Id, MeetingKind Kind, string Title, DateOnly Date, string? Place, string? Attendees, MeetingStatus Status,
+    DateOnly? BulletinSentOn, string? BulletinRecipients, Guid ConcurrencyStamp, IReadOnlyList<MeetingItemDto> Items);
+
+/// <summary>A decision on an agenda item; with a category it opens a 项目问题 routed to the responsible unit, due by the date.</summary>
+public sealed record MeetingDecisionInput(string? Text, Guid? ResponsibleDepartmentId, DateOnly? DueOn, IssueCategory? OpensIssueOf = null);
+
+public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, ProjectPoolAppService pool, ICurrentUser currentUser, TimeProvider clock)
+{
+    public async Task<MeetingDto?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var meeting = await db.DispatchMeetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null)
+            return null;
+        var items = meeting.Items;
+        var projectIds = items.Select(i => i.ProjectId).ToList();
+        // Unscoped: a meeting is the district's; its attendees see every item it takes up, by name.
+        var names = await db.Unscoped.Projects.Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var userIds = items.Select(i => i.ReporterUserId).OfType<Guid>().ToList();
+        var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.UserName ?? "—", ct);
+        var departmentIds = items.Select(i => i.ReporterDepartmentId).Concat(items.SelectMany(i => i.Decisions).Select(d => d.ResponsibleDepartmentId)).OfType<Guid>().Distinct().ToList();
+        var departments = await db.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var lists = await ListsAsync(projectIds, meeting.Date, ct);
+        return new MeetingDto(meeting.Id, meeting.Kind, meeting.Title, meeting.Date, meeting.Place, meeting.Attendees, meeting.Status,
+            meeting.BulletinSentOn, meeting.BulletinRecipients, meeting.ConcurrencyStamp,
+            [.. items.Select(i => new MeetingItemDto(i.Id, i.Position, i.ProjectId, names.GetValueOrDefault(i.ProjectId, "—"),
+                i.ReporterUserId is { } u ? users.GetValueOrDefault(u) : i.ReporterDepartmentId is { } d ? departments.GetValueOrDefault(d) : null,
+                AgendaRules.Labels(i.Reasons), i.Minutes,
+                [.. i.Decisions.Select(x => new MeetingDecisionDto(x.Id, x.Text, x.ResponsibleDepartmentId is { } rd ? departments.GetValueOrDefault(rd) : null, x.DueOn, x.ProjectIssueId))],
+                lists[i.ProjectId]))]);
+    }
+
+    /// <summary>Puts a project on the agenda by hand (调度办增列), reported like any other.</summary>
+    public async Task<bool> AddItemAsync(Guid meetingId, Guid projectId, CancellationToken ct = default)
+    {
+        var meeting = await db.DispatchMeetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null)
+            return false;
+        var project = await (await scope.ProjectsAsync(ct)).Where(p => p.Id == projectId)
+            .Select(p => new { p.ResponsibleLeaderId, p.LeadDepartmentId }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("项目不存在或您无权查看。");
+        var (_, keyRows) = await pool.RecordsAsync(meeting.Date.Year, meeting.Date, PoolSelection.All, ct);
+        var (user, department) = AgendaRules.Reporter(new AgendaRules.ProjectFacts(projectId, keyRows.Any(r => r.Id == projectId), project.ResponsibleLeaderId,
+            project.LeadDepartmentId, false, false, 0, 0, false, false));
+        meeting.AddItem(projectId, user, department, AgendaReasons.AddedByHand);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>A decision on an item; one that opens a problem raises it for the project, routed to the responsible unit.</summary>
+    public async Task<Guid?> DecideAsync(Guid meetingId, Guid itemId, MeetingDecisionInput input, CancellationToken ct = default)
+    {
+        var meeting = await db.DispatchMeetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null)
+            return null;
+        var item = meeting.Items.FirstOrDefault(i => i.Id == itemId) ?? throw new NotFoundException("议题不存在。");
+        if (input.ResponsibleDepartmentId is { } unit && !await db.Departments.AnyAsync(d => d.Id == unit && d.IsActive, ct))
+            throw new DomainException("所选责任单位不存在或已停用。");
+        Guid? issueId = null;
+        if (input.OpensIssueOf is { } category)
+        {
+            if (currentUser.UserId is not { } me)
+                throw new UnauthorizedAccessException("请先登录。");
+            var rule = await db.IssueCategoryRoutes.AsNoTracking().FirstOrDefaultAsync(r => r.Category == category, ct) ?? IssueCategoryRoute.Default(category);
+            var phase = await db.Unscoped.Projects.Where(p => p.Id == item.ProjectId).Select(p => p.DispatchPhase).FirstOrDefaultAsync(ct);
+            var issue = new ProjectIssue(item.ProjectId, input.Text ?? "", $"{meeting.Title}决定：{input.Text}", category, phase, IssueRaiserRole.DispatchOffice, false,
+                meeting.Date, IssueRouting.Route(category, rule, input.ResponsibleDepartmentId, meeting.Date, input.DueOn), me, clock.UtcNow(), clock.Today());
+            db.ProjectIssues.Add(issue);
+            issueId = issue.Id;
+        }
+        var decision = meeting.Decide(itemId, input.Text ?? "", input.ResponsibleDepartmentId, input.DueOn, issueId);
+        await db.SaveChangesAsync(ct);
+        return decision.Id;
+    }
+
+    /// <summary>The monthly meeting of a month, created (筹备) with its generated agenda if it does not exist yet.</summary>
+    public async Task<Guid> PrepareMonthlyAsync(int year, int month, MeetingSchedule? schedule = null, CancellationToken ct = default)
+    {
+        var date = (schedule ?? MeetingSchedule.Default).Validated().MonthlyDate(year, month);
+        var existing = await db.DispatchMeetings.Where(m => m.Kind == MeetingKind.Monthly && m.Date == date).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
+        if (existing is { } id)
+            return id;
+        var meeting = new DispatchMeeting(MeetingKind.Monthly, $"{year}年{month}月重点项目运行调度会", date, null, null);
+        db.DispatchMeetings.Add(meeting);
+        foreach (var (facts, reasons) in await AgendaAsync(date, ct))
+        {
+            var (user, department) = AgendaRules.Reporter(facts);
+            meeting.AddItem(facts.ProjectId, user, department, reasons);
+        }
+        await db.SaveChangesAsync(ct);
+        return meeting.Id;
+    }
+
+    /// <summary>The projects a meeting on <paramref name="date"/> takes up, with why — in the order they will be reported (key projects first).</summary>
+    public async Task<IReadOnlyList<(AgendaRules.ProjectFacts Facts, AgendaReasons Reasons)>> AgendaAsync(DateOnly date, CancellationToken ct = default)
+    {
+        BusinessDates.EnsureDate(date, "会议日期");
+        var since = await db.DispatchMeetings.Where(m => m.Kind == MeetingKind.Monthly && m.Date < date).MaxAsync(m => (DateOnly?)m.Date, ct)
+            ?? date.AddMonths(-1);
+        var (_, keyRows) = await pool.RecordsAsync(date.Year, date, PoolSelection.All, ct);
+        var key = keyRows.Select(r => r.Id).ToHashSet();
+        var projects = await scope.ProjectsAsync(ct);
+        var moved = await db.ProjectStageTransitions
+            .Where(t => (t.ToStage == ProjectStage.Signed || t.ToStage == ProjectStage.Landed) && t.EffectiveDate > since && t.EffectiveDate <= date
+                && projects.Any(p => p.Id == t.ProjectId))
+            .Select(t => new { t.ProjectId, t.ToStage }).ToListAsync(ct);
+        var issues = await OpenIssuesAsync(null, date, ct);
+        var candidates = key.Concat(moved.Select(m => m.ProjectId)).Concat(issues.Where(i => i.Overdue).Select(i => i.ProjectId)).Distinct().ToList();
+        var people = await projects.Where(p => candidates.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name, p.ResponsibleLeaderId, p.LeadDepartmentId }).ToDictionaryAsync(p => p.Id, ct);
+        var lists = await ListsAsync(candidates, date, ct);
+        return [.. candidates.Where(people.ContainsKey)
+            .Select(id =>
+            {
+                var l = lists[id];
+                var facts = new AgendaRules.ProjectFacts(id, key.Contains(id), people[id].ResponsibleLeaderId, people[id].LeadDepartmentId,
+                    l.Investment.AgainstSchedulePoints < 0, l.Milestones.Any(m => m.DaysLeft < 0), l.Issues.Count, l.Issues.Count(i => i.Overdue),
+                    moved.Any(m => m.ProjectId == id && m.ToStage == ProjectStage.Signed), moved.Any(m => m.ProjectId == id && m.ToStage == ProjectStage.Landed));
+                return (Facts: facts, Reasons: AgendaRules.Reasons(facts), people[id].Name);
+            })
+            .Where(x => x.Reasons != AgendaReasons.None)
+            .OrderByDescending(x => x.Facts.IsKeyProject).ThenBy(x => x.Name, StringComparer.Ordinal)
+            .Select(x => (x.Facts, x.Reasons))];
+    }
+
+    /// <summary>三项清单 of the projects as of <paramref name="date"/> (projects outside the reader's scope get empty lists).</summary>
+    public async Task<Dictionary<Guid, ThreeListsDto>> ListsAsync(IReadOnlyCollection<Guid> projectIds, DateOnly date, CancellationToken ct = default)
+    {
+        var ids = projectIds.ToList();
+        var projects = await scope.ProjectsAsync(ct);
+        var milestones = await db.ProjectMilestones.Where(m => ids.Contains(m.ProjectId) && projects.Any(p => p.Id == m.ProjectId))
+            .OrderBy(m => m.PlannedDate).ToListAsync(ct);
+        var plans = await db.ProjectYearFlags.Where(f => ids.Contains(f.ProjectId) && f.Year == date.Year && projects.Any(p => p.Id == f.ProjectId))
+            .ToDictionaryAsync(f => f.ProjectId, f => f.PlannedYearYuan, ct);
+        var completed = await db.ProjectInvestments.Where(i => ids.Contains(i.ProjectId) && i.Year == date.Year && i.Month <= date.Month)
+            .GroupBy(i => i.ProjectId).Select(g => new { g.Key, Sum = g.Sum(i => i.CompletedYuan) }).ToDictionaryAsync(g => g.Key, g => g.Sum, ct);
+        var issues = (await OpenIssuesAsync(ids, date, ct)).ToLookup(i => i.ProjectId);
+        var progress = TimeProgress.At(new DateOnly(date.Year, 1, 1), new DateOnly(date.Year, 12, 31), date);
+        return ids.ToDictionary(id => id, id =>
+        {
+            var planned = plans.GetValueOrDefault(id);
+            var done = completed.GetValueOrDefault(id);
+            var (ofPlan, against) = ProjectInvestment.Rates(done, planned, progress);
+            return new ThreeListsDto(
+                [.. milestones.Where(m => m.ProjectId == id).Select(m => new MilestoneLineDto(m.Title, m.Phase, m.PlannedDate, m.ActualDate <= date ? m.ActualDate : null, m.RemainingDays(date)))],
+                new InvestmentLineDto(date.Year, planned, done, ofPlan, against),
+                [.. issues[id].Select(i => i.Line)]);
+        });
+    }
+
+    private sealed record OpenIssue(Guid ProjectId, bool Overdue, IssueLineDto Line);
+
+    /// <summary>
+    /// Problems open on <paramref name="date"/>: raised by then and not solved by then (a problem solved later was open then).
+    /// </summary>
+    private async Task<List<OpenIssue>> OpenIssuesAsync(List<Guid>? projectIds, DateOnly date, CancellationToken ct)
+    {
+        await scope.GetRulesAsync(ct);
+        var open = db.ProjectIssues.AsNoTracking().IgnoreAutoIncludes()
+            .Where(i => i.RaisedOn <= date && i.Status != IssueStatus.Returned && (i.SolvedOn == null || i.SolvedOn > date)
+                && (i.ConfirmedOn == null || i.ConfirmedOn > date) && (i.ClosedOn == null || i.ClosedOn > date));
+        if (projectIds is not null)
+            open = open.Where(i => projectIds.Contains(i.ProjectId));
+        var rows = await open
+            .Select(i => new { i.Id, i.ProjectId, i.Title, i.Category, i.AssignedDepartmentId, i.RaisedOn, i.DueOn })
+            .ToListAsync(ct);
+        var departmentIds = rows.Select(r => r.AssignedDepartmentId).Distinct().ToList();
+        var departments = await db.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        return [.. rows.Select(r => new OpenIssue(r.ProjectId, r.DueOn < date, new IssueLineDto(r.Id, r.Title, r.Category,
+            departments.GetValueOrDefault(r.AssignedDepartmentId, "—"), date.DayNumber - r.RaisedOn.DayNumber, r.DueOn, r.DueOn < date)))];
+    }
+}
