@@ -21,6 +21,8 @@ public sealed class UnscopedSets(ICrmDbContext db)
     public IQueryable<FundsTranche> FundsTranches => db.FundsTranches.IgnoreQueryFilters(Scope);
     public IQueryable<Activity> Activities => db.Activities.IgnoreQueryFilters(Scope);
     public IQueryable<Attachment> Attachments => db.Attachments.IgnoreQueryFilters(Scope);
+    public IQueryable<ProjectInvestment> ProjectInvestments => db.ProjectInvestments.IgnoreQueryFilters(Scope);
+    public IQueryable<ProjectIssues.ProjectIssue> ProjectIssues => db.ProjectIssues.IgnoreQueryFilters(Scope);
 
     private static readonly string[] ScopeAndDeletion = [QueryFilters.DataScope, QueryFilters.SoftDelete];
 

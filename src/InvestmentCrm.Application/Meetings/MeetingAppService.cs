@@ -49,7 +49,8 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.UserName ?? "—", ct);
         var departmentIds = items.Select(i => i.ReporterDepartmentId).Concat(items.SelectMany(i => i.Decisions).Select(d => d.ResponsibleDepartmentId)).OfType<Guid>().Distinct().ToList();
         var departments = await db.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
-        var lists = await ListsAsync(projectIds, meeting.Date, ct);
+        // A meeting is the district's: its attendees read every item's 三项清单, whatever their own data scope.
+        var lists = await ListsAsync(projectIds, meeting.Date, districtWide: true, ct);
         return new MeetingDto(meeting.Id, meeting.Kind, meeting.Title, meeting.Date, meeting.Place, meeting.Attendees, meeting.Status,
             meeting.BulletinSentOn, meeting.BulletinRecipients, meeting.ConcurrencyStamp,
             [.. items.Select(i => new MeetingItemDto(i.Id, i.Position, i.ProjectId, names.GetValueOrDefault(i.ProjectId, "—"),
@@ -58,6 +59,43 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
                 [.. i.Decisions.Select(x => new MeetingDecisionDto(x.Id, x.Text, x.ResponsibleDepartmentId is { } rd ? departments.GetValueOrDefault(rd) : null, x.DueOn, x.ProjectIssueId))],
                 lists[i.ProjectId]))]);
     }
+
+    public sealed record MeetingListItemDto(Guid Id, MeetingKind Kind, string Title, DateOnly Date, MeetingStatus Status, int Items);
+
+    /// <summary>The meetings of a year, by date, and how many of each kind (the “40 余次” of docs/domain.md).</summary>
+    public async Task<(IReadOnlyList<MeetingListItemDto> Meetings, IReadOnlyDictionary<MeetingKind, int> CountByKind)> ListAsync(int year, CancellationToken ct = default)
+    {
+        BusinessDates.EnsureYear(year);
+        var meetings = await db.DispatchMeetings.AsNoTracking().IgnoreAutoIncludes()
+            .Where(m => m.Date >= new DateOnly(year, 1, 1) && m.Date <= new DateOnly(year, 12, 31))
+            .OrderBy(m => m.Date)
+            .Select(m => new MeetingListItemDto(m.Id, m.Kind, m.Title, m.Date, m.Status, m.Items.Count))
+            .ToListAsync(ct);
+        return (meetings, Enum.GetValues<MeetingKind>().ToDictionary(k => k, k => meetings.Count(m => m.Kind == k)));
+    }
+
+    /// <summary>Runs a change on the meeting (false: no such meeting).</summary>
+    private async Task<bool> ChangeAsync(Guid meetingId, Action<DispatchMeeting> change, CancellationToken ct)
+    {
+        var meeting = await db.DispatchMeetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null)
+            return false;
+        change(meeting);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public Task<bool> MoveItemAsync(Guid meetingId, Guid itemId, int direction, CancellationToken ct = default) =>
+        ChangeAsync(meetingId, m => m.MoveItem(itemId, direction), ct);
+
+    public Task<bool> DropItemAsync(Guid meetingId, Guid itemId, CancellationToken ct = default) =>
+        ChangeAsync(meetingId, m => m.DropItem(itemId), ct);
+
+    public Task<bool> RecordMinutesAsync(Guid meetingId, Guid itemId, string? minutes, CancellationToken ct = default) =>
+        ChangeAsync(meetingId, m => m.RecordMinutes(itemId, minutes), ct);
+
+    public Task<bool> MarkHeldAsync(Guid meetingId, CancellationToken ct = default) =>
+        ChangeAsync(meetingId, m => m.MarkHeld(clock.Today()), ct);
 
     /// <summary>Puts a project on the agenda by hand (调度办增列), reported like any other.</summary>
     public async Task<bool> AddItemAsync(Guid meetingId, Guid projectId, CancellationToken ct = default)
@@ -132,11 +170,11 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
             .Where(t => (t.ToStage == ProjectStage.Signed || t.ToStage == ProjectStage.Landed) && t.EffectiveDate > since && t.EffectiveDate <= date
                 && projects.Any(p => p.Id == t.ProjectId))
             .Select(t => new { t.ProjectId, t.ToStage }).ToListAsync(ct);
-        var issues = await OpenIssuesAsync(null, date, ct);
+        var issues = await OpenIssuesAsync(null, date, false, ct);
         var candidates = key.Concat(moved.Select(m => m.ProjectId)).Concat(issues.Where(i => i.Overdue).Select(i => i.ProjectId)).Distinct().ToList();
         var people = await projects.Where(p => candidates.Contains(p.Id))
             .Select(p => new { p.Id, p.Name, p.ResponsibleLeaderId, p.LeadDepartmentId }).ToDictionaryAsync(p => p.Id, ct);
-        var lists = await ListsAsync(candidates, date, ct);
+        var lists = await ListsAsync(candidates, date, districtWide: false, ct);
         return [.. candidates.Where(people.ContainsKey)
             .Select(id =>
             {
@@ -151,18 +189,22 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
             .Select(x => (x.Facts, x.Reasons))];
     }
 
-    /// <summary>三项清单 of the projects as of <paramref name="date"/> (projects outside the reader's scope get empty lists).</summary>
-    public async Task<Dictionary<Guid, ThreeListsDto>> ListsAsync(IReadOnlyCollection<Guid> projectIds, DateOnly date, CancellationToken ct = default)
+    /// <summary>
+    /// 三项清单 of the projects as of <paramref name="date"/>: in the reader's scope (projects outside it get empty lists), or
+    /// district-wide for a meeting's own items (<see cref="GetAsync"/>).
+    /// </summary>
+    public async Task<Dictionary<Guid, ThreeListsDto>> ListsAsync(IReadOnlyCollection<Guid> projectIds, DateOnly date, bool districtWide = false, CancellationToken ct = default)
     {
         var ids = projectIds.ToList();
-        var projects = await scope.ProjectsAsync(ct);
+        var projects = districtWide ? db.Unscoped.Projects : await scope.ProjectsAsync(ct);
+        var investments = districtWide ? db.Unscoped.ProjectInvestments : db.ProjectInvestments;
         var milestones = await db.ProjectMilestones.Where(m => ids.Contains(m.ProjectId) && projects.Any(p => p.Id == m.ProjectId))
             .OrderBy(m => m.PlannedDate).ToListAsync(ct);
         var plans = await db.ProjectYearFlags.Where(f => ids.Contains(f.ProjectId) && f.Year == date.Year && projects.Any(p => p.Id == f.ProjectId))
             .ToDictionaryAsync(f => f.ProjectId, f => f.PlannedYearYuan, ct);
-        var completed = await db.ProjectInvestments.Where(i => ids.Contains(i.ProjectId) && i.Year == date.Year && i.Month <= date.Month)
+        var completed = await investments.Where(i => ids.Contains(i.ProjectId) && i.Year == date.Year && i.Month <= date.Month)
             .GroupBy(i => i.ProjectId).Select(g => new { g.Key, Sum = g.Sum(i => i.CompletedYuan) }).ToDictionaryAsync(g => g.Key, g => g.Sum, ct);
-        var issues = (await OpenIssuesAsync(ids, date, ct)).ToLookup(i => i.ProjectId);
+        var issues = (await OpenIssuesAsync(ids, date, districtWide, ct)).ToLookup(i => i.ProjectId);
         var progress = TimeProgress.At(new DateOnly(date.Year, 1, 1), new DateOnly(date.Year, 12, 31), date);
         return ids.ToDictionary(id => id, id =>
         {
@@ -181,10 +223,10 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
     /// <summary>
     /// Problems open on <paramref name="date"/>: raised by then and not solved by then (a problem solved later was open then).
     /// </summary>
-    private async Task<List<OpenIssue>> OpenIssuesAsync(List<Guid>? projectIds, DateOnly date, CancellationToken ct)
+    private async Task<List<OpenIssue>> OpenIssuesAsync(List<Guid>? projectIds, DateOnly date, bool districtWide, CancellationToken ct)
     {
         await scope.GetRulesAsync(ct);
-        var open = db.ProjectIssues.AsNoTracking().IgnoreAutoIncludes()
+        var open = (districtWide ? db.Unscoped.ProjectIssues : db.ProjectIssues).AsNoTracking().IgnoreAutoIncludes()
             .Where(i => i.RaisedOn <= date && i.Status != IssueStatus.Returned && (i.SolvedOn == null || i.SolvedOn > date)
                 && (i.ConfirmedOn == null || i.ConfirmedOn > date) && (i.ClosedOn == null || i.ClosedOn > date));
         if (projectIds is not null)

@@ -45,6 +45,12 @@ public static class Permissions
         public const string Dispatch = "Issues.Dispatch";
     }
 
+    public static class Meetings
+    {
+        public const string View = "Meetings.View";
+        public const string Manage = "Meetings.Manage";
+    }
+
     public static class Appraisal
     {
         public const string View = "Appraisal.View";
@@ -90,6 +96,8 @@ public static class Permissions
         (Issues.Raise, "项目问题", "提出问题、登记企业确认"),
         (Issues.Handle, "项目问题", "受理与办理交办的问题"),
         (Issues.Dispatch, "项目问题", "改派、上提、销号与问题配置"),
+        (Meetings.View, "调度会", "查看调度会与三项清单"),
+        (Meetings.Manage, "调度会", "筹备调度会、记录决定、发送快报"),
         (Appraisal.View, "考核", "查看考核结果"),
         (Appraisal.Run, "考核", "运行与冻结考核"),
         (Admin.Users, "系统管理", "用户管理"),
@@ -114,12 +122,12 @@ public static class Permissions
         Roles.SystemAdmin => [Admin.Users, Admin.Departments, Admin.Roles],
         Roles.AuditAdmin => [Audit.View, Audit.Export],
         Roles.SecurityAdmin => [Security.Settings, Security.ApproveAdministratorChanges],
-        Roles.DistrictLeader => [Workbench.View, Projects.View, Projects.Export, Companies.View, Targets.View, Appraisal.View, Issues.View],
-        Roles.ResponsibleLeader => [Workbench.View, Projects.View, Projects.Edit, Companies.View, Targets.View, Issues.View, Issues.Raise],
-        Roles.DepartmentHead => [Workbench.View, Projects.View, Projects.Create, Projects.Edit, Projects.Delete, Projects.Export, Projects.ChangeStage, Projects.VerifyFunds, Companies.View, Companies.Edit, Targets.View, Appraisal.View, Issues.View, Issues.Raise, Issues.Handle],
+        Roles.DistrictLeader => [Workbench.View, Projects.View, Projects.Export, Companies.View, Targets.View, Appraisal.View, Issues.View, Meetings.View],
+        Roles.ResponsibleLeader => [Workbench.View, Projects.View, Projects.Edit, Companies.View, Targets.View, Issues.View, Issues.Raise, Meetings.View],
+        Roles.DepartmentHead => [Workbench.View, Projects.View, Projects.Create, Projects.Edit, Projects.Delete, Projects.Export, Projects.ChangeStage, Projects.VerifyFunds, Companies.View, Companies.Edit, Targets.View, Appraisal.View, Issues.View, Issues.Raise, Issues.Handle, Meetings.View],
         Roles.Officer => [Workbench.View, Projects.View, Projects.Create, Projects.Edit, Projects.ChangeStage, Companies.View, Companies.Edit, Issues.View, Issues.Raise],
         Roles.Assessor => [Workbench.View, Projects.View, Projects.Export, Companies.View, Targets.View, Appraisal.View, Appraisal.Run, Issues.View],
-        Roles.DispatchOffice => [Workbench.View, Projects.View, Projects.Edit, Projects.Export, Projects.ChangeStage, Projects.OverrideStage, Projects.VerifyFunds, Companies.View, Targets.View, Targets.Manage, Issues.View, Issues.Raise, Issues.Handle, Issues.Dispatch],
+        Roles.DispatchOffice => [Workbench.View, Projects.View, Projects.Edit, Projects.Export, Projects.ChangeStage, Projects.OverrideStage, Projects.VerifyFunds, Companies.View, Targets.View, Targets.Manage, Issues.View, Issues.Raise, Issues.Handle, Issues.Dispatch, Meetings.View, Meetings.Manage],
         Roles.TaskForceMember => [Workbench.View, Issues.View, Issues.Handle],
         _ => [],
     };

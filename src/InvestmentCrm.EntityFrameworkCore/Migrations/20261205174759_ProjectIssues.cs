@@ -266,7 +266,13 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
             // The problem permissions for the roles an installation already has (a new one gets them with its roles at start,
             // Seeding/SystemRolesSeeder.cs); the same SQL on both providers.
-            foreach (var (permission, roles) in Grants)
+            GrantTo(migrationBuilder, Grants);
+        }
+
+        /// <summary>Adds a permission to the named roles that lack it; the same SQL on both providers.</summary>
+        internal static void GrantTo(MigrationBuilder migrationBuilder, (string Permission, string[] Roles)[] grants)
+        {
+            foreach (var (permission, roles) in grants)
                 migrationBuilder.Sql($"""
                     INSERT INTO "AspNetRoleClaims" ("RoleId", "ClaimType", "ClaimValue")
                     SELECT r."Id", 'crm:permission', '{permission}' FROM "AspNetRoles" AS r

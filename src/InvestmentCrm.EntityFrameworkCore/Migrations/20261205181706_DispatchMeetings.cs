@@ -8,6 +8,13 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
     /// <inheritdoc />
     public partial class DispatchMeetings : Migration
     {
+        /// <summary>Which existing roles get which meeting permission (as Organization/Permissions.cs gives them to new ones).</summary>
+        public static readonly (string Permission, string[] Roles)[] Grants =
+        [
+            ("Meetings.View", ["DistrictLeader", "ResponsibleLeader", "DepartmentHead", "DispatchOffice"]),
+            ("Meetings.Manage", ["DispatchOffice"]),
+        ];
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -163,6 +170,9 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                 name: "IX_MeetingDecisions_ResponsibleDepartmentId",
                 table: "MeetingDecisions",
                 column: "ResponsibleDepartmentId");
+
+            // Existing installations' roles get them too (a new installation gets them with its roles at start).
+            ProjectIssues.GrantTo(migrationBuilder, Grants);
         }
 
         /// <inheritdoc />

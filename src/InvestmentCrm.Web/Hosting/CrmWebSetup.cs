@@ -1,3 +1,4 @@
+using InvestmentCrm.Web.Meetings;
 using InvestmentCrm.Web.ProjectIssues;
 using InvestmentCrm.Web.Companies;
 using InvestmentCrm.Web.Appraisal;
@@ -120,6 +121,7 @@ public static class CrmWebSetup
         app.MapCompanies(api);
         app.MapProjects(api);
         app.MapProjectIssues(api);
+        app.MapMeetings(api);
         app.MapTargets(api);
         app.MapFigures(api);
         app.MapAppraisal(api);

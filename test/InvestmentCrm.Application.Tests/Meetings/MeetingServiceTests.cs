@@ -31,7 +31,7 @@ public class MeetingServiceTests
 
         // Exactly the projects the rules select: every key project behind 序时进度 on 2022-10-11 (no other reason applies then).
         var (_, pool) = await FigureServices.For(db, await TestUser.LoadAsync(db, "dispatch")).Pool.RecordsAsync(2022, new DateOnly(2022, 10, 11), InvestmentCrm.Projects.PoolSelection.All);
-        var lists = await meetings.ListsAsync([.. pool.Select(p => p.Id)], new DateOnly(2022, 10, 11));
+        var lists = await meetings.ListsAsync([.. pool.Select(p => p.Id)], new DateOnly(2022, 10, 11), districtWide: false);
         var behind = pool.Where(p => lists[p.Id].Investment.AgainstSchedulePoints < 0).Select(p => p.Name).Order().ToList();
         meeting.Items.Select(i => i.ProjectName).Order().ShouldBe(behind);
         meeting.Items.Select(i => i.ProjectName).ShouldContain("华为吉林区域总部");

@@ -7,9 +7,13 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace InvestmentCrm.Web.Tests.ProjectIssues;
 
-/// <summary>Issue 18 on an installation that existed before it: the migration gives its roles the problem permissions and the default keywords.</summary>
+/// <summary>Issues 18 and 19 on an installation that existed before them: the migrations give its roles the new permissions, and the default keywords.</summary>
 public class IssueUpgradeTests
 {
+    /// <summary>The permissions that came after the installation simulated here: 项目问题 (issue 18) and 调度会 (issue 19).</summary>
+    private static bool Later(string permission) =>
+        permission.StartsWith("Issues.", StringComparison.Ordinal) || permission.StartsWith("Meetings.", StringComparison.Ordinal);
+
     [Theory, OnSqlite, OnPostgres]
     public async Task An_existing_installations_roles_get_the_problem_permissions_a_new_one_has(string provider)
     {
@@ -22,7 +26,7 @@ public class IssueUpgradeTests
             {
                 var role = new AppRole(name, displayName, scope);
                 db.Roles.Add(role);
-                db.RoleClaims.AddRange(Permissions.DefaultsFor(name).Where(p => !p.StartsWith("Issues.", StringComparison.Ordinal))
+                db.RoleClaims.AddRange(Permissions.DefaultsFor(name).Where(p => !Later(p))
                     .Select(p => new Microsoft.AspNetCore.Identity.IdentityRoleClaim<Guid> { RoleId = role.Id, ClaimType = Permissions.ClaimType, ClaimValue = p }));
             }
             await db.SaveChangesAsync();
@@ -34,10 +38,10 @@ public class IssueUpgradeTests
         var held = await after.Roles.Select(r => new
         {
             r.Name,
-            Issues = after.RoleClaims.Where(c => c.RoleId == r.Id && c.ClaimValue!.StartsWith("Issues.")).Select(c => c.ClaimValue!).ToList(),
+            Claims = after.RoleClaims.Where(c => c.RoleId == r.Id).Select(c => c.ClaimValue!).ToList(),
         }).ToListAsync();
         foreach (var role in held)
-            role.Issues.Order().ShouldBe(Permissions.DefaultsFor(role.Name!).Where(p => p.StartsWith("Issues.", StringComparison.Ordinal)).Order(), role.Name);
+            role.Claims.Where(Later).Order().ShouldBe(Permissions.DefaultsFor(role.Name!).Where(Later).Order(), role.Name);
         (await after.IssueKeywords.CountAsync()).ShouldBe(InvestmentCrm.ProjectIssues.IssueRouting.DefaultKeywords.Count);
         (await after.IssueKeywords.SingleAsync(k => k.Keyword == "农转征")).Category.ShouldBe(InvestmentCrm.ProjectIssues.IssueCategory.Procedures);
     }

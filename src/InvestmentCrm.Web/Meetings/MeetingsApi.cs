@@ -1,0 +1,55 @@
+using InvestmentCrm.Meetings;
+using InvestmentCrm.Organization;
+
+namespace InvestmentCrm.Web.Meetings;
+
+/// <summary>/api/v1/meetings … — 调度会 prepared from the records (docs/domain.md, "调度会").</summary>
+public static class MeetingsApi
+{
+    public sealed record MonthlyInput(int Year, int Month);
+
+    public sealed record ItemInput(Guid ProjectId);
+
+    public sealed record MoveInput(int Direction);
+
+    public sealed record MinutesInput(string? Minutes);
+
+    public static void MapMeetings(this IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        var meetings = api.MapGroup("/meetings").WithTags("调度会");
+
+        meetings.MapGet("/", async (int year, MeetingAppService service, CancellationToken ct) =>
+            {
+                var (list, counts) = await service.ListAsync(year, ct);
+                return Results.Ok(new { meetings = list, countByKind = counts });
+            })
+            .RequireAuthorization(Permissions.Meetings.View).WithName("ListMeetings").WithSummary("一年的调度会及各类会议次数");
+        meetings.MapGet("/{id:guid}", async (Guid id, MeetingAppService service, CancellationToken ct) =>
+                await service.GetAsync(id, ct) is { } meeting ? Results.Ok(meeting) : NotFound())
+            .RequireAuthorization(Permissions.Meetings.View).WithName("GetMeeting").WithSummary("调度会：议程、汇报人、三项清单（按会议日期）、纪要与决定事项");
+        meetings.MapPost("/monthly", async (MonthlyInput input, MeetingAppService service, CancellationToken ct) =>
+                Results.Created($"/api/v1/meetings/{await service.PrepareMonthlyAsync(input.Year, input.Month, null, ct)}", null))
+            .RequireAuthorization(Permissions.Meetings.Manage).WithName("PrepareMonthlyMeeting").WithSummary("筹备某月的重点项目运行调度会（每月第二周，按规则生成议程；已有则返回它）");
+        meetings.MapPost("/{id:guid}/items", async (Guid id, ItemInput input, MeetingAppService service, CancellationToken ct) =>
+                await service.AddItemAsync(id, input.ProjectId, ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Meetings.Manage).WithName("AddMeetingItem").WithSummary("增列议题（调度办）");
+        meetings.MapPost("/{id:guid}/items/{itemId:guid}/move", async (Guid id, Guid itemId, MoveInput input, MeetingAppService service, CancellationToken ct) =>
+                await service.MoveItemAsync(id, itemId, input.Direction, ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Meetings.Manage).WithName("MoveMeetingItem").WithSummary("调整议题顺序（-1 上移，1 下移）");
+        meetings.MapDelete("/{id:guid}/items/{itemId:guid}", async (Guid id, Guid itemId, MeetingAppService service, CancellationToken ct) =>
+                await service.DropItemAsync(id, itemId, ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Meetings.Manage).WithName("DropMeetingItem").WithSummary("移出议题（已有决定事项的不能移出）");
+        meetings.MapPut("/{id:guid}/items/{itemId:guid}/minutes", async (Guid id, Guid itemId, MinutesInput input, MeetingAppService service, CancellationToken ct) =>
+                await service.RecordMinutesAsync(id, itemId, input.Minutes, ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Meetings.Manage).WithName("RecordMeetingMinutes").WithSummary("记录议题的会议纪要");
+        meetings.MapPost("/{id:guid}/items/{itemId:guid}/decisions", async (Guid id, Guid itemId, MeetingDecisionInput input, MeetingAppService service, CancellationToken ct) =>
+                await service.DecideAsync(id, itemId, input, ct) is { } created ? Results.Created($"/api/v1/meetings/{id}", new { id = created }) : NotFound())
+            .RequireAuthorization(Permissions.Meetings.Manage).WithName("DecideOnMeetingItem")
+            .WithSummary("记录决定事项（指定问题类别时生成项目问题，交办责任单位并设完成时限）");
+        meetings.MapPost("/{id:guid}/held", async (Guid id, MeetingAppService service, CancellationToken ct) =>
+                await service.MarkHeldAsync(id, ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Meetings.Manage).WithName("MarkMeetingHeld").WithSummary("标记会议已召开");
+    }
+
+    private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "调度会或议题不存在。");
+}
