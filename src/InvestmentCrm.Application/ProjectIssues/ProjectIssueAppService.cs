@@ -253,13 +253,20 @@ public sealed class ProjectIssueAppService(ICrmDbContext db, DataScope scope, Ti
     /// </summary>
     public async Task<IssueFormOptionsDto> FormOptionsAsync(Guid userId, CancellationToken ct = default)
     {
-        var departments = await db.Departments.Where(d => d.IsActive)
-            .OrderBy(d => d.Kind == Organization.DepartmentKind.TaskForce ? 0 : 1).ThenBy(d => d.SortOrder).ThenBy(d => d.Name)
-            .Select(d => new { d.Id, d.Name }).ToListAsync(ct);
+        var departments = await DepartmentOptionsAsync(ct);
         var projects = await (await scope.ProjectsAsync(ct))
             .OrderBy(p => p.DepartmentSecretaryId == userId || p.LocalSecretaryId == userId || p.ResponsibleLeaderId == userId ? 0 : 1).ThenBy(p => p.Name)
             .Take(500).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
-        return new IssueFormOptionsDto([.. departments.Select(d => (d.Id, d.Name))], [.. projects.Select(p => (p.Id, p.Name))]);
+        return new IssueFormOptionsDto(departments, [.. projects.Select(p => (p.Id, p.Name))]);
+    }
+
+    /// <summary>The units a problem, a service or a decision can go to: active departments, 专班 first.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> DepartmentOptionsAsync(CancellationToken ct = default)
+    {
+        var departments = await db.Departments.Where(d => d.IsActive)
+            .OrderBy(d => d.Kind == Organization.DepartmentKind.TaskForce ? 0 : 1).ThenBy(d => d.SortOrder).ThenBy(d => d.Name)
+            .Select(d => new { d.Id, d.Name }).ToListAsync(ct);
+        return [.. departments.Select(d => (d.Id, d.Name))];
     }
 
     /// <summary>Every category's rule (a category nobody configured: no 专班, default days).</summary>

@@ -28,15 +28,22 @@ public enum MeetingStatus
 [Flags]
 public enum AgendaReasons
 {
+    [Display(Name = "无")]
     None = 0,
-    /// <summary>年度投资 behind 序时进度.</summary>
+    [Display(Name = "投资滞后序时进度")]
     BehindSchedule = 1,
+    [Display(Name = "节点逾期")]
     OverdueMilestone = 2,
+    [Display(Name = "有未解决问题")]
     OpenIssues = 4,
+    [Display(Name = "问题逾期")]
     OverdueIssues = 8,
+    [Display(Name = "新签约")]
     NewlySigned = 16,
+    [Display(Name = "新落位")]
     NewlyLanded = 32,
     /// <summary>Put on the agenda by the dispatch office.</summary>
+    [Display(Name = "调度办增列")]
     AddedByHand = 64,
 }
 
@@ -232,14 +239,7 @@ public static class AgendaRules
     public static (Guid? User, Guid? Department) Reporter(ProjectFacts p) =>
         p.IsKeyProject && p.ResponsibleLeaderId is { } leader ? (leader, null) : (null, p.LeadDepartmentId);
 
-    /// <summary>The reasons as the agenda shows them.</summary>
+    /// <summary>The reasons as the agenda shows them, each by its label.</summary>
     public static IReadOnlyList<string> Labels(AgendaReasons reasons) =>
-    [
-        .. new (AgendaReasons Flag, string Label)[]
-        {
-            (AgendaReasons.BehindSchedule, "投资滞后序时进度"), (AgendaReasons.OverdueMilestone, "节点逾期"), (AgendaReasons.OpenIssues, "有未解决问题"),
-            (AgendaReasons.OverdueIssues, "问题逾期"), (AgendaReasons.NewlySigned, "新签约"), (AgendaReasons.NewlyLanded, "新落位"),
-            (AgendaReasons.AddedByHand, "调度办增列"),
-        }.Where(r => reasons.HasFlag(r.Flag)).Select(r => r.Label),
-    ];
+        [.. Enum.GetValues<AgendaReasons>().Where(r => r != AgendaReasons.None && reasons.HasFlag(r)).Select(r => r.ToDisplay())];
 }

@@ -86,16 +86,15 @@ public static class ProjectIssuesApi
 
         // The raise form's category, unit and 办结时限, re-rendered while the user types (htmx).
         app.MapGet("/issues/route-fields", async (string? title, string? description, string? category, string? chosen, string? departmentId, string? dueOn,
-                    string? raisedOn, ICurrentUser current, ProjectIssueAppService service, CancellationToken ct) =>
+                    string? raisedOn, ProjectIssueAppService service, CancellationToken ct) =>
             {
                 var picked = chosen == "1" && Enum.TryParse<IssueCategory>(category, out var c) && Enum.IsDefined(c) ? c : (IssueCategory?)null;
                 var department = Guid.TryParse(departmentId, out var d) ? d : (Guid?)null;
                 var suggestion = await service.SuggestAsync($"{title} {description}", picked, department, DateInputs.ParseBusinessDate(raisedOn), ct);
-                var options = await service.FormOptionsAsync(current.UserId ?? Guid.Empty, ct);
                 return new RazorComponentResult<IssueRouteFields>(new
                 {
                     Suggestion = suggestion, Chosen = picked is not null, DepartmentId = department,
-                    DueOn = DateInputs.ParseBusinessDate(dueOn)?.ToString("yyyy-MM-dd"), options.Departments,
+                    DueOn = DateInputs.ParseBusinessDate(dueOn)?.ToString("yyyy-MM-dd"), Departments = await service.DepartmentOptionsAsync(ct),
                 });
             })
             .RequireAuthorization(Permissions.Issues.Raise)
