@@ -236,7 +236,11 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
             .ToListAsync(ct);
         var departmentIds = rows.Select(r => r.AssignedDepartmentId).Distinct().ToList();
         var departments = await db.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
-        return [.. rows.Select(r => new OpenIssue(r.ProjectId, r.DueOn < date, new IssueLineDto(r.Id, r.Title, r.Category,
-            departments.GetValueOrDefault(r.AssignedDepartmentId, "—"), date.DayNumber - r.RaisedOn.DayNumber, r.DueOn, r.DueOn < date)))];
+        return [.. rows.Select(r =>
+        {
+            var overdue = ProjectIssue.IsPastDue(r.DueOn, date);
+            return new OpenIssue(r.ProjectId, overdue, new IssueLineDto(r.Id, r.Title, r.Category,
+                departments.GetValueOrDefault(r.AssignedDepartmentId, "—"), date.DayNumber - r.RaisedOn.DayNumber, r.DueOn, overdue));
+        })];
     }
 }

@@ -37,7 +37,7 @@ public sealed class IssueStatisticsAppService(ICrmDbContext db, DataScope scope,
         var departments = await db.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
 
         IssueCountsDto Count(string label, IssueCategory? category, Guid? department, IReadOnlyCollection<Row> of) => new(label, category, department, of.Count,
-            of.Count(r => r.IsOpen), of.Count(r => r.IsOpen && r.DueOn < today), of.Count(r => r.Status == IssueStatus.Solved),
+            of.Count(r => r.IsOpen), of.Count(r => r.IsOpen && ProjectIssue.IsPastDue(r.DueOn, today)), of.Count(r => r.Status == IssueStatus.Solved),
             of.Count(r => r.Status is IssueStatus.Confirmed or IssueStatus.Closed));
 
         var open = rows.Where(r => r.IsOpen).Select(r => today.DayNumber - r.RaisedOn.DayNumber).ToList();

@@ -44,7 +44,7 @@ public sealed class ResponsibleProjectsAppService(ICrmDbContext db, DataScope sc
             .Select(p => new ResponsibleProjectDto(p.Id, p.Name, p.Stage, p.DispatchPhase, p.IsGreenChannel,
             p.Next?.Title, p.Next?.PlannedDate, p.Next is { } n ? n.PlannedDate.DayNumber - today.DayNumber : null, p.LastVisit,
             byProject[p.Id].Count(),
-            [.. byProject[p.Id].OrderBy(i => i.RaisedOn).Take(3).Select(i => new OpenIssueBriefDto(i.Id, i.Title, i.Category, today.DayNumber - i.RaisedOn.DayNumber, today > i.DueOn))],
+            [.. byProject[p.Id].OrderBy(i => i.RaisedOn).Take(3).Select(i => new OpenIssueBriefDto(i.Id, i.Title, i.Category, today.DayNumber - i.RaisedOn.DayNumber, ProjectIssue.IsPastDue(i.DueOn, today)))],
             p.Arrived))];
     }
 }

@@ -165,7 +165,10 @@ public class ProjectIssue : AggregateRoot
     public bool IsOpen => OpenStatuses.Contains(Status);
 
     /// <summary>Open past its 办结时限 on <paramref name="today"/>.</summary>
-    public bool IsOverdue(DateOnly today) => IsOpen && today > DueOn;
+    public bool IsOverdue(DateOnly today) => IsOpen && IsPastDue(DueOn, today);
+
+    /// <summary>The overdue rule for an open problem read as a projection (queries state it as <c>DueOn &lt; day</c>).</summary>
+    public static bool IsPastDue(DateOnly dueOn, DateOnly day) => day > dueOn;
 
     public int OverdueDays(DateOnly today) => IsOverdue(today) ? today.DayNumber - DueOn.DayNumber : 0;
 
