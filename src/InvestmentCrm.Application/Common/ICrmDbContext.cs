@@ -31,6 +31,7 @@ public interface ICrmDbContext
     DbSet<ProjectIssues.IssueKeyword> IssueKeywords { get; }
     DbSet<ProjectIssues.GreenChannelService> GreenChannelServices { get; }
     DbSet<Meetings.DispatchMeeting> DispatchMeetings { get; }
+    DbSet<Meetings.MeetingBulletin> MeetingBulletins { get; }
     DbSet<Contract> Contracts { get; }
     DbSet<FundsTranche> FundsTranches { get; }
     DbSet<Activity> Activities { get; }

@@ -29,7 +29,25 @@ public sealed record MeetingItemDto(Guid Id, int Position, Guid ProjectId, strin
 public sealed record MeetingDecisionDto(Guid Id, string Text, string? ResponsibleDepartment, DateOnly? DueOn, Guid? ProjectIssueId);
 
 public sealed record MeetingDto(Guid Id, MeetingKind Kind, string Title, DateOnly Date, string? Place, string? Attendees, MeetingStatus Status,
-    DateOnly? BulletinSentOn, string? BulletinRecipients, Guid ConcurrencyStamp, IReadOnlyList<MeetingItemDto> Items);
+    DateOnly? BulletinSentOn, string? BulletinRecipients, Guid ConcurrencyStamp, IReadOnlyList<MeetingItemDto> Items,
+    Guid? ChairId = null, string? Chair = null, IReadOnlyList<Guid>? LinkedIssueIds = null, IReadOnlyList<DecisionFollowUpDto>? PreviousDecisions = null);
+
+/// <summary>
+/// What became of a decision of the previous meeting of the same kind, as of this meeting's date: the problem it opened
+/// solved or not (and overdue), or — for a task — its due date passed or not.
+/// </summary>
+public sealed record DecisionFollowUpDto(string ProjectName, string Text, string? ResponsibleDepartment, DateOnly? DueOn, Guid? ProjectIssueId,
+    bool? Solved, bool Overdue);
+
+/// <summary>What a meeting is (the 筹备 form): name, date, place, chair and attendees (users and outside units as text).</summary>
+public sealed record MeetingDetailsInput(string? Title, DateOnly? Date, string? Place, Guid? ChairId, string? Attendees);
+
+/// <summary>
+/// The 快报's summary figures as of a date, district-wide (docs/figures.md, "调度会"): the 项目盘子's 开复工 and 投资完成, and
+/// the problems open on the date (of them overdue) and solved in the year by then.
+/// </summary>
+public sealed record MeetingSummaryDto(DateOnly AsOf, int KeyProjects, int Started, decimal? StartRatePercent, decimal PlannedYearYuan, decimal CompletedYearYuan,
+    decimal? CompletedOfPlanPercent, int OpenIssues, int OverdueIssues, int SolvedIssues);
 
 /// <summary>A decision on an agenda item; with a category it opens a 项目问题 routed to the responsible unit, due by the date.</summary>
 public sealed record MeetingDecisionInput(string? Text, Guid? ResponsibleDepartmentId, DateOnly? DueOn, IssueCategory? OpensIssueOf = null);
@@ -45,19 +63,105 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
         var projectIds = items.Select(i => i.ProjectId).ToList();
         // Unscoped: a meeting is the district's; its attendees see every item it takes up, by name.
         var names = await db.Unscoped.Projects.Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var userIds = items.Select(i => i.ReporterUserId).OfType<Guid>().ToList();
+        var userIds = items.Select(i => i.ReporterUserId).Append(meeting.ChairId).OfType<Guid>().ToList();
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.UserName ?? "—", ct);
         var departmentIds = items.Select(i => i.ReporterDepartmentId).Concat(items.SelectMany(i => i.Decisions).Select(d => d.ResponsibleDepartmentId)).OfType<Guid>().Distinct().ToList();
         var departments = await db.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         // A meeting is the district's: its attendees read every item's 三项清单, whatever their own data scope.
         var lists = await ListsAsync(projectIds, meeting.Date, districtWide: true, ct);
+        var previous = await FollowUpsAsync(meeting, ct);
         return new MeetingDto(meeting.Id, meeting.Kind, meeting.Title, meeting.Date, meeting.Place, meeting.Attendees, meeting.Status,
             meeting.BulletinSentOn, meeting.BulletinRecipients, meeting.ConcurrencyStamp,
             [.. items.Select(i => new MeetingItemDto(i.Id, i.Position, i.ProjectId, names.GetValueOrDefault(i.ProjectId, "—"),
                 i.ReporterUserId is { } u ? users.GetValueOrDefault(u) : i.ReporterDepartmentId is { } d ? departments.GetValueOrDefault(d) : null,
                 AgendaRules.Labels(i.Reasons), i.Minutes,
                 [.. i.Decisions.Select(x => new MeetingDecisionDto(x.Id, x.Text, x.ResponsibleDepartmentId is { } rd ? departments.GetValueOrDefault(rd) : null, x.DueOn, x.ProjectIssueId))],
-                lists[i.ProjectId]))]);
+                lists[i.ProjectId]))],
+            meeting.ChairId, meeting.ChairId is { } chair ? users.GetValueOrDefault(chair) : null, [.. meeting.LinkedIssues.Select(l => l.ProjectIssueId)], previous);
+    }
+
+    /// <summary>The decisions of the previous meeting of the same kind and what became of them by this meeting's date.</summary>
+    private async Task<IReadOnlyList<DecisionFollowUpDto>> FollowUpsAsync(DispatchMeeting meeting, CancellationToken ct)
+    {
+        var previous = await db.DispatchMeetings.AsNoTracking().Where(m => m.Kind == meeting.Kind && m.Date < meeting.Date)
+            .OrderByDescending(m => m.Date).FirstOrDefaultAsync(ct);
+        if (previous is null)
+            return [];
+        var decided = previous.Items.SelectMany(i => i.Decisions.Select(d => (i.ProjectId, Decision: d))).ToList();
+        if (decided.Count == 0)
+            return [];
+        var projectIds = decided.Select(d => d.ProjectId).Distinct().ToList();
+        var names = await db.Unscoped.Projects.Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var issueIds = decided.Select(d => d.Decision.ProjectIssueId).OfType<Guid>().ToList();
+        var issues = await db.Unscoped.ProjectIssues.AsNoTracking().IgnoreAutoIncludes().Where(i => issueIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.SolvedOn, i.ConfirmedOn, i.ClosedOn, i.DueOn }).ToDictionaryAsync(i => i.Id, ct);
+        var departmentIds = decided.Select(d => d.Decision.ResponsibleDepartmentId).OfType<Guid>().Distinct().ToList();
+        var departments = await db.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var date = meeting.Date;
+        return [.. decided.Select(x =>
+        {
+            var d = x.Decision;
+            bool? solved = null;
+            var overdue = d.DueOn is { } due && ProjectIssue.IsPastDue(due, date);
+            if (d.ProjectIssueId is { } issueId && issues.TryGetValue(issueId, out var issue))
+            {
+                solved = new[] { issue.SolvedOn, issue.ConfirmedOn, issue.ClosedOn }.Any(on => on <= date);
+                overdue = solved == false && ProjectIssue.IsPastDue(issue.DueOn, date);
+            }
+            return new DecisionFollowUpDto(names.GetValueOrDefault(x.ProjectId, "—"), d.Text,
+                d.ResponsibleDepartmentId is { } unit ? departments.GetValueOrDefault(unit) : null, d.DueOn, d.ProjectIssueId, solved, overdue);
+        })];
+    }
+
+    /// <summary>The 快报's summary figures as of <paramref name="date"/>, district-wide (the dispatch office's reading, <see cref="MeetingBulletinAppService"/>).</summary>
+    public async Task<MeetingSummaryDto> SummaryAsync(DateOnly date, CancellationToken ct = default)
+    {
+        var figures = await pool.GetAsync(date.Year, date, PoolSelection.All, 1, 1, ct);
+        var open = await OpenIssuesAsync(null, date, true, ct);
+        var yearStart = new DateOnly(date.Year, 1, 1);
+        var solved = await db.Unscoped.ProjectIssues.CountAsync(i => i.SolvedOn >= yearStart && i.SolvedOn <= date, ct);
+        return new MeetingSummaryDto(date, figures.KeyProjects, figures.Started, figures.StartRatePercent, figures.PlannedYearYuan, figures.CompletedYearYuan,
+            figures.PlannedYearYuan == 0 ? null : figures.CompletedYearYuan * 100m / figures.PlannedYearYuan, open.Count, open.Count(i => i.Overdue), solved);
+    }
+
+    /// <summary>Name, date, place, chair and attendees of a meeting (while it is open).</summary>
+    public async Task<bool> DescribeAsync(Guid meetingId, MeetingDetailsInput input, CancellationToken ct = default)
+    {
+        if (input.ChairId is { } chair && !await db.Users.AnyAsync(u => u.Id == chair, ct))
+            throw new DomainException("所选主持人不存在。");
+        return await ChangeAsync(meetingId, m => m.Describe(input.Title ?? "", input.Date ?? throw new DomainException("请填写会议日期。"), input.Place, input.ChairId, input.Attendees), ct);
+    }
+
+    /// <summary>
+    /// A 专题调度会 called for problems: each problem is linked and its project put on the agenda, reported like on any
+    /// meeting (<see cref="AgendaRules.Reporter"/>).
+    /// </summary>
+    public async Task<Guid> CreateSpecialAsync(MeetingDetailsInput input, IReadOnlyCollection<Guid> issueIds, CancellationToken ct = default)
+    {
+        if (issueIds.Count == 0)
+            throw new DomainException("专题调度会请至少选择一个项目问题。");
+        var date = input.Date ?? throw new DomainException("请填写会议日期。");
+        var meeting = new DispatchMeeting(MeetingKind.Special, input.Title ?? "", date, input.Place, input.ChairId);
+        meeting.Describe(meeting.Title, date, input.Place, input.ChairId, input.Attendees);
+        await scope.GetRulesAsync(ct);
+        var issues = await db.ProjectIssues.AsNoTracking().IgnoreAutoIncludes().Where(i => issueIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.ProjectId }).ToListAsync(ct);
+        if (issues.Count != issueIds.Distinct().Count())
+            throw new NotFoundException("所选项目问题不存在或您无权查看。");
+        var (_, keyRows) = await pool.RecordsAsync(date.Year, date, PoolSelection.All, ct);
+        var projectIds = issues.Select(i => i.ProjectId).Distinct().ToList();
+        var people = await db.Unscoped.Projects.Where(p => projectIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.ResponsibleLeaderId, p.LeadDepartmentId }).ToDictionaryAsync(p => p.Id, ct);
+        foreach (var issue in issues)
+        {
+            var p = people[issue.ProjectId];
+            var (user, department) = AgendaRules.Reporter(new AgendaRules.ProjectFacts(p.Id, keyRows.Any(r => r.Id == p.Id), p.ResponsibleLeaderId, p.LeadDepartmentId,
+                false, false, 0, 0, false, false));
+            meeting.LinkIssue(issue.Id, issue.ProjectId, user, department);
+        }
+        db.DispatchMeetings.Add(meeting);
+        await db.SaveChangesAsync(ct);
+        return meeting.Id;
     }
 
     public sealed record MeetingListItemDto(Guid Id, MeetingKind Kind, string Title, DateOnly Date, MeetingStatus Status, int Items);
@@ -139,16 +243,63 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
         return decision.Id;
     }
 
-    /// <summary>The monthly meeting of a month, created (筹备) with its generated agenda if it does not exist yet.</summary>
-    public async Task<Guid> PrepareMonthlyAsync(int year, int month, MeetingSchedule? schedule = null, CancellationToken ct = default)
+    public const string ScheduleWeekKey = "Meetings.MonthlyWeek";
+    public const string ScheduleWeekdayKey = "Meetings.MonthlyWeekday";
+    public const string ScheduleWeeklyKey = "Meetings.WeeklyOn";
+
+    /// <summary>The installation's meeting schedule (系统设置), <see cref="MeetingSchedule.Default"/> where not set.</summary>
+    public async Task<MeetingSchedule> ScheduleAsync(CancellationToken ct = default)
     {
-        var date = (schedule ?? MeetingSchedule.Default).Validated().MonthlyDate(year, month);
-        var existing = await db.DispatchMeetings.Where(m => m.Kind == MeetingKind.Monthly && m.Date == date).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
+        var values = await db.SystemSettings.Where(s => s.Key == ScheduleWeekKey || s.Key == ScheduleWeekdayKey || s.Key == ScheduleWeeklyKey)
+            .ToDictionaryAsync(s => s.Key, s => s.Value, ct);
+        var week = values.TryGetValue(ScheduleWeekKey, out var w) && int.TryParse(w, out var wn) ? wn : MeetingSchedule.Default.Week;
+        var weekday = values.TryGetValue(ScheduleWeekdayKey, out var d) && Enum.TryParse<DayOfWeek>(d, out var day) ? day : MeetingSchedule.Default.Weekday;
+        DayOfWeek? weekly = values.TryGetValue(ScheduleWeeklyKey, out var o) && Enum.TryParse<DayOfWeek>(o, out var on) ? on : null;
+        return new MeetingSchedule(week, weekday, weekly);
+    }
+
+    public async Task SaveScheduleAsync(MeetingSchedule schedule, CancellationToken ct = default)
+    {
+        schedule.Validated();
+        foreach (var (key, value) in new[] { (ScheduleWeekKey, schedule.Week.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (ScheduleWeekdayKey, schedule.Weekday.ToString()), (ScheduleWeeklyKey, schedule.WeeklyOn?.ToString() ?? "") })
+        {
+            var setting = await db.SystemSettings.FirstOrDefaultAsync(s => s.Key == key, ct);
+            if (setting is null)
+                db.SystemSettings.Add(new Settings.SystemSetting(key, value));
+            else
+                setting.Value = value;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The monthly meeting of a month on the installation's schedule (or the one given), created (筹备) with its generated agenda if it does not exist yet.</summary>
+    public async Task<Guid> PrepareMonthlyAsync(int year, int month, MeetingSchedule? schedule = null, CancellationToken ct = default) =>
+        await PrepareAsync(MeetingKind.Monthly, (schedule ?? await ScheduleAsync(ct)).Validated().MonthlyDate(year, month), ct);
+
+    /// <summary>The scheduled meetings due on <paramref name="today"/> (<see cref="MeetingSchedule.DueFor"/>), prepared once each; how many were new.</summary>
+    public async Task<int> PrepareDueAsync(DateOnly today, CancellationToken ct = default)
+    {
+        var prepared = 0;
+        foreach (var (kind, date) in (await ScheduleAsync(ct)).DueFor(today))
+            if (!await db.DispatchMeetings.AnyAsync(m => m.Kind == kind && m.Date == date, ct))
+            {
+                await PrepareAsync(kind, date, ct);
+                prepared++;
+            }
+        return prepared;
+    }
+
+    /// <summary>A scheduled meeting (monthly or weekly) on a date, with its agenda by the rules as of that date; the existing one if there is one.</summary>
+    private async Task<Guid> PrepareAsync(MeetingKind kind, DateOnly date, CancellationToken ct)
+    {
+        var existing = await db.DispatchMeetings.Where(m => m.Kind == kind && m.Date == date).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
         if (existing is { } id)
             return id;
-        var meeting = new DispatchMeeting(MeetingKind.Monthly, $"{year}年{month}月重点项目运行调度会", date, null, null);
+        var title = kind == MeetingKind.Weekly ? $"{date:yyyy年M月d日}周调度会" : $"{date.Year}年{date.Month}月重点项目运行调度会";
+        var meeting = new DispatchMeeting(kind, title, date, null, null);
         db.DispatchMeetings.Add(meeting);
-        foreach (var (facts, reasons) in await AgendaAsync(date, ct))
+        foreach (var (facts, reasons) in await AgendaAsync(date, kind, ct))
         {
             var (user, department) = AgendaRules.Reporter(facts);
             meeting.AddItem(facts.ProjectId, user, department, reasons);
@@ -157,12 +308,16 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
         return meeting.Id;
     }
 
-    /// <summary>The projects a meeting on <paramref name="date"/> takes up, with why — in the order they will be reported (key projects first).</summary>
-    public async Task<IReadOnlyList<(AgendaRules.ProjectFacts Facts, AgendaReasons Reasons)>> AgendaAsync(DateOnly date, CancellationToken ct = default)
+    /// <summary>
+    /// The projects a meeting on <paramref name="date"/> takes up, with why — in the order they will be reported (key
+    /// projects first). "Since the last meeting" is since the previous one of the same kind, else a month (a week) back.
+    /// </summary>
+    public async Task<IReadOnlyList<(AgendaRules.ProjectFacts Facts, AgendaReasons Reasons)>> AgendaAsync(DateOnly date, MeetingKind kind = MeetingKind.Monthly,
+        CancellationToken ct = default)
     {
         BusinessDates.EnsureDate(date, "会议日期");
-        var since = await db.DispatchMeetings.Where(m => m.Kind == MeetingKind.Monthly && m.Date < date).MaxAsync(m => (DateOnly?)m.Date, ct)
-            ?? date.AddMonths(-1);
+        var since = await db.DispatchMeetings.Where(m => m.Kind == kind && m.Date < date).MaxAsync(m => (DateOnly?)m.Date, ct)
+            ?? (kind == MeetingKind.Weekly ? date.AddDays(-7) : date.AddMonths(-1));
         var (_, keyRows) = await pool.RecordsAsync(date.Year, date, PoolSelection.All, ct);
         var key = keyRows.Select(r => r.Id).ToHashSet();
         var projects = await scope.ProjectsAsync(ct);

@@ -350,8 +350,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
     }
 
     /// <summary>Active users holding any of the roles.</summary>
-    private IQueryable<Organization.AppUser> Holding(IReadOnlyList<string> roles) =>
-        db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))));
+    private IQueryable<Organization.AppUser> Holding(IReadOnlyList<string> roles) => Organization.UserQueries.UsersHolding(db, roles);
 
     public async Task<bool> AddMilestoneAsync(Guid projectId, DispatchPhase phase, string title, DateOnly plannedDate, CancellationToken ct = default)
     {

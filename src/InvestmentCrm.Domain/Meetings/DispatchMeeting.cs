@@ -45,6 +45,9 @@ public enum AgendaReasons
     /// <summary>Put on the agenda by the dispatch office.</summary>
     [Display(Name = "调度办增列")]
     AddedByHand = 64,
+    /// <summary>The project of a problem a 专题调度会 was called for.</summary>
+    [Display(Name = "专题调度")]
+    SpecialSubject = 128,
 }
 
 /// <summary>
@@ -54,6 +57,7 @@ public enum AgendaReasons
 public class DispatchMeeting : AggregateRoot
 {
     private readonly List<MeetingAgendaItem> _items = [];
+    private readonly List<MeetingLinkedIssue> _linkedIssues = [];
 
     private DispatchMeeting() { Title = ""; }
 
@@ -81,6 +85,9 @@ public class DispatchMeeting : AggregateRoot
 
     public IReadOnlyList<MeetingAgendaItem> Items => [.. _items.OrderBy(i => i.Position)];
 
+    /// <summary>The problems a 专题调度会 was called for.</summary>
+    public IReadOnlyList<MeetingLinkedIssue> LinkedIssues => _linkedIssues;
+
     public bool IsFrozen => Status == MeetingStatus.BulletinSent;
 
     public void Describe(string title, DateOnly date, string? place, Guid? chairId, string? attendees)
@@ -100,6 +107,17 @@ public class DispatchMeeting : AggregateRoot
         var item = new MeetingAgendaItem(projectId, _items.Count == 0 ? 1 : _items.Max(i => i.Position) + 1, reporterUserId, reporterDepartmentId, reasons);
         _items.Add(item);
         return item;
+    }
+
+    /// <summary>Links a problem to the meeting (a 专题调度会 is called for problems) and puts its project on the agenda.</summary>
+    public void LinkIssue(Guid issueId, Guid projectId, Guid? reporterUserId, Guid? reporterDepartmentId)
+    {
+        EnsureOpen();
+        if (_linkedIssues.Any(l => l.ProjectIssueId == issueId))
+            return;
+        _linkedIssues.Add(new MeetingLinkedIssue(issueId));
+        if (_items.All(i => i.ProjectId != projectId))
+            AddItem(projectId, reporterUserId, reporterDepartmentId, AgendaReasons.SpecialSubject);
     }
 
     public void DropItem(Guid itemId)
@@ -157,8 +175,11 @@ public class DispatchMeeting : AggregateRoot
         Status = MeetingStatus.Held;
     }
 
-    /// <summary>快报已发: nothing of the meeting changes afterwards (the documents as sent are kept beside it, unchanged).</summary>
-    public void SendBulletin(string recipients, DateOnly on)
+    /// <summary>
+    /// 快报已发: nothing of the meeting changes afterwards, and the documents as sent are kept beside it, unchanged (a
+    /// frozen copy: a later change of the records does not reach them).
+    /// </summary>
+    public MeetingBulletin SendBulletin(string recipients, DateOnly on, byte[] document, byte[] workbook)
     {
         if (Status != MeetingStatus.Held)
             throw new DomainException(Status == MeetingStatus.Preparing ? "会议召开后才能发送快报。" : "快报已发送。");
@@ -167,6 +188,7 @@ public class DispatchMeeting : AggregateRoot
         if (on < Date)
             throw new DomainException("快报发送日期不能早于会议日期。");
         (BulletinRecipients, BulletinSentOn, Status) = (recipients.Trim(), on, MeetingStatus.BulletinSent);
+        return new MeetingBulletin(Id, on, BulletinRecipients, document, workbook);
     }
 
     private MeetingAgendaItem Item(Guid itemId) => _items.FirstOrDefault(i => i.Id == itemId) ?? throw new NotFoundException("议题不存在。");
@@ -178,6 +200,38 @@ public class DispatchMeeting : AggregateRoot
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>The 快报 of a meeting as it was sent: the .docx and the .xlsx, never regenerated.</summary>
+public class MeetingBulletin : Entity
+{
+    private MeetingBulletin() { Recipients = ""; Document = []; Workbook = []; }
+
+    internal MeetingBulletin(Guid dispatchMeetingId, DateOnly sentOn, string recipients, byte[] document, byte[] workbook)
+    {
+        if (document.Length == 0 || workbook.Length == 0)
+            throw new DomainException("快报文件为空，未发送。");
+        (DispatchMeetingId, SentOn, Recipients, Document, Workbook) = (dispatchMeetingId, sentOn, recipients, document, workbook);
+    }
+
+    public Guid DispatchMeetingId { get; private set; }
+    public DateOnly SentOn { get; private set; }
+    public string Recipients { get; private set; }
+    /// <summary>快报 (.docx).</summary>
+    public byte[] Document { get; private set; }
+    /// <summary>三项清单 (.xlsx).</summary>
+    public byte[] Workbook { get; private set; }
+}
+
+/// <summary>A problem a 专题调度会 was called for.</summary>
+public class MeetingLinkedIssue : Entity
+{
+    private MeetingLinkedIssue() { }
+
+    internal MeetingLinkedIssue(Guid projectIssueId) => ProjectIssueId = projectIssueId;
+
+    public Guid DispatchMeetingId { get; private set; }
+    public Guid ProjectIssueId { get; private set; }
 }
 
 /// <summary>One project on a meeting's agenda: who reports it, why it is there, and what was said and decided.</summary>

@@ -26,6 +26,8 @@ internal static class AuditTrail
         nameof(AuditLog), nameof(SecurityLog), nameof(DataVersion), "IdentityUserToken`1", "IdentityUserLogin`1",
         // Sessions and earlier password hashes: the login log records sign-ins and password changes; hashes are never logged.
         nameof(InvestmentCrm.Organization.UserSession), nameof(InvestmentCrm.Organization.PasswordHistoryEntry),
+        // The 快报 documents as sent: the meeting's own change to 快报已发 (recipients, date) is what the log keeps.
+        nameof(InvestmentCrm.Meetings.MeetingBulletin),
         nameof(InvestmentCrm.Figures.FundsMonthTotal), nameof(InvestmentCrm.Figures.StageMonthCount), nameof(InvestmentCrm.Figures.ProjectFigureFacts),
     ];
 

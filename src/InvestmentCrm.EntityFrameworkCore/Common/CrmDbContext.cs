@@ -34,6 +34,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     public DbSet<InvestmentCrm.ProjectIssues.IssueKeyword> IssueKeywords => Set<InvestmentCrm.ProjectIssues.IssueKeyword>();
     public DbSet<InvestmentCrm.ProjectIssues.GreenChannelService> GreenChannelServices => Set<InvestmentCrm.ProjectIssues.GreenChannelService>();
     public DbSet<InvestmentCrm.Meetings.DispatchMeeting> DispatchMeetings => Set<InvestmentCrm.Meetings.DispatchMeeting>();
+    public DbSet<InvestmentCrm.Meetings.MeetingBulletin> MeetingBulletins => Set<InvestmentCrm.Meetings.MeetingBulletin>();
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<FundsTranche> FundsTranches => Set<FundsTranche>();
     public DbSet<Activity> Activities => Set<Activity>();

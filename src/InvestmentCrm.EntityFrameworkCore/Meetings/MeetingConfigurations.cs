@@ -19,7 +19,32 @@ internal sealed class DispatchMeetingConfiguration : IEntityTypeConfiguration<Di
         entity.HasOne<AppUser>().WithMany().HasForeignKey(m => m.ChairId).OnDelete(DeleteBehavior.Restrict);
         entity.HasMany(m => m.Items).WithOne().HasForeignKey(i => i.DispatchMeetingId).OnDelete(DeleteBehavior.Cascade);
         entity.Navigation(m => m.Items).HasField("_items").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        entity.HasMany(m => m.LinkedIssues).WithOne().HasForeignKey(l => l.DispatchMeetingId).OnDelete(DeleteBehavior.Cascade);
+        entity.Navigation(m => m.LinkedIssues).HasField("_linkedIssues").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         entity.HasIndex(m => new { m.Kind, m.Date });
+    }
+}
+
+internal sealed class MeetingLinkedIssueConfiguration : IEntityTypeConfiguration<MeetingLinkedIssue>
+{
+    public void Configure(EntityTypeBuilder<MeetingLinkedIssue> entity)
+    {
+        entity.ToTable("MeetingLinkedIssues");
+        entity.HasOne<InvestmentCrm.ProjectIssues.ProjectIssue>().WithMany().HasForeignKey(l => l.ProjectIssueId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasIndex(l => new { l.DispatchMeetingId, l.ProjectIssueId }).IsUnique();
+        entity.HasIndex(l => l.ProjectIssueId);
+    }
+}
+
+/// <summary>The 快报 as sent: one per meeting, read only when downloaded (never loaded with the meeting).</summary>
+internal sealed class MeetingBulletinConfiguration : IEntityTypeConfiguration<MeetingBulletin>
+{
+    public void Configure(EntityTypeBuilder<MeetingBulletin> entity)
+    {
+        entity.ToTable("MeetingBulletins");
+        entity.Property(b => b.Recipients).HasMaxLength(InvestmentCrm.Common.TextRules.Long);
+        entity.HasOne<DispatchMeeting>().WithMany().HasForeignKey(b => b.DispatchMeetingId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasIndex(b => b.DispatchMeetingId).IsUnique();
     }
 }
 

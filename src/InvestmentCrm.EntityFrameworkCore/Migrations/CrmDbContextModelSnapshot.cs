@@ -919,6 +919,38 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.ToTable("MeetingAgendaItems", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentCrm.Meetings.MeetingBulletin", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DispatchMeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Document")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Workbook")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DispatchMeetingId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingBulletins", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentCrm.Meetings.MeetingDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -950,6 +982,27 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.HasIndex("ResponsibleDepartmentId");
 
                     b.ToTable("MeetingDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentCrm.Meetings.MeetingLinkedIssue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DispatchMeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectIssueId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectIssueId");
+
+                    b.HasIndex("DispatchMeetingId", "ProjectIssueId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingLinkedIssues", (string)null);
                 });
 
             modelBuilder.Entity("InvestmentCrm.Organization.AdministratorAccountChange", b =>
@@ -2837,6 +2890,15 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("InvestmentCrm.Meetings.MeetingBulletin", b =>
+                {
+                    b.HasOne("InvestmentCrm.Meetings.DispatchMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("DispatchMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InvestmentCrm.Meetings.MeetingDecision", b =>
                 {
                     b.HasOne("InvestmentCrm.Meetings.MeetingAgendaItem", null)
@@ -2854,6 +2916,21 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                         .WithMany()
                         .HasForeignKey("ResponsibleDepartmentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("InvestmentCrm.Meetings.MeetingLinkedIssue", b =>
+                {
+                    b.HasOne("InvestmentCrm.Meetings.DispatchMeeting", null)
+                        .WithMany("LinkedIssues")
+                        .HasForeignKey("DispatchMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("InvestmentCrm.ProjectIssues.ProjectIssue", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectIssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("InvestmentCrm.Organization.AppUser", b =>
@@ -3255,6 +3332,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
             modelBuilder.Entity("InvestmentCrm.Meetings.DispatchMeeting", b =>
                 {
                     b.Navigation("Items");
+
+                    b.Navigation("LinkedIssues");
                 });
 
             modelBuilder.Entity("InvestmentCrm.Meetings.MeetingAgendaItem", b =>

@@ -57,12 +57,47 @@ public class DispatchMeetingTests
         Should.Throw<DomainException>(() => meeting.Decide(a.Id, "限期完成管网接驳", null, new DateOnly(2022, 10, 1), null)).Message.ShouldContain("早于会议日期");
         meeting.Decide(a.Id, "限期完成管网接驳", Guid.NewGuid(), new DateOnly(2022, 10, 31), null);
         Should.Throw<DomainException>(() => meeting.DropItem(a.Id)).Message.ShouldContain("已有决定事项");
-        Should.Throw<DomainException>(() => meeting.SendBulletin("领导小组", new DateOnly(2022, 10, 12))).Message.ShouldBe("会议召开后才能发送快报。");
+        Should.Throw<DomainException>(() => meeting.SendBulletin("领导小组", new DateOnly(2022, 10, 12), [1], [1])).Message.ShouldBe("会议召开后才能发送快报。");
         Should.Throw<DomainException>(() => meeting.MarkHeld(new DateOnly(2022, 10, 10))).Message.ShouldContain("日期未到");
         meeting.MarkHeld(new DateOnly(2022, 10, 11));
-        meeting.SendBulletin("区“项目建设年”领导小组成员", new DateOnly(2022, 10, 12));
+        Should.Throw<DomainException>(() => meeting.SendBulletin("领导小组", new DateOnly(2022, 10, 12), [], [1])).Message.ShouldContain("快报文件为空");
+        var bulletin = meeting.SendBulletin("区“项目建设年”领导小组成员", new DateOnly(2022, 10, 12), [1, 2], [3]);
         meeting.Status.ShouldBe(MeetingStatus.BulletinSent);
+        (bulletin.DispatchMeetingId, bulletin.SentOn, bulletin.Recipients, bulletin.Document.Length).ShouldBe((meeting.Id, new DateOnly(2022, 10, 12), "区“项目建设年”领导小组成员", 2));
+        Should.Throw<DomainException>(() => meeting.SendBulletin("领导小组", new DateOnly(2022, 10, 13), [1], [1])).Message.ShouldBe("快报已发送。");
         Should.Throw<DomainException>(() => meeting.RecordMinutes(a.Id, "改")).Message.ShouldBe("快报已发送，会议记录不能再修改。");
         Should.Throw<DomainException>(() => meeting.AddItem(Guid.NewGuid(), null, null, AgendaReasons.AddedByHand)).Message.ShouldBe("快报已发送，会议记录不能再修改。");
+    }
+
+    [Fact]
+    public void Scheduled_meetings_are_prepared_a_week_ahead_and_the_weekly_one_only_where_configured()
+    {
+        // October 2022: the monthly meeting on Tuesday 11th.
+        MeetingSchedule.Default.DueFor(new DateOnly(2022, 10, 3)).ShouldBeEmpty("eight days ahead is too early");
+        MeetingSchedule.Default.DueFor(new DateOnly(2022, 10, 4)).ShouldBe([(MeetingKind.Monthly, new DateOnly(2022, 10, 11))]);
+        MeetingSchedule.Default.DueFor(new DateOnly(2022, 10, 12)).ShouldBeEmpty("held yesterday, November's is five weeks away");
+        MeetingSchedule.Default.DueFor(new DateOnly(2022, 11, 8)).ShouldBe([(MeetingKind.Monthly, new DateOnly(2022, 11, 15))]);
+        // Late in a month the next month's meeting comes into view: in week 1, August 2022's is Tuesday 2nd.
+        new MeetingSchedule(1).DueFor(new DateOnly(2022, 7, 27)).ShouldBe([(MeetingKind.Monthly, new DateOnly(2022, 8, 2))]);
+
+        var weekly = new MeetingSchedule(2, DayOfWeek.Tuesday, DayOfWeek.Tuesday);
+        weekly.DueFor(new DateOnly(2022, 10, 4)).ShouldBe([(MeetingKind.Weekly, new DateOnly(2022, 10, 4)), (MeetingKind.Monthly, new DateOnly(2022, 10, 11))],
+            ignoreOrder: true);
+        new MeetingSchedule(2, DayOfWeek.Tuesday, DayOfWeek.Friday).DueFor(new DateOnly(2022, 10, 4))
+            .ShouldBe([(MeetingKind.Monthly, new DateOnly(2022, 10, 11)), (MeetingKind.Weekly, new DateOnly(2022, 10, 7))], ignoreOrder: true);
+        Should.Throw<DomainException>(() => new MeetingSchedule(2, DayOfWeek.Tuesday, DayOfWeek.Saturday).Validated()).Message.ShouldContain("周调度会");
+    }
+
+    [Fact]
+    public void A_special_meeting_links_its_problems_and_takes_up_their_projects_once()
+    {
+        var meeting = new DispatchMeeting(MeetingKind.Special, "华为项目管网接驳专题调度会", new DateOnly(2022, 10, 20), "区政府第一会议室", null);
+        var project = Guid.NewGuid();
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        meeting.LinkIssue(first, project, null, Guid.NewGuid());
+        meeting.LinkIssue(second, project, null, Guid.NewGuid());
+        meeting.LinkIssue(second, project, null, null);
+        meeting.LinkedIssues.Select(l => l.ProjectIssueId).ShouldBe([first, second]);
+        meeting.Items.ShouldHaveSingleItem().Reasons.ShouldBe(AgendaReasons.SpecialSubject);
     }
 }

@@ -1,0 +1,89 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace InvestmentCrm.EntityFrameworkCore.Migrations
+{
+    /// <inheritdoc />
+    public partial class MeetingBulletins : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "MeetingBulletins",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(nullable: false),
+                    DispatchMeetingId = table.Column<Guid>(nullable: false),
+                    SentOn = table.Column<DateOnly>(nullable: false),
+                    Recipients = table.Column<string>(maxLength: 500, nullable: false),
+                    Document = table.Column<byte[]>(nullable: false),
+                    Workbook = table.Column<byte[]>(nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingBulletins", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingBulletins_DispatchMeetings_DispatchMeetingId",
+                        column: x => x.DispatchMeetingId,
+                        principalTable: "DispatchMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeetingLinkedIssues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(nullable: false),
+                    DispatchMeetingId = table.Column<Guid>(nullable: false),
+                    ProjectIssueId = table.Column<Guid>(nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingLinkedIssues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingLinkedIssues_DispatchMeetings_DispatchMeetingId",
+                        column: x => x.DispatchMeetingId,
+                        principalTable: "DispatchMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MeetingLinkedIssues_ProjectIssues_ProjectIssueId",
+                        column: x => x.ProjectIssueId,
+                        principalTable: "ProjectIssues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingBulletins_DispatchMeetingId",
+                table: "MeetingBulletins",
+                column: "DispatchMeetingId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingLinkedIssues_DispatchMeetingId_ProjectIssueId",
+                table: "MeetingLinkedIssues",
+                columns: new[] { "DispatchMeetingId", "ProjectIssueId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingLinkedIssues_ProjectIssueId",
+                table: "MeetingLinkedIssues",
+                column: "ProjectIssueId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MeetingBulletins");
+
+            migrationBuilder.DropTable(
+                name: "MeetingLinkedIssues");
+        }
+    }
+}
