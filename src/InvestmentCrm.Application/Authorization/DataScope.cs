@@ -40,6 +40,9 @@ public sealed class DataScope(ICrmDbContext db, ICurrentUser currentUser)
 
     private async Task<ReaderScope> ResolveAsync(CancellationToken ct)
     {
+        // Background work (a Quartz job, a CLI verb) reads as the installation, as the DbContext does before any resolution.
+        if (currentUser.IsSystem)
+            return ReaderScope.Everything;
         if (currentUser.UserId is not { } userId)
             return ReaderScope.Nobody;
 

@@ -37,7 +37,16 @@ public sealed record MeetingDto(Guid Id, MeetingKind Kind, string Title, DateOnl
 /// solved or not (and overdue), or — for a task — its due date passed or not.
 /// </summary>
 public sealed record DecisionFollowUpDto(string ProjectName, string Text, string? ResponsibleDepartment, DateOnly? DueOn, Guid? ProjectIssueId,
-    bool? Solved, bool Overdue);
+    bool? Solved, bool Overdue)
+{
+    /// <summary>落实情况 as the page and the 快报 say it.</summary>
+    public string Outcome => Solved switch
+    {
+        true => "已解决",
+        false => Overdue ? "未解决（逾期）" : "办理中",
+        null => Overdue ? "已过完成时限" : "按期推进",
+    };
+}
 
 /// <summary>What a meeting is (the 筹备 form): name, date, place, chair and attendees (users and outside units as text).</summary>
 public sealed record MeetingDetailsInput(string? Title, DateOnly? Date, string? Place, Guid? ChairId, string? Attendees);
@@ -122,6 +131,26 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
         var solved = await db.Unscoped.ProjectIssues.CountAsync(i => i.SolvedOn >= yearStart && i.SolvedOn <= date, ct);
         return new MeetingSummaryDto(date, figures.KeyProjects, figures.Started, figures.StartRatePercent, figures.PlannedYearYuan, figures.CompletedYearYuan,
             figures.PlannedYearYuan == 0 ? null : figures.CompletedYearYuan * 100m / figures.PlannedYearYuan, open.Count, open.Count(i => i.Overdue), solved);
+    }
+
+    /// <summary>Who may chair a meeting: the district's leaders and 包保领导.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> ChairOptionsAsync(CancellationToken ct = default) =>
+        [.. (await Organization.UserQueries.UsersHolding(db, Organization.Roles.ProjectLeaders).OrderBy(u => u.DisplayName)
+            .Select(u => new { u.Id, Name = u.DisplayName ?? u.UserName ?? "—" }).ToListAsync(ct)).Select(u => (u.Id, u.Name))];
+
+    public sealed record IssueOptionDto(Guid Id, string ProjectName, string Title, DateOnly DueOn, bool Overdue);
+
+    /// <summary>The open problems a 专题调度会 may be called for (in the reader's scope), the most overdue first.</summary>
+    public async Task<IReadOnlyList<IssueOptionDto>> OpenIssueOptionsAsync(CancellationToken ct = default)
+    {
+        await scope.GetRulesAsync(ct);
+        var today = clock.Today();
+        var rows = await db.ProjectIssues.AsNoTracking().IgnoreAutoIncludes().Where(i => ProjectIssue.OpenStatuses.Contains(i.Status))
+            .OrderBy(i => i.DueOn).Take(200)
+            .Select(i => new { i.Id, i.ProjectId, i.Title, i.DueOn }).ToListAsync(ct);
+        var projectIds = rows.Select(r => r.ProjectId).Distinct().ToList();
+        var names = await db.Unscoped.Projects.Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        return [.. rows.Select(r => new IssueOptionDto(r.Id, names.GetValueOrDefault(r.ProjectId, "—"), r.Title, r.DueOn, ProjectIssue.IsPastDue(r.DueOn, today)))];
     }
 
     /// <summary>Name, date, place, chair and attendees of a meeting (while it is open).</summary>

@@ -86,7 +86,7 @@ public static class MeetingBulletinDocuments
         {
             body.Append(Heading("四、上次会议决定落实情况"));
             body.Append(Table(["项目", "决定事项", "责任单位", "完成时限", "落实情况"],
-                previous.Select(p => new[] { p.ProjectName, p.Text, p.ResponsibleDepartment ?? "—", p.DueOn is { } due ? $"{due:yyyy-MM-dd}" : "—", FollowUpText(p) })));
+                previous.Select(p => new[] { p.ProjectName, p.Text, p.ResponsibleDepartment ?? "—", p.DueOn is { } due ? $"{due:yyyy-MM-dd}" : "—", p.Outcome })));
         }
 
         body.Append(RuledLine($"报送：{c.Recipients ?? "（未发送）"}", ""));
@@ -137,13 +137,6 @@ public static class MeetingBulletinDocuments
         d.Text + (d.ResponsibleDepartment is { } unit ? $"（责任单位：{unit}" : "（")
         + (d.DueOn is { } due ? $"{(d.ResponsibleDepartment is null ? "" : "；")}完成时限：{due:yyyy年M月d日}）" : d.ResponsibleDepartment is null ? "" : "）")
         + (d.ProjectIssueId is null ? "" : "，已列入项目问题跟踪");
-
-    private static string FollowUpText(DecisionFollowUpDto p) => p.Solved switch
-    {
-        true => "已解决",
-        false => p.Overdue ? "未解决（逾期）" : "办理中",
-        null => p.Overdue ? "已过完成时限" : "按期推进",
-    };
 
     private static string Progress(MilestoneLineDto l) => l.DaysLeft switch
     {

@@ -270,9 +270,19 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
         foreach (var property in entry.Properties)
         {
             var type = Nullable.GetUnderlyingType(property.Metadata.ClrType) ?? property.Metadata.ClrType;
-            if (type.IsEnum && property.CurrentValue is { } value && !Enum.IsDefined(type, value))
+            if (type.IsEnum && property.CurrentValue is { } value && !IsDefined(type, value))
                 throw new DomainException(
                     $"“{InvestmentCrm.Auditing.AuditVocabulary.FieldLabel(entry.Metadata.ClrType.Name, property.Metadata.Name) ?? property.Metadata.Name}”的取值无效。");
         }
+    }
+
+    /// <summary>A [Flags] value is defined when it combines defined flags only (列入原因: 有未解决问题 + 问题逾期).</summary>
+    private static bool IsDefined(Type type, object value)
+    {
+        if (!type.IsDefined(typeof(FlagsAttribute), false))
+            return Enum.IsDefined(type, value);
+        var bits = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+        var known = Enum.GetValues(type).Cast<object>().Aggregate(0L, (all, flag) => all | Convert.ToInt64(flag, System.Globalization.CultureInfo.InvariantCulture));
+        return (bits & ~known) == 0;
     }
 }

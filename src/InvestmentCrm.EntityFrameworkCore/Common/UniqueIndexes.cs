@@ -15,12 +15,14 @@ public static class UniqueIndexes
 {
     public const string ContractNumber = "IX_Contracts_ProjectId_Number";
     public const string CompanyCreditCode = "IX_Companies_CreditCode";
+    public const string ScheduledMeeting = "IX_DispatchMeetings_Kind_Date";
 
     private static readonly Dictionary<string, string> Messages = new(StringComparer.Ordinal)
     {
         [ContractNumber] = "该项目已登记同一编号的合同（可能刚被他人登记），请刷新后查看。",
         [CompanyCreditCode] = "该统一社会信用代码已有企业登记（可能刚被他人登记），同一企业不能重复登记。请刷新后在企业库中查找。",
         ["IX_Departments_Code"] = "部门编码已存在。",
+        [ScheduledMeeting] = "该日期的调度会已存在（可能刚被他人筹备），请刷新后查看。",
         ["UserNameIndex"] = "用户名已被使用。",
         ["IX_IssueKeywords_Keyword"] = "该关键词已存在。",
         ["IX_IssueCategoryRoutes_Category"] = "该类别的交办规则已存在（可能刚被他人设置），请刷新后修改。",

@@ -3,6 +3,7 @@ using InvestmentCrm.Organization;
 using InvestmentCrm.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using InvestmentCrm.EntityFrameworkCore.Common;
 using static InvestmentCrm.EntityFrameworkCore.Common.ModelBuilderExtensions;
 
 namespace InvestmentCrm.EntityFrameworkCore.Meetings;
@@ -21,7 +22,8 @@ internal sealed class DispatchMeetingConfiguration : IEntityTypeConfiguration<Di
         entity.Navigation(m => m.Items).HasField("_items").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         entity.HasMany(m => m.LinkedIssues).WithOne().HasForeignKey(l => l.DispatchMeetingId).OnDelete(DeleteBehavior.Cascade);
         entity.Navigation(m => m.LinkedIssues).HasField("_linkedIssues").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
-        entity.HasIndex(m => new { m.Kind, m.Date });
+        // One monthly (weekly) meeting a day, however many hosts prepare it at once; 专题调度会 may share a day.
+        entity.HasIndex(m => new { m.Kind, m.Date }).IsUnique().HasFilter($"\"Kind\" <> {(int)MeetingKind.Special}").HasDatabaseName(UniqueIndexes.ScheduledMeeting);
     }
 }
 

@@ -873,7 +873,10 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.HasIndex("ChairId");
 
-                    b.HasIndex("Kind", "Date");
+                    b.HasIndex("Kind", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DispatchMeetings_Kind_Date")
+                        .HasFilter("\"Kind\" <> 2");
 
                     b.ToTable("DispatchMeetings", (string)null);
                 });

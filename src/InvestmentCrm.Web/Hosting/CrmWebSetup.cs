@@ -29,7 +29,7 @@ public static class CrmWebSetup
         services.AddSingleton<TimeProvider>(new InvestmentCrm.Common.BusinessClock(InvestmentCrm.Common.BusinessClock.FindZone(builder.Configuration["Clock:TimeZone"])));
         services.AddCrmPersistence(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddCrmApplication();
-        services.AddProjectIssueJobs(builder.Configuration);
+        services.AddCrmJobs(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<InvestmentCrm.Common.ICurrentUser, HttpCurrentUser>();
 

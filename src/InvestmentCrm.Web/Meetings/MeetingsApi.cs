@@ -1,5 +1,6 @@
 using InvestmentCrm.Meetings;
 using InvestmentCrm.Organization;
+using InvestmentCrm.Web.Shared;
 
 namespace InvestmentCrm.Web.Meetings;
 
@@ -13,6 +14,14 @@ public static class MeetingsApi
     public sealed record MoveInput(int Direction);
 
     public sealed record MinutesInput(string? Minutes);
+
+    /// <summary>A 专题调度会: what it is and the problems it is called for.</summary>
+    public sealed record SpecialInput(string? Title, DateOnly? Date, string? Place, Guid? ChairId, string? Attendees, IReadOnlyList<Guid>? IssueIds);
+
+    public sealed record BulletinInput(string? Recipients);
+
+    /// <summary>The installation's schedule: week (1–4) and weekday of the monthly meeting, and the weekday of a weekly one (none: no 周调度).</summary>
+    public sealed record ScheduleInput(int Week, DayOfWeek Weekday, DayOfWeek? WeeklyOn);
 
     public static void MapMeetings(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
@@ -49,6 +58,35 @@ public static class MeetingsApi
         meetings.MapPost("/{id:guid}/held", async (Guid id, MeetingAppService service, CancellationToken ct) =>
                 await service.MarkHeldAsync(id, ct) ? Results.NoContent() : NotFound())
             .RequireAuthorization(Permissions.Meetings.Manage).WithName("MarkMeetingHeld").WithSummary("标记会议已召开");
+        meetings.MapPut("/{id:guid}", async (Guid id, MeetingDetailsInput input, MeetingAppService service, CancellationToken ct) =>
+                await service.DescribeAsync(id, input, ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Meetings.Manage).WithName("DescribeMeeting").WithSummary("修改会议名称、日期、地点、主持人、参会人员（快报发送前）");
+        meetings.MapPost("/special", async (SpecialInput input, MeetingAppService service, CancellationToken ct) =>
+            {
+                var id = await service.CreateSpecialAsync(new MeetingDetailsInput(input.Title, input.Date, input.Place, input.ChairId, input.Attendees), input.IssueIds ?? [], ct);
+                return Results.Created($"/api/v1/meetings/{id}", new { id });
+            })
+            .RequireAuthorization(Permissions.Meetings.Manage).WithName("CreateSpecialMeeting").WithSummary("召开专题调度会（关联项目问题，问题所在项目列入议程）");
+        meetings.MapPost("/{id:guid}/bulletin", async (Guid id, BulletinInput input, MeetingBulletinAppService bulletins, CancellationToken ct) =>
+                await bulletins.SendAsync(id, input.Recipients, ct) ? Results.NoContent() : NotFound())
+            .RequireAuthorization(Permissions.Meetings.Manage).WithName("SendMeetingBulletin")
+            .WithSummary("发送快报：记录接收人（领导小组成员）与日期，保存快报 .docx 与三项清单 .xlsx 的定稿，此后不再变化");
+        meetings.MapGet("/schedule", (MeetingAppService service, CancellationToken ct) => service.ScheduleAsync(ct))
+            .RequireAuthorization(Permissions.Meetings.View).WithName("GetMeetingSchedule").WithSummary("调度会安排：月度会所在周与星期，周调度会的星期（未设置则不开）");
+        meetings.MapPut("/schedule", async (ScheduleInput input, MeetingAppService service, CancellationToken ct) =>
+            {
+                await service.SaveScheduleAsync(new MeetingSchedule(input.Week, input.Weekday, input.WeeklyOn), ct);
+                return Results.NoContent();
+            })
+            .RequireAuthorization(Permissions.Meetings.Manage).WithName("SaveMeetingSchedule").WithSummary("设置调度会安排");
+
+        // The 快报 as files, for the page and the API alike: the copy as sent, or (调度办) a draft from the records.
+        foreach (var (extension, format, contentType) in new[] { ("docx", BulletinFormat.Document, ContentTypes.Word), ("xlsx", BulletinFormat.Workbook, ContentTypes.Excel) })
+            app.MapGet($"/meetings/{{id:guid}}/bulletin.{extension}", async (Guid id, MeetingBulletinAppService bulletins, CancellationToken ct) =>
+                    await bulletins.FileAsync(id, format, ct) is { } file ? Results.File(file.Content, contentType, file.FileName) : NotFound())
+                .RequireAuthorization(Permissions.Meetings.View)
+                .RequireRateLimiting(RateLimits.Export)
+                .WithName($"DownloadMeetingBulletin{format}").WithTags("调度会").WithSummary($"下载{format.ToDisplay()}（已发送的为定稿）");
     }
 
     private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "调度会或议题不存在。");

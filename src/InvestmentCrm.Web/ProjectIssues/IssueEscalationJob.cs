@@ -24,17 +24,11 @@ public sealed class IssueEscalationJob(ProjectIssueAppService issues, ILogger<Is
 
 public static class ProjectIssueJobs
 {
-    /// <summary>Every morning at 06:30 business time (Clock:TimeZone, Beijing by default).</summary>
-    public static IServiceCollection AddProjectIssueJobs(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Every morning at 06:30 business time.</summary>
+    public static void AddProjectIssueJobs(this IQuartzBuilder quartz, TimeZoneInfo zone)
     {
-        var zone = BusinessClock.FindZone(configuration["Clock:TimeZone"]);
-        services.AddQuartz(quartz =>
-        {
-            quartz.AddJob<IssueEscalationJob>(job => job.WithIdentity(IssueEscalationJob.Key));
-            quartz.AddTrigger(trigger => trigger.ForJob(IssueEscalationJob.Key).WithIdentity("issue-escalation-daily", "project-issues")
-                .WithCronSchedule("0 30 6 * * ?", cron => cron.InTimeZone(zone)));
-        });
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
-        return services;
+        quartz.AddJob<IssueEscalationJob>(job => job.WithIdentity(IssueEscalationJob.Key));
+        quartz.AddTrigger(trigger => trigger.ForJob(IssueEscalationJob.Key).WithIdentity("issue-escalation-daily", "project-issues")
+            .WithCronSchedule("0 30 6 * * ?", cron => cron.InTimeZone(zone)));
     }
 }

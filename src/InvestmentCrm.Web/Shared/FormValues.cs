@@ -28,6 +28,9 @@ public sealed class FormValues(IFormCollection form)
         System.Enum.TryParse<T>(Text(name), out var value) && System.Enum.IsDefined(value) ? value : throw new DomainException($"请选择{label}。");
 
     public Guid? OptionalId(string name) => Guid.TryParse(Text(name), out var id) ? id : null;
+
+    /// <summary>Every id chosen in a repeated field (checkboxes, a multiple select); what is not an id is left out.</summary>
+    public IReadOnlyList<Guid> Ids(string name) => [.. form[name].Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct()];
 }
 
 /// <summary>Dates as an &lt;input type="date"&gt; holds them.</summary>

@@ -12,6 +12,7 @@ public static class RateLimits
 public static class ContentTypes
 {
     public const string Excel = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string Word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 }
 
 /// <summary>The claims the sign-in adds (Account/CrmClaimsPrincipalFactory.cs) and pages and the host read.</summary>

@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using InvestmentCrm.Meetings;
 using InvestmentCrm.TestBase;
+using InvestmentCrm.Web.Meetings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace InvestmentCrm.Web.Tests.Meetings;
 
@@ -32,5 +36,24 @@ public class MeetingWebTests
         (await decision.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail!.ShouldContain("早于会议日期");
         var officer = await factory.SignInAsync("officer");
         (await officer.GetAsync(created.Headers.Location!.ToString())).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "an officer is not at the meeting");
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_morning_job_prepares_the_coming_meeting_with_its_agenda_as_the_installation(string provider)
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);
+        var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        (await scheduler.GetTrigger(new TriggerKey("meeting-scheduling-daily", "meetings"))).ShouldNotBeNull();
+
+        // December 2026's meeting falls on Tuesday the 15th (the first Monday is the 7th): on the 10th it is within the week.
+        // Quartz reads the same clock, so its own trigger may fire beside this run: the unique index keeps one meeting.
+        factory.Clock.Now = new DateTimeOffset(2026, 12, 10, 1, 0, 0, TimeSpan.Zero);
+        await using (var scope = factory.Services.CreateAsyncScope())
+            await ActivatorUtilities.CreateInstance<MeetingSchedulingJob>(scope.ServiceProvider).Execute(null!, CancellationToken.None);
+
+        await using var db = factory.Database.CreateContext();
+        var december = await db.DispatchMeetings.AsNoTracking().SingleAsync(m => m.Date == new DateOnly(2026, 12, 15));
+        december.Kind.ShouldBe(MeetingKind.Monthly);
+        december.Items.ShouldNotBeEmpty("the job reads the district's records, not nobody's");
     }
 }

@@ -36,6 +36,22 @@ public class InputBoundsTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task A_flags_field_takes_any_combination_of_its_flags_and_nothing_else(string provider)
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);
+        await using var db = factory.Database.CreateContext();
+        var projects = await db.Projects.OrderBy(p => p.Name).Select(p => p.Id).Take(2).ToListAsync();
+        var meeting = new InvestmentCrm.Meetings.DispatchMeeting(InvestmentCrm.Meetings.MeetingKind.Special, "取值测试专题会", new DateOnly(2022, 10, 20), null, null);
+        // A project with open problems of which one is overdue comes for two reasons at once.
+        meeting.AddItem(projects[0], null, null, InvestmentCrm.Meetings.AgendaReasons.OpenIssues | InvestmentCrm.Meetings.AgendaReasons.OverdueIssues);
+        db.DispatchMeetings.Add(meeting);
+        await db.SaveChangesAsync();
+
+        meeting.AddItem(projects[1], null, null, (InvestmentCrm.Meetings.AgendaReasons)256);
+        (await Should.ThrowAsync<InvestmentCrm.Common.DomainException>(() => db.SaveChangesAsync())).Message.ShouldBe("“列入原因”的取值无效。");
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task A_page_beyond_the_last_is_empty_with_the_true_total(string provider)
     {
         await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);

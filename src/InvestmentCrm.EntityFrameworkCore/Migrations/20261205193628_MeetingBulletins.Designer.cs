@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InvestmentCrm.EntityFrameworkCore.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261205192336_MeetingBulletins")]
+    [Migration("20261205193628_MeetingBulletins")]
     partial class MeetingBulletins
     {
         /// <inheritdoc />
@@ -677,7 +677,10 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.HasIndex("ChairId");
 
-                    b.HasIndex("Kind", "Date");
+                    b.HasIndex("Kind", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DispatchMeetings_Kind_Date")
+                        .HasFilter("\"Kind\" <> 2");
 
                     b.ToTable("DispatchMeetings", (string)null);
                 });

@@ -11,6 +11,10 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_DispatchMeetings_Kind_Date",
+                table: "DispatchMeetings");
+
             migrationBuilder.CreateTable(
                 name: "MeetingBulletins",
                 columns: table => new
@@ -59,6 +63,13 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DispatchMeetings_Kind_Date",
+                table: "DispatchMeetings",
+                columns: new[] { "Kind", "Date" },
+                unique: true,
+                filter: "\"Kind\" <> 2");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MeetingBulletins_DispatchMeetingId",
                 table: "MeetingBulletins",
                 column: "DispatchMeetingId",
@@ -84,6 +95,15 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
             migrationBuilder.DropTable(
                 name: "MeetingLinkedIssues");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DispatchMeetings_Kind_Date",
+                table: "DispatchMeetings");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DispatchMeetings_Kind_Date",
+                table: "DispatchMeetings",
+                columns: new[] { "Kind", "Date" });
         }
     }
 }
