@@ -68,6 +68,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         SeedAppraisalRules();
         db.SystemSettings.Add(new SystemSetting(SystemSetting.DemoSeedAppliedKey, _now.ToString("O")));
         await db.SaveChangesAsync(ct);
+        await SeedMeetings2022Async(ct);
         await transaction.CommitAsync(ct);
         return true;
     }
@@ -573,6 +574,77 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
         Serve(GreenChannelItem.SpoilRelief, "超高土外运", new DateOnly(2022, 7, 1), 10, new DateOnly(2022, 7, 8), 386_000m);
         Serve(GreenChannelItem.SnowClearingRelief, null, new DateOnly(2022, 12, 5), 7, new DateOnly(2022, 12, 9), 18_000m);
         Serve(GreenChannelItem.SnowClearingRelief, null, new DateOnly(2026, 11, 15), 15, null, null);
+    }
+
+    /// <summary>
+    /// The monthly 调度会 of January to September 2022 as the dispatch office held them (docs/domain.md, "调度会"): each
+    /// prepared by the product's own rules as of its date, chaired by the district leader, with the minutes and tasks the
+    /// brief's problems called for, held, and its 快报 sent the next day. October onwards is left for the dispatch office to
+    /// prepare (the README's walk-through).
+    /// </summary>
+    private async Task SeedMeetings2022Async(CancellationToken ct)
+    {
+        var dispatch = new DemoActor(_users["dispatch"]);
+        var scope = new InvestmentCrm.Authorization.DataScope(db, dispatch);
+        var pool = new ProjectPoolAppService(db, scope, new FiguresEngine(db, scope, clock), clock);
+        var meetings = new InvestmentCrm.Meetings.MeetingAppService(db, scope, pool, dispatch, clock);
+        var notes = new (int Month, string Project, string Minutes, string Task, string Unit, DateOnly Due)[]
+        {
+            // January has no 序时进度 to fall behind yet (no month completed): the office puts the year's first key project up by hand.
+            (1, "华为吉林区域总部", "包保领导张华汇报：2022 年计划投资 6 亿元，二期方案设计与施工准备同步推进。",
+                "倒排二期施工计划，一季度完成方案设计审查", "NG-ZJJ", new DateOnly(2022, 3, 31)),
+            (4, "华为吉林区域总部", "包保领导张华汇报：方案设计审查、施工临舍搭建和市政管网配套问题已提交保障专班办理。",
+                "住建局会商春城热力、市水务集团，落实给排水、热力管网接驳方案", "NG-ZJJ", new DateOnly(2022, 5, 31)),
+            (4, "城投水文化园酒店", "牵头部门汇报：酒店地块土地划转手续未完成，影响项目进度。",
+                "手续专班对接市规划和自然资源局，加快办理土地划转", "NG-ZB-SX", new DateOnly(2022, 6, 10)),
+            (5, "吉高集团京哈高速公路服务区项目", "服务区地块农转征手续涉及失地农民社保缴费核定，推进缓慢。",
+                "协调市社保局核定失地农民社保缴费，推进农转征", "NG-ZB-SX", new DateOnly(2022, 8, 31)),
+            (9, "华为吉林区域总部", "包保领导张华汇报：二期主体施工推进中，年度投资完成低于序时进度。",
+                "加快二期主体施工进度，10 月底前年度投资完成率达到 80%", "NG-ZJJ", new DateOnly(2022, 10, 31)),
+        };
+        for (var month = 1; month <= 9; month++)
+        {
+            var id = await meetings.PrepareMonthlyAsync(2022, month, InvestmentCrm.Meetings.MeetingSchedule.Default, ct);
+            var meeting = (await meetings.GetAsync(id, ct))!;
+            await meetings.DescribeAsync(id, new InvestmentCrm.Meetings.MeetingDetailsInput(meeting.Title, meeting.Date, "区政府三楼会议室", _users["leader"].Id,
+                "区“项目建设年”领导小组成员，各包保领导，发改局、住建局等牵头部门，各街道主要负责同志"), ct);
+            foreach (var note in notes.Where(n => n.Month == month))
+            {
+                var project = db.Projects.Local.Single(p => p.Name == note.Project).Id;
+                if (meeting.Items.All(i => i.ProjectId != project))
+                    await meetings.AddItemAsync(id, project, ct);
+                var item = (await meetings.GetAsync(id, ct))!.Items.Single(i => i.ProjectId == project);
+                await meetings.RecordMinutesAsync(id, item.Id, note.Minutes, ct);
+                await meetings.DecideAsync(id, item.Id, new InvestmentCrm.Meetings.MeetingDecisionInput(note.Task, _departments[note.Unit].Id, note.Due), ct);
+            }
+            await meetings.MarkHeldAsync(id, ct);
+            var sentNextDay = new DayClock(meeting.Date.AddDays(1), clock.LocalTimeZone);
+            var bulletins = new InvestmentCrm.Meetings.MeetingBulletinAppService(db, scope, meetings, dispatch, sentNextDay);
+            await bulletins.SendAsync(id, await bulletins.DefaultRecipientsAsync(ct), ct);
+        }
+    }
+
+    /// <summary>The dispatch office's officer, as whom the demo's meetings were prepared.</summary>
+    private sealed class DemoActor(AppUser user) : ICurrentUser
+    {
+        public Guid? UserId => user.Id;
+        public string? UserName => user.UserName;
+        public string? DisplayName => user.DisplayName;
+        public Guid? DepartmentId => user.DepartmentId;
+        public string? IpAddress => null;
+        public string? RequestId => null;
+    }
+
+    /// <summary>A clock standing on one day (10:00 business time): a 快报 of 2022 was sent in 2022.</summary>
+    private sealed class DayClock(DateOnly day, TimeZoneInfo zone) : TimeProvider
+    {
+        public override TimeZoneInfo LocalTimeZone => zone;
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            var local = day.ToDateTime(new TimeOnly(10, 0));
+            return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+        }
     }
 
     /// <summary>The major projects of docs/domain.md, at the stages the source documents describe.</summary>

@@ -106,7 +106,7 @@ public class MeetingServiceTests
         (draft.Sent, draft.FileName).ShouldBe((false, "2022年10月重点项目运行调度会快报（草稿）_20221011.docx"));
         var text = DocumentText(draft.Content);
         text.ShouldContain("南关区项目建设快报");
-        text.ShouldContain("第 1 期（草稿）");
+        text.ShouldContain("第 10 期（草稿）", Case.Sensitive, "the demo sent nine 快报 in 2022");
         text.ShouldContain(MeetingBulletinDocuments.SummaryText(summary));
         text.ShouldContain("华为吉林区域总部");
         text.ShouldContain("2022 年计划投资 6.00 亿元，已完成 3.60 亿元，完成率 60.0%，较序时进度 -15.0 个百分点。");
@@ -129,7 +129,7 @@ public class MeetingServiceTests
         (sent.Status, sent.BulletinSentOn, sent.BulletinRecipients).ShouldBe((MeetingStatus.BulletinSent, new DateOnly(2026, 11, 22), "区“项目建设年”领导小组成员：李明、张华"));
         var asSent = (await bulletins.FileAsync(october, BulletinFormat.Document))!;
         asSent.Sent.ShouldBeTrue();
-        DocumentText(asSent.Content).ShouldContain("第 1 期");
+        DocumentText(asSent.Content).ShouldContain("第 10 期\n");
         DocumentText(asSent.Content).ShouldContain("报送：区“项目建设年”领导小组成员：李明、张华");
 
         // A later correction of 华为's September investment changes the meeting's lists, not the 快报 that went out.
@@ -190,6 +190,27 @@ public class MeetingServiceTests
         list.Where(m => m.Date >= new DateOnly(2022, 10, 1)).Select(m => (m.Kind, m.Date, m.Title))
             .ShouldBe([(MeetingKind.Weekly, new DateOnly(2022, 10, 10), "2022年10月10日周调度会"), (MeetingKind.Monthly, new DateOnly(2022, 10, 13), "2022年10月重点项目运行调度会")]);
         (await meetings.PrepareMonthlyAsync(2022, 10)).ShouldBe(list.Single(m => m.Kind == MeetingKind.Monthly && m.Date.Month == 10).Id);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_demo_holds_the_2022_meetings_to_September_each_with_its_bulletin_sent_the_next_day(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        var (db, meetings) = await AsDispatchAsync(database);
+        await using var _ = db;
+        var user = await TestUser.LoadAsync(db, "dispatch");
+        var bulletins = new MeetingBulletinAppService(db, TestScopes.Resolved(db, user), meetings, user, new TestClock());
+
+        var (list, counts) = await meetings.ListAsync(2022);
+        counts[MeetingKind.Monthly].ShouldBe(9);
+        list.Select(m => m.Date).ShouldBe(MeetingSchedule.Default.MonthlyDates(2022).Take(9), "the second week's Tuesday of January to September");
+        list.ShouldAllBe(m => m.Status == MeetingStatus.BulletinSent && m.Items > 0);
+        var april = (await meetings.GetAsync(list[3].Id))!;
+        (april.Chair, april.BulletinSentOn).ShouldBe(("李明", april.Date.AddDays(1)));
+        april.Items.Single(i => i.ProjectName == "城投水文化园酒店").Decisions.ShouldHaveSingleItem().ResponsibleDepartment.ShouldBe("手续保障专班");
+        // May's meeting follows April's two tasks up; the 快报 of April is its year's fourth.
+        (await meetings.GetAsync(list[4].Id))!.PreviousDecisions!.Select(p => p.ProjectName).ShouldBe(["华为吉林区域总部", "城投水文化园酒店"], ignoreOrder: true);
+        DocumentText((await bulletins.FileAsync(april.Id, BulletinFormat.Document))!.Content).ShouldContain("第 4 期\n");
     }
 
     private static string DocumentText(byte[] docx)
