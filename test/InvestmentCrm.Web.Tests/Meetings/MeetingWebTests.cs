@@ -39,6 +39,44 @@ public class MeetingWebTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task The_bulletin_is_sent_by_the_dispatch_office_and_read_as_sent_by_the_meetings_readers(string provider)
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);
+        var dispatch = await factory.SignInAsync("dispatch");
+        var head = await factory.SignInAsync("head");
+        var id = (await dispatch.PostAsJsonAsync("/api/v1/meetings/monthly", new { year = 2022, month = 10 })).Headers.Location!.ToString().Split('/')[^1];
+
+        // A draft is the dispatch office's (its figures are the district's): a department head is refused, in Chinese.
+        var draft = await dispatch.GetAsync($"/meetings/{id}/bulletin.docx");
+        (draft.StatusCode, draft.Content.Headers.ContentType!.MediaType).ShouldBe((HttpStatusCode.OK, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        (await head.GetAsync($"/meetings/{id}/bulletin.docx")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await dispatch.GetAsync($"/meetings/{Guid.NewGuid()}/bulletin.xlsx")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var early = await dispatch.PostAsJsonAsync($"/api/v1/meetings/{id}/bulletin", new { recipients = "领导小组" });
+        early.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await early.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail.ShouldBe("会议召开后才能发送快报。");
+        (await head.PostAsJsonAsync($"/api/v1/meetings/{id}/held", new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await dispatch.PostAsJsonAsync($"/api/v1/meetings/{id}/held", new { })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await dispatch.PostAsJsonAsync($"/api/v1/meetings/{id}/bulletin", new { recipients = "区“项目建设年”领导小组成员" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        // Sent: the head downloads the copy as sent; the meeting can no longer change.
+        var asSent = await head.GetAsync($"/meetings/{id}/bulletin.xlsx");
+        asSent.StatusCode.ShouldBe(HttpStatusCode.OK);
+        XlsxWorkbook.Read(await asSent.Content.ReadAsByteArrayAsync()).SheetNames.ShouldContain("投资目标清单");
+        var frozen = await dispatch.PutAsJsonAsync($"/api/v1/meetings/{id}", new { title = "改名", date = "2022-10-11" });
+        frozen.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await frozen.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail.ShouldBe("快报已发送，会议记录不能再修改。");
+
+        // 专题调度会 and the schedule, over the API; refusals in Chinese.
+        var noIssues = await dispatch.PostAsJsonAsync("/api/v1/meetings/special", new { title = "专题会", date = "2022-10-20", issueIds = Array.Empty<Guid>() });
+        (await noIssues.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail.ShouldBe("专题调度会请至少选择一个项目问题。");
+        var badSchedule = await dispatch.PutAsJsonAsync("/api/v1/meetings/schedule", new { week = 2, weekday = 6, weeklyOn = (int?)null });
+        (await badSchedule.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail.ShouldBe("调度会应安排在工作日（周一至周五）。");
+        (await dispatch.PutAsJsonAsync("/api/v1/meetings/schedule", new { week = 3, weekday = 3, weeklyOn = 1 })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await head.GetFromJsonAsync<MeetingSchedule>("/api/v1/meetings/schedule")).ShouldBe(new MeetingSchedule(3, DayOfWeek.Wednesday, DayOfWeek.Monday));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task The_morning_job_prepares_the_coming_meeting_with_its_agenda_as_the_installation(string provider)
     {
         await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);
