@@ -33,7 +33,7 @@ public static class AuditVocabulary
         ["AdministratorAccountChange"] = "管理员账号变更",
         ["ConstructionEvent"] = "建设状态", ["ProjectInvestment"] = "年度投资", ["DispatchPhaseTransition"] = "调度环节变更", ["ApprovalItem"] = "前期审批手续",
         ["ProjectIssue"] = "项目问题", ["ProjectIssueStep"] = "问题办理记录", ["IssueCategoryRoute"] = "问题交办规则", ["IssueKeyword"] = "问题分类关键词",
-        ["GreenChannelService"] = "绿色通道服务", ["DispatchMeeting"] = "调度会", ["MeetingAgendaItem"] = "调度会议题", ["MeetingDecision"] = "调度会决定事项", ["MeetingLinkedIssue"] = "专题调度会关联问题",
+        ["GreenChannelService"] = "绿色通道服务", ["DispatchMeeting"] = "调度会", ["MeetingAgendaItem"] = "调度会议题", ["MeetingDecision"] = "调度会决定事项", ["MeetingLinkedIssue"] = "专题调度会关联问题", ["MeetingAttendee"] = "调度会参会人员",
     };
 
     /// <summary>Field names shared by many records.</summary>
@@ -148,6 +148,7 @@ public static class AuditVocabulary
         [("MeetingAgendaItem", "DispatchMeetingId")] = "调度会", [("MeetingAgendaItem", "Position")] = "顺序", [("MeetingAgendaItem", "ReporterUserId")] = "汇报人",
         [("MeetingAgendaItem", "ReporterDepartmentId")] = "汇报单位", [("MeetingAgendaItem", "Reasons")] = "列入原因", [("MeetingAgendaItem", "Minutes")] = "会议纪要",
         [("MeetingDecision", "MeetingAgendaItemId")] = "调度会议题", [("MeetingDecision", "Text")] = "决定事项", [("MeetingDecision", "ResponsibleDepartmentId")] = "责任单位",
+        [("MeetingAttendee", "DispatchMeetingId")] = "调度会", [("MeetingAttendee", "UserId")] = "参会人员",
         [("MeetingLinkedIssue", "DispatchMeetingId")] = "调度会", [("MeetingLinkedIssue", "ProjectIssueId")] = "项目问题",
         [("MeetingDecision", "DueOn")] = "完成时限", [("MeetingDecision", "ProjectIssueId")] = "项目问题",
         [("ProjectIssue", "Description")] = "问题描述", [("ProjectIssue", "Category")] = "问题类别", [("ProjectIssue", "PhaseWhenRaised")] = "提出时调度环节",

@@ -30,7 +30,15 @@ public sealed record MeetingDecisionDto(Guid Id, string Text, string? Responsibl
 
 public sealed record MeetingDto(Guid Id, MeetingKind Kind, string Title, DateOnly Date, string? Place, string? Attendees, MeetingStatus Status,
     DateOnly? BulletinSentOn, string? BulletinRecipients, Guid ConcurrencyStamp, IReadOnlyList<MeetingItemDto> Items,
-    Guid? ChairId = null, string? Chair = null, IReadOnlyList<Guid>? LinkedIssueIds = null, IReadOnlyList<DecisionFollowUpDto>? PreviousDecisions = null);
+    Guid? ChairId = null, string? Chair = null, IReadOnlyList<Guid>? LinkedIssueIds = null, IReadOnlyList<DecisionFollowUpDto>? PreviousDecisions = null,
+    IReadOnlyList<MeetingAttendeeDto>? AttendeeUsers = null)
+{
+    /// <summary>参会人员 as one line: the users by name, then the others as typed.</summary>
+    public string? AttendeesLine => string.Join("；", new[] { AttendeeUsers is { Count: > 0 } users ? string.Join("、", users.Select(u => u.Name)) : null, Attendees }
+        .Where(part => part is not null)) is { Length: > 0 } line ? line : null;
+}
+
+public sealed record MeetingAttendeeDto(Guid UserId, string Name);
 
 /// <summary>
 /// What became of a decision of the previous meeting of the same kind, as of this meeting's date: the problem it opened
@@ -48,8 +56,8 @@ public sealed record DecisionFollowUpDto(string ProjectName, string Text, string
     };
 }
 
-/// <summary>What a meeting is (the 筹备 form): name, date, place, chair and attendees (users and outside units as text).</summary>
-public sealed record MeetingDetailsInput(string? Title, DateOnly? Date, string? Place, Guid? ChairId, string? Attendees);
+/// <summary>What a meeting is (the 筹备 form): name, date, place, chair and attendees (users, and outside units as text).</summary>
+public sealed record MeetingDetailsInput(string? Title, DateOnly? Date, string? Place, Guid? ChairId, string? Attendees, IReadOnlyList<Guid>? AttendeeUserIds = null);
 
 /// <summary>
 /// The 快报's summary figures as of a date, district-wide (docs/figures.md, "调度会"): the 项目盘子's 开复工 and 投资完成, and
@@ -72,7 +80,7 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
         var projectIds = items.Select(i => i.ProjectId).ToList();
         // Unscoped: a meeting is the district's; its attendees see every item it takes up, by name.
         var names = await db.Unscoped.Projects.Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var userIds = items.Select(i => i.ReporterUserId).Append(meeting.ChairId).OfType<Guid>().ToList();
+        var userIds = items.Select(i => i.ReporterUserId).Append(meeting.ChairId).OfType<Guid>().Concat(meeting.AttendeeUsers.Select(a => a.UserId)).ToList();
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.UserName ?? "—", ct);
         var departmentIds = items.Select(i => i.ReporterDepartmentId).Concat(items.SelectMany(i => i.Decisions).Select(d => d.ResponsibleDepartmentId)).OfType<Guid>().Distinct().ToList();
         var departments = await db.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
@@ -86,7 +94,8 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
                 AgendaRules.Labels(i.Reasons), i.Minutes,
                 [.. i.Decisions.Select(x => new MeetingDecisionDto(x.Id, x.Text, x.ResponsibleDepartmentId is { } rd ? departments.GetValueOrDefault(rd) : null, x.DueOn, x.ProjectIssueId))],
                 lists[i.ProjectId]))],
-            meeting.ChairId, meeting.ChairId is { } chair ? users.GetValueOrDefault(chair) : null, [.. meeting.LinkedIssues.Select(l => l.ProjectIssueId)], previous);
+            meeting.ChairId, meeting.ChairId is { } chair ? users.GetValueOrDefault(chair) : null, [.. meeting.LinkedIssues.Select(l => l.ProjectIssueId)], previous,
+            [.. meeting.AttendeeUsers.Select(a => new MeetingAttendeeDto(a.UserId, users.GetValueOrDefault(a.UserId, "—"))).OrderBy(a => a.Name, StringComparer.Ordinal)]);
     }
 
     /// <summary>The decisions of the previous meeting of the same kind and what became of them by this meeting's date.</summary>
@@ -138,6 +147,12 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
         [.. (await Organization.UserQueries.UsersHolding(db, Organization.Roles.ProjectLeaders).OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, Name = u.DisplayName ?? u.UserName ?? "—" }).ToListAsync(ct)).Select(u => (u.Id, u.Name))];
 
+    /// <summary>Who may be recorded as attending: every active user, by department.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> AttendeeOptionsAsync(CancellationToken ct = default) =>
+        [.. (await db.Users.Where(u => u.IsActive)
+            .Select(u => new { u.Id, Name = u.DisplayName ?? u.UserName ?? "—", Department = db.Departments.Where(d => d.Id == u.DepartmentId).Select(d => d.Name).FirstOrDefault() })
+            .ToListAsync(ct)).OrderBy(u => u.Department, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal).Select(u => (u.Id, $"{u.Name}（{u.Department}）"))];
+
     public sealed record IssueOptionDto(Guid Id, string ProjectName, string Title, DateOnly DueOn, bool Overdue);
 
     /// <summary>The open problems a 专题调度会 may be called for (in the reader's scope), the most overdue first.</summary>
@@ -153,12 +168,23 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
         return [.. rows.Select(r => new IssueOptionDto(r.Id, names.GetValueOrDefault(r.ProjectId, "—"), r.Title, r.DueOn, ProjectIssue.IsPastDue(r.DueOn, today)))];
     }
 
+    /// <summary>The attending users chosen (null: unchanged), each an active user.</summary>
+    private async Task<List<Guid>?> AttendeesAsync(MeetingDetailsInput input, CancellationToken ct)
+    {
+        var attendees = input.AttendeeUserIds?.Distinct().ToList();
+        if (attendees is { Count: > 0 } && await db.Users.CountAsync(u => attendees.Contains(u.Id) && u.IsActive, ct) != attendees.Count)
+            throw new DomainException("所选参会人员不存在或已停用。");
+        return attendees;
+    }
+
     /// <summary>Name, date, place, chair and attendees of a meeting (while it is open).</summary>
     public async Task<bool> DescribeAsync(Guid meetingId, MeetingDetailsInput input, CancellationToken ct = default)
     {
         if (input.ChairId is { } chair && !await db.Users.AnyAsync(u => u.Id == chair, ct))
             throw new DomainException("所选主持人不存在。");
-        return await ChangeAsync(meetingId, m => m.Describe(input.Title ?? "", input.Date ?? throw new DomainException("请填写会议日期。"), input.Place, input.ChairId, input.Attendees), ct);
+        var attendees = await AttendeesAsync(input, ct);
+        return await ChangeAsync(meetingId, m => m.Describe(input.Title ?? "", input.Date ?? throw new DomainException("请填写会议日期。"), input.Place, input.ChairId,
+            input.Attendees, attendees), ct);
     }
 
     /// <summary>
@@ -171,7 +197,8 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
             throw new DomainException("专题调度会请至少选择一个项目问题。");
         var date = input.Date ?? throw new DomainException("请填写会议日期。");
         var meeting = new DispatchMeeting(MeetingKind.Special, input.Title ?? "", date, input.Place, input.ChairId);
-        meeting.Describe(meeting.Title, date, input.Place, input.ChairId, input.Attendees);
+        var attendees = await AttendeesAsync(input, ct);
+        meeting.Describe(meeting.Title, date, input.Place, input.ChairId, input.Attendees, attendees);
         await scope.GetRulesAsync(ct);
         var issues = await db.ProjectIssues.AsNoTracking().IgnoreAutoIncludes().Where(i => issueIds.Contains(i.Id))
             .Select(i => new { i.Id, i.ProjectId }).ToListAsync(ct);

@@ -46,7 +46,7 @@ public static class MeetingBulletinDocuments
         var chair = m.Chair is { } who ? $"，{who}主持" : "";
         body.Append(Line($"{m.Date:yyyy年M月d日}（{Weekday(m.Date)}），{m.Kind.ToDisplay()}{(m.Place is { } place ? $"在{place}" : "")}召开{chair}。"
             + $"会议调度项目 {m.Items.Count} 个。", Font.Body, 14, indent: true));
-        if (m.Attendees is { } attendees)
+        if (m.AttendeesLine is { } attendees)
             body.Append(Line($"参会人员：{attendees}", Font.Body, 14, indent: true));
 
         body.Append(Heading("二、总体情况"));

@@ -58,6 +58,7 @@ public class DispatchMeeting : AggregateRoot
 {
     private readonly List<MeetingAgendaItem> _items = [];
     private readonly List<MeetingLinkedIssue> _linkedIssues = [];
+    private readonly List<MeetingAttendee> _attendeeUsers = [];
 
     private DispatchMeeting() { Title = ""; }
 
@@ -76,8 +77,11 @@ public class DispatchMeeting : AggregateRoot
     public DateOnly Date { get; private set; }
     public string? Place { get; private set; }
     public Guid? ChairId { get; private set; }
-    /// <summary>Who attended: the district's people by name, and outside units (春城热力、市供电公司 …), as text.</summary>
+    /// <summary>Who else attended: outside units (春城热力、市供电公司 …) and people without an account, as text.</summary>
     public string? Attendees { get; private set; }
+
+    /// <summary>The district's people who attended, as users.</summary>
+    public IReadOnlyList<MeetingAttendee> AttendeeUsers => _attendeeUsers;
     public MeetingStatus Status { get; private set; }
     public DateOnly? BulletinSentOn { get; private set; }
     /// <summary>The 领导小组 members the 快报 went to, as text.</summary>
@@ -90,12 +94,18 @@ public class DispatchMeeting : AggregateRoot
 
     public bool IsFrozen => Status == MeetingStatus.BulletinSent;
 
-    public void Describe(string title, DateOnly date, string? place, Guid? chairId, string? attendees)
+    /// <param name="attendeeUserIds">The users who attended (null: unchanged).</param>
+    public void Describe(string title, DateOnly date, string? place, Guid? chairId, string? attendees, IReadOnlyCollection<Guid>? attendeeUserIds = null)
     {
         EnsureOpen();
         if (string.IsNullOrWhiteSpace(title))
             throw new DomainException("请填写会议名称。");
         (Title, Date, Place, ChairId, Attendees) = (title.Trim(), BusinessDates.EnsureDate(date, "会议日期"), Blank(place), chairId, Blank(attendees));
+        if (attendeeUserIds is null)
+            return;
+        _attendeeUsers.RemoveAll(a => !attendeeUserIds.Contains(a.UserId));
+        foreach (var user in attendeeUserIds.Distinct().Where(u => _attendeeUsers.All(a => a.UserId != u)))
+            _attendeeUsers.Add(new MeetingAttendee(user));
     }
 
     /// <summary>Puts a project on the agenda (at the end), with its reporter: a person (包保领导) or a department (牵头部门).</summary>
@@ -221,6 +231,17 @@ public class MeetingBulletin : Entity
     public byte[] Document { get; private set; }
     /// <summary>三项清单 (.xlsx).</summary>
     public byte[] Workbook { get; private set; }
+}
+
+/// <summary>A user who attended a meeting.</summary>
+public class MeetingAttendee : Entity
+{
+    private MeetingAttendee() { }
+
+    internal MeetingAttendee(Guid userId) => UserId = userId;
+
+    public Guid DispatchMeetingId { get; private set; }
+    public Guid UserId { get; private set; }
 }
 
 /// <summary>A problem a 专题调度会 was called for.</summary>

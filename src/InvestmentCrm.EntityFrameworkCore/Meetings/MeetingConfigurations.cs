@@ -20,10 +20,23 @@ internal sealed class DispatchMeetingConfiguration : IEntityTypeConfiguration<Di
         entity.HasOne<AppUser>().WithMany().HasForeignKey(m => m.ChairId).OnDelete(DeleteBehavior.Restrict);
         entity.HasMany(m => m.Items).WithOne().HasForeignKey(i => i.DispatchMeetingId).OnDelete(DeleteBehavior.Cascade);
         entity.Navigation(m => m.Items).HasField("_items").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        entity.HasMany(m => m.AttendeeUsers).WithOne().HasForeignKey(a => a.DispatchMeetingId).OnDelete(DeleteBehavior.Cascade);
+        entity.Navigation(m => m.AttendeeUsers).HasField("_attendeeUsers").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         entity.HasMany(m => m.LinkedIssues).WithOne().HasForeignKey(l => l.DispatchMeetingId).OnDelete(DeleteBehavior.Cascade);
         entity.Navigation(m => m.LinkedIssues).HasField("_linkedIssues").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         // One monthly (weekly) meeting a day, however many hosts prepare it at once; 专题调度会 may share a day.
         entity.HasIndex(m => new { m.Kind, m.Date }).IsUnique().HasFilter($"\"Kind\" <> {(int)MeetingKind.Special}").HasDatabaseName(UniqueIndexes.ScheduledMeeting);
+    }
+}
+
+internal sealed class MeetingAttendeeConfiguration : IEntityTypeConfiguration<MeetingAttendee>
+{
+    public void Configure(EntityTypeBuilder<MeetingAttendee> entity)
+    {
+        entity.ToTable("MeetingAttendees");
+        entity.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasIndex(a => new { a.DispatchMeetingId, a.UserId }).IsUnique();
+        entity.HasIndex(a => a.UserId);
     }
 }
 

@@ -922,6 +922,27 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.ToTable("MeetingAgendaItems", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentCrm.Meetings.MeetingAttendee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DispatchMeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("DispatchMeetingId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingAttendees", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentCrm.Meetings.MeetingBulletin", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2893,6 +2914,21 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("InvestmentCrm.Meetings.MeetingAttendee", b =>
+                {
+                    b.HasOne("InvestmentCrm.Meetings.DispatchMeeting", null)
+                        .WithMany("AttendeeUsers")
+                        .HasForeignKey("DispatchMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("InvestmentCrm.Organization.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InvestmentCrm.Meetings.MeetingBulletin", b =>
                 {
                     b.HasOne("InvestmentCrm.Meetings.DispatchMeeting", null)
@@ -3334,6 +3370,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
             modelBuilder.Entity("InvestmentCrm.Meetings.DispatchMeeting", b =>
                 {
+                    b.Navigation("AttendeeUsers");
+
                     b.Navigation("Items");
 
                     b.Navigation("LinkedIssues");

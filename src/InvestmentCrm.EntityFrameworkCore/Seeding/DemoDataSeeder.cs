@@ -607,7 +607,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, TimeProvider clock)
             var id = await meetings.PrepareMonthlyAsync(2022, month, InvestmentCrm.Meetings.MeetingSchedule.Default, ct);
             var meeting = (await meetings.GetAsync(id, ct))!;
             await meetings.DescribeAsync(id, new InvestmentCrm.Meetings.MeetingDetailsInput(meeting.Title, meeting.Date, "区政府三楼会议室", _users["leader"].Id,
-                "区“项目建设年”领导小组成员，各包保领导，发改局、住建局等牵头部门，各街道主要负责同志"), ct);
+                "发改局、住建局等牵头部门，各街道主要负责同志，春城热力、市供电公司", [.. new[] { "leader", "baobao", "dispatch", "head", "zhuanban" }.Select(u => _users[u].Id)]), ct);
             foreach (var note in notes.Where(n => n.Month == month))
             {
                 var project = db.Projects.Local.Single(p => p.Name == note.Project).Id;

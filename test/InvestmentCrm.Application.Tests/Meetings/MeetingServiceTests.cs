@@ -207,6 +207,7 @@ public class MeetingServiceTests
         list.ShouldAllBe(m => m.Status == MeetingStatus.BulletinSent && m.Items > 0);
         var april = (await meetings.GetAsync(list[3].Id))!;
         (april.Chair, april.BulletinSentOn).ShouldBe(("李明", april.Date.AddDays(1)));
+        april.AttendeesLine.ShouldBe("刘洋、孙伟、张华、李明、高峰；发改局、住建局等牵头部门，各街道主要负责同志，春城热力、市供电公司");
         april.Items.Single(i => i.ProjectName == "城投水文化园酒店").Decisions.ShouldHaveSingleItem().ResponsibleDepartment.ShouldBe("手续保障专班");
         // May's meeting follows April's two tasks up; the 快报 of April is its year's fourth.
         (await meetings.GetAsync(list[4].Id))!.PreviousDecisions!.Select(p => p.ProjectName).ShouldBe(["华为吉林区域总部", "城投水文化园酒店"], ignoreOrder: true);

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InvestmentCrm.EntityFrameworkCore.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261205193628_MeetingBulletins")]
+    [Migration("20261205195304_MeetingBulletins")]
     partial class MeetingBulletins
     {
         /// <inheritdoc />
@@ -716,6 +716,24 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                         .IsUnique();
 
                     b.ToTable("MeetingAgendaItems", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentCrm.Meetings.MeetingAttendee", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<Guid>("DispatchMeetingId");
+
+                    b.Property<Guid>("UserId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("DispatchMeetingId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingAttendees", (string)null);
                 });
 
             modelBuilder.Entity("InvestmentCrm.Meetings.MeetingBulletin", b =>
@@ -2278,6 +2296,21 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("InvestmentCrm.Meetings.MeetingAttendee", b =>
+                {
+                    b.HasOne("InvestmentCrm.Meetings.DispatchMeeting", null)
+                        .WithMany("AttendeeUsers")
+                        .HasForeignKey("DispatchMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("InvestmentCrm.Organization.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InvestmentCrm.Meetings.MeetingBulletin", b =>
                 {
                     b.HasOne("InvestmentCrm.Meetings.DispatchMeeting", null)
@@ -2719,6 +2752,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
             modelBuilder.Entity("InvestmentCrm.Meetings.DispatchMeeting", b =>
                 {
+                    b.Navigation("AttendeeUsers");
+
                     b.Navigation("Items");
 
                     b.Navigation("LinkedIssues");

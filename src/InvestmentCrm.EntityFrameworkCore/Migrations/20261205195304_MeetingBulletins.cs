@@ -16,6 +16,31 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                 table: "DispatchMeetings");
 
             migrationBuilder.CreateTable(
+                name: "MeetingAttendees",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(nullable: false),
+                    DispatchMeetingId = table.Column<Guid>(nullable: false),
+                    UserId = table.Column<Guid>(nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingAttendees", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingAttendees_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MeetingAttendees_DispatchMeetings_DispatchMeetingId",
+                        column: x => x.DispatchMeetingId,
+                        principalTable: "DispatchMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MeetingBulletins",
                 columns: table => new
                 {
@@ -70,6 +95,17 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                 filter: "\"Kind\" <> 2");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MeetingAttendees_DispatchMeetingId_UserId",
+                table: "MeetingAttendees",
+                columns: new[] { "DispatchMeetingId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingAttendees_UserId",
+                table: "MeetingAttendees",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MeetingBulletins_DispatchMeetingId",
                 table: "MeetingBulletins",
                 column: "DispatchMeetingId",
@@ -90,6 +126,9 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "MeetingAttendees");
+
             migrationBuilder.DropTable(
                 name: "MeetingBulletins");
 
