@@ -70,7 +70,11 @@ public class MeetingBrowserTests
         (await phone.Locator("[data-testid=agenda-item]").CountAsync()).ShouldBe(await items.CountAsync());
         // The meeting is the district's: the 包保领导 reads every item's lists, not only his own projects'.
         (await phone.Locator("[data-testid=investment-line]").First.InnerTextAsync()).ShouldContain("年度计划");
-        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath("meeting-phone.png"), FullPage = true });
+        (await phone.Locator("[data-testid=bulletin-sent]").InnerTextAsync()).ShouldContain("领导小组成员");
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath("meeting-phone.png"), FullPage = false });
+        await phone.GotoAsync("/meetings?year=2022&month=10");
+        (await phone.Locator("[data-testid=calendar-meeting]").CountAsync()).ShouldBe(1);
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath("meeting-list-phone.png"), FullPage = false });
     }
 
     private static string BulletinText(byte[] docx)
