@@ -197,8 +197,9 @@ public class DispatchMeeting : AggregateRoot
             throw new DomainException("请填写快报的接收人（领导小组成员）。");
         if (on < Date)
             throw new DomainException("快报发送日期不能早于会议日期。");
-        (BulletinRecipients, BulletinSentOn, Status) = (recipients.Trim(), on, MeetingStatus.BulletinSent);
-        return new MeetingBulletin(Id, on, BulletinRecipients, document, workbook);
+        var bulletin = new MeetingBulletin(Id, on, recipients.Trim(), document, workbook);
+        (BulletinRecipients, BulletinSentOn, Status) = (bulletin.Recipients, on, MeetingStatus.BulletinSent);
+        return bulletin;
     }
 
     private MeetingAgendaItem Item(Guid itemId) => _items.FirstOrDefault(i => i.Id == itemId) ?? throw new NotFoundException("议题不存在。");

@@ -78,8 +78,7 @@ public class MeetingServiceTests
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
         var (db, meetings) = await AsDispatchAsync(database);
         await using var _ = db;
-        var user = await TestUser.LoadAsync(db, "dispatch");
-        var bulletins = new MeetingBulletinAppService(db, TestScopes.Resolved(db, user), meetings, user, new TestClock());
+        var bulletins = await BulletinsAsync(db, meetings);
 
         var october = await meetings.PrepareMonthlyAsync(2022, 10);
         var meeting = (await meetings.GetAsync(october))!;
@@ -91,7 +90,7 @@ public class MeetingServiceTests
         // The summary figures, counted here from the records as of 2022-10-11 (the 项目盘子 and the problems).
         var asOf = new DateOnly(2022, 10, 11);
         var summary = await meetings.SummaryAsync(asOf);
-        var poolFigures = await FigureServices.For(db, user).Pool.GetAsync(2022, asOf);
+        var poolFigures = await FigureServices.For(db, await TestUser.LoadAsync(db, "dispatch")).Pool.GetAsync(2022, asOf);
         (summary.KeyProjects, summary.Started, summary.CompletedYearYuan).ShouldBe((poolFigures.KeyProjects, poolFigures.Started, poolFigures.CompletedYearYuan));
         summary.KeyProjects.ShouldBeGreaterThan(0);
         var issues = await db.ProjectIssues.IgnoreQueryFilters().AsNoTracking().Where(i => i.RaisedOn <= asOf && i.Status != IssueStatus.Returned).ToListAsync();
@@ -136,6 +135,7 @@ public class MeetingServiceTests
         var huaweiId = huawei.ProjectId;
         var september = await db.ProjectInvestments.IgnoreQueryFilters().AsNoTracking().Where(i => i.ProjectId == huaweiId && i.Year == 2022 && i.Month == 9)
             .Select(i => i.CompletedYuan).SingleAsync();
+        var user = await TestUser.LoadAsync(db, "dispatch");
         var construction = new ConstructionAppService(db, TestScopes.Resolved(db, user), user, new TestClock());
         (await construction.RecordInvestmentAsync(huaweiId, new InvestmentInput(2022, 9, (september + 100_000_000m) / 10_000m, "统计局核定数更正"))).ShouldBeTrue();
         db.ChangeTracker.Clear();
@@ -198,8 +198,7 @@ public class MeetingServiceTests
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
         var (db, meetings) = await AsDispatchAsync(database);
         await using var _ = db;
-        var user = await TestUser.LoadAsync(db, "dispatch");
-        var bulletins = new MeetingBulletinAppService(db, TestScopes.Resolved(db, user), meetings, user, new TestClock());
+        var bulletins = await BulletinsAsync(db, meetings);
 
         var (list, counts) = await meetings.ListAsync(2022);
         counts[MeetingKind.Monthly].ShouldBe(9);
@@ -212,6 +211,12 @@ public class MeetingServiceTests
         // May's meeting follows April's two tasks up; the 快报 of April is its year's fourth.
         (await meetings.GetAsync(list[4].Id))!.PreviousDecisions!.Select(p => p.ProjectName).ShouldBe(["华为吉林区域总部", "城投水文化园酒店"], ignoreOrder: true);
         DocumentText((await bulletins.FileAsync(april.Id, BulletinFormat.Document))!.Content).ShouldContain("第 4 期\n");
+    }
+
+    private static async Task<MeetingBulletinAppService> BulletinsAsync(CrmDbContext db, MeetingAppService meetings)
+    {
+        var user = await TestUser.LoadAsync(db, "dispatch");
+        return new MeetingBulletinAppService(db, TestScopes.Resolved(db, user), meetings, user, new TestClock());
     }
 
     private static string DocumentText(byte[] docx)
