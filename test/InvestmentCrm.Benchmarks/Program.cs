@@ -6,7 +6,8 @@ using InvestmentCrm.EntityFrameworkCore.Common;
 using InvestmentCrm.TestBase;
 
 // End-to-end figures for docs/benchmarks, as ratios against a baseline measured in the same run.
-//   dotnet run -c Release --project test/InvestmentCrm.Benchmarks [-- workbench|cockpit|project-pool|search] [--projects N]
+//   dotnet run -c Release --project test/InvestmentCrm.Benchmarks [-- workbench|cockpit|project-pool|search|load] [--projects N]
+//   load: [--clients 50] [--seconds 30] — the Release web host as its own process, on the demo data
 // PostgreSQL is measured too when CRM_TEST_POSTGRES is set.
 var suite = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "cockpit";
 var projects = args.SkipWhile(a => a != "--projects").Skip(1).Select(int.Parse).FirstOrDefault(suite is "cockpit" or "project-pool" ? 100_000 : 20_000);
@@ -15,6 +16,41 @@ var providers = TestEnvironment.PostgresConnectionString is null
     : new[] { DatabaseProviders.Sqlite, DatabaseProviders.PostgreSql };
 var machine = $"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; run {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC.";
 var report = new StringBuilder();
+
+if (suite == "load")
+{
+    var clients = args.SkipWhile(a => a != "--clients").Skip(1).Select(int.Parse).FirstOrDefault(50);
+    var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(30);
+    if (clients is < 1 or > 200 || seconds is < 5 or > 300)
+        throw new ArgumentException("--clients 1–200, --seconds 5–300 (a bounded load, loopback only).");
+    report.AppendLine("# Benchmark: under load").AppendLine()
+        .AppendLine(machine)
+        .AppendLine(CultureInfo.InvariantCulture, $"Load: {clients} signed-in clients for {seconds} s each provider, loopback; the Release web host in its own process")
+        .AppendLine("(environment Staging: production's settings without the refusal of plain HTTP), on the demo data. The clients take the")
+        .AppendLine("roles in turn — 招商专员 (项目库, 资金, 工作台, 企业库 search, API), 部门负责人 (部门指标, 我的指标, 项目问题, API page 2),")
+        .AppendLine("区领导 (驾驶舱, 项目盘子, 合同, 我的包保项目), 考核员 (年度考核, 工作台) — each request after the last answer (closed loop).")
+        .AppendLine("Baseline: `/health` on the same host by the same clients (10 s). Peak RSS is the host's VmHWM. The clients share four demo")
+        .AppendLine("accounts from one address, so the per-address sign-in and per-user search limits are raised for the run.")
+        .AppendLine()
+        .AppendLine("| provider | requests | requests/s | errors | p50 ms | p95 ms | p99 ms | host peak RSS |")
+        .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+    var detail = new StringBuilder().AppendLine().AppendLine("| provider | kind | requests | errors | p50 ms | p95 ms | p99 ms | p95 ÷ baseline p95 |").AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+    foreach (var provider in providers)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        var (results, elapsed, peak, baseline) = await LoadCases.RunAsync(provider, database.ConnectionString, clients, TimeSpan.FromSeconds(seconds));
+        var all = results.Single(r => r.Kind == "all");
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"| {provider} | {all.Requests:N0} | {all.Requests / elapsed:F0} | {all.Errors} | {all.P50:F1} | {all.P95:F1} | {all.P99:F1} | {peak / 1024 / 1024:N0} MB |");
+        foreach (var r in results.Append(baseline))
+            detail.AppendLine(CultureInfo.InvariantCulture,
+                $"| {provider} | {r.Kind} | {r.Requests:N0} | {r.Errors} | {r.P50:F1} | {r.P95:F1} | {r.P99:F1} | {(baseline.P95 == 0 ? 0 : r.P95 / baseline.P95):F1}× |");
+        Console.WriteLine($"{provider}: {all.Requests} requests, {all.Errors} errors, p95 {all.P95:F1} ms, peak RSS {peak / 1024 / 1024} MB");
+    }
+    report.Append(detail);
+    await WriteAsync("load.md");
+    return;
+}
 
 if (suite == "workbench")
 {
@@ -228,7 +264,7 @@ foreach (var provider in providers)
 
     var cold = await Measure.RunAsync(() => CockpitCases.AppAsync(database, leader), warmup: 3, runs: 20);
     var coldConnection = await Measure.RunAsync(async () => { database.ClearPools(); await CockpitCases.AppAsync(database, leader); }, warmup: 1, runs: 20);
-    using var memory = new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
+    using var memory = InvestmentCrm.Figures.FiguresCache.CreateStore();
     var cache = new InvestmentCrm.Figures.FiguresCache(memory);
     var warm = await Measure.RunAsync(() => CockpitCases.AppAsync(database, leader, cache), warmup: 3, runs: 20);
     var baseline = await Measure.RunAsync(() => CockpitCases.BaselineAsync(database), warmup: 1, runs: 5);

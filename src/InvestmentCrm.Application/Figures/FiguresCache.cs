@@ -9,10 +9,17 @@ namespace InvestmentCrm.Figures;
 /// Computed cockpits, kept in memory and keyed by the database's data version (renewed in the same transaction
 /// as every write), the reader's data scope and the request's parameters. A hit costs one read of one row;
 /// any saved change makes every older entry unreachable, on every node, so a cached figure is never stale.
-/// </summary>
+/// The cache is bounded (<see cref="MaxEntries"/>, each entry counted as one): a busy day of many readers and versions
+/// cannot grow the host's memory without limit; what does not fit is computed again.
 public sealed class FiguresCache(IMemoryCache cache)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>The most cockpits kept (a cockpit is a few KB; 2,000 of them a few MB).</summary>
+    public const int MaxEntries = 2_000;
+
+    /// <summary>The cache's own store, bounded by <see cref="MaxEntries"/> (the host's shared memory cache stays unbounded for others).</summary>
+    public static MemoryCache CreateStore(int maxEntries = MaxEntries) => new(new MemoryCacheOptions { SizeLimit = maxEntries });
 
     public async Task<T> GetOrComputeAsync<T>(ICrmDbContext db, ReaderScope scope, string key, Func<Task<T>> compute, CancellationToken ct)
         where T : class
@@ -24,7 +31,7 @@ public sealed class FiguresCache(IMemoryCache cache)
         if (cache.TryGetValue(fullKey, out T? hit) && hit is not null)
             return hit;
         var value = await compute();
-        cache.Set(fullKey, value, Lifetime);
+        cache.Set(fullKey, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
         return value;
     }
 }

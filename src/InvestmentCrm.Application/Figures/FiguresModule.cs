@@ -7,7 +7,7 @@ public static class FiguresModule
     /// <summary>The figures engine, the cockpit and its cache.</summary>
     public static IServiceCollection AddFigures(this IServiceCollection services) =>
         services.AddMemoryCache()
-            .AddSingleton<FiguresCache>()
+            .AddSingleton(_ => new FiguresCache(FiguresCache.CreateStore()))
             .AddScoped<FiguresEngine>()
             .AddScoped<CockpitAppService>()
             .AddScoped<FigureRecordsAppService>()

@@ -123,7 +123,7 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
             var overdue = d.DueOn is { } due && ProjectIssue.IsPastDue(due, date);
             if (d.ProjectIssueId is { } issueId && issues.TryGetValue(issueId, out var issue))
             {
-                solved = new[] { issue.SolvedOn, issue.ConfirmedOn, issue.ClosedOn }.Any(on => on <= date);
+                solved = ProjectIssue.WasSolvedBy(issue.SolvedOn, issue.ConfirmedOn, issue.ClosedOn, date);
                 overdue = solved == false && ProjectIssue.IsPastDue(issue.DueOn, date);
             }
             return new DecisionFollowUpDto(names.GetValueOrDefault(x.ProjectId, "—"), d.Text,

@@ -44,7 +44,7 @@ public static class MeetingBulletinDocuments
 
         body.Append(Heading("一、会议基本情况"));
         var chair = m.Chair is { } who ? $"，{who}主持" : "";
-        body.Append(Line($"{m.Date:yyyy年M月d日}（{Weekday(m.Date)}），{m.Kind.ToDisplay()}{(m.Place is { } place ? $"在{place}" : "")}召开{chair}。"
+        body.Append(Line($"{m.Date:yyyy年M月d日}（{BusinessDates.WeekdayName(m.Date.DayOfWeek)}），{m.Kind.ToDisplay()}{(m.Place is { } place ? $"在{place}" : "")}召开{chair}。"
             + $"会议调度项目 {m.Items.Count} 个。", Font.Body, 14, indent: true));
         if (m.AttendeesLine is { } attendees)
             body.Append(Line($"参会人员：{attendees}", Font.Body, 14, indent: true));
@@ -149,7 +149,6 @@ public static class MeetingBulletinDocuments
     private static string Yi(decimal yuan) => (yuan / YuanPerYi).ToString("#,0.00", Invariant);
     private static string Percent(decimal? value) => value is { } v ? v.ToString("0.0", Invariant) + "%" : "—";
     private static string Number(int position) => position <= 10 ? ChineseNumbers[position - 1] : position.ToString(Invariant);
-    private static string Weekday(DateOnly date) => "星期" + "日一二三四五六"[(int)date.DayOfWeek];
 
     private enum Font { Title, Heading, Body }
 

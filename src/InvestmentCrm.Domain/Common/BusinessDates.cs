@@ -11,6 +11,9 @@ public static class BusinessDates
 
     public static bool Contains(DateOnly date) => date.Year is >= FirstYear and <= LastYear;
 
+    /// <summary>星期一 … 星期日.</summary>
+    public static string WeekdayName(DayOfWeek day) => "星期" + "日一二三四五六"[(int)day];
+
     public static int EnsureYear(int year) =>
         year is >= FirstYear and <= LastYear ? year : throw new DomainException($"年份应在 {FirstYear} 到 {LastYear} 年之间。");
 

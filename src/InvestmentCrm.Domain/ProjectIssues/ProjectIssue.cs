@@ -170,6 +170,10 @@ public class ProjectIssue : AggregateRoot
     /// <summary>The overdue rule for an open problem read as a projection (queries state it as <c>DueOn &lt; day</c>).</summary>
     public static bool IsPastDue(DateOnly dueOn, DateOnly day) => day > dueOn;
 
+    /// <summary>Whether a problem was off the books by a day: solved, confirmed or closed on or before it (queries state it as three date comparisons).</summary>
+    public static bool WasSolvedBy(DateOnly? solvedOn, DateOnly? confirmedOn, DateOnly? closedOn, DateOnly day) =>
+        solvedOn <= day || confirmedOn <= day || closedOn <= day;
+
     public int OverdueDays(DateOnly today) => IsOverdue(today) ? today.DayNumber - DueOn.DayNumber : 0;
 
     /// <summary>Accepted within the promised time (null: not yet accepted).</summary>

@@ -21,6 +21,16 @@ public sealed class DatabaseOptions
     public bool MigrateOnStartup { get; set; } = true;
     /// <summary>Seed the demo organisation, users and projects into an empty database on start-up.</summary>
     public bool SeedDemoData { get; set; }
+    /// <summary>
+    /// PostgreSQL: the most connections this node opens (its pool). Nodes × this + the maintenance and other clients must
+    /// stay below the server's <c>max_connections</c> (docs/architecture.md, "Several nodes"). A connection string that sets
+    /// its own pool size keeps it.
+    /// </summary>
+    public int MaxPoolSize { get; set; } = DefaultMaxPoolSize;
+    /// <summary>PostgreSQL: how many of the statements a connection runs most are prepared on the server (Npgsql auto-prepare).</summary>
+    public int MaxAutoPrepare { get; set; } = 50;
+
+    public const int DefaultMaxPoolSize = 30;
 }
 
 public static class DatabaseProviders

@@ -56,11 +56,29 @@ public static class PersistenceServiceCollectionExtensions
             case DatabaseProviders.PostgreSql:
                 return string.IsNullOrWhiteSpace(options.ConnectionString)
                     ? throw new InvalidConfigurationException("配置错误：Database:Provider 为 PostgreSql 时必须设置 Database:ConnectionString。")
-                    : options.ConnectionString;
+                    : Bounded(options);
             default:
                 throw new InvalidConfigurationException(
                     $"配置错误：不支持的数据库类型 Database:Provider = “{options.Provider}”。可选值：{DatabaseProviders.Sqlite}、{DatabaseProviders.PostgreSql}。");
         }
+    }
+
+    /// <summary>
+    /// The node's PostgreSQL connection with its pool bounded (<see cref="DatabaseOptions.MaxPoolSize"/>, not Npgsql's 100,
+    /// which several nodes and the search's bursts would push past the server's max_connections) and the hot statements
+    /// prepared; what the connection string sets itself is kept.
+    /// </summary>
+    private static string Bounded(DatabaseOptions options)
+    {
+        if (options.MaxPoolSize is < 1 or > 1000)
+            throw new InvalidConfigurationException($"配置错误：Database:MaxPoolSize = {options.MaxPoolSize} 应在 1 到 1000 之间。");
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString);
+        var text = options.ConnectionString!;
+        if (!text.Contains("Pool Size", StringComparison.OrdinalIgnoreCase))
+            builder.MaxPoolSize = options.MaxPoolSize;
+        if (!text.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            builder.MaxAutoPrepare = options.MaxAutoPrepare;
+        return builder.ConnectionString;
     }
 
     /// <summary>One place that turns a provider name into EF options (the host and the tests use it).</summary>

@@ -11,10 +11,27 @@ namespace InvestmentCrm.Application.Tests.Figures;
 public class FiguresCacheTests
 {
     [Theory, OnSqlite, OnPostgres]
+    public async Task The_cache_keeps_no_more_cockpits_than_its_bound(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        using var store = FiguresCache.CreateStore(maxEntries: 2);
+        var cache = new FiguresCache(store);
+        await using var db = database.CreateContext();
+        var computed = 0;
+        for (var i = 0; i < 5; i++)
+            await cache.GetOrComputeAsync(db, ReaderScope.Everything, $"key-{i}", () => { computed++; return Task.FromResult(new object()); }, default);
+        computed.ShouldBe(5);
+        store.Count.ShouldBeLessThanOrEqualTo(2);
+        // What was not kept is computed again, not lost.
+        await cache.GetOrComputeAsync(db, ReaderScope.Everything, "key-4", () => { computed++; return Task.FromResult(new object()); }, default);
+        computed.ShouldBeLessThanOrEqualTo(6);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task A_cached_cockpit_is_served_until_any_data_changes_and_never_across_data_scopes(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
-        using var memory = new MemoryCache(new MemoryCacheOptions());
+        using var memory = FiguresCache.CreateStore();
         var cache = new FiguresCache(memory);
 
         async Task<CockpitDto> CockpitAsync(string userName)

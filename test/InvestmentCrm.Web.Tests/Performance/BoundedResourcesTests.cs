@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp.Html.Parser;
+using InvestmentCrm.EntityFrameworkCore.Common;
+using InvestmentCrm.TestBase;
+using InvestmentCrm.Web.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace InvestmentCrm.Web.Tests.Performance;
+
+/// <summary>Issue 21: lists that do not grow with their pages, a bounded connection pool, compressed and cached responses, and a cockpit that holds under many requests.</summary>
+public class BoundedResourcesTests
+{
+    [Fact]
+    public async Task The_pager_is_the_same_size_for_ten_pages_and_for_ten_thousand()
+    {
+        await using var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).BuildServiceProvider();
+        await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
+        Task<string> RenderAsync(int total, int page) => renderer.Dispatcher.InvokeAsync(async () =>
+            (await renderer.RenderComponentAsync<Pager>(ParameterView.FromDictionary(new Dictionary<string, object?>
+            {
+                [nameof(Pager.Page)] = page, [nameof(Pager.PageSize)] = 20, [nameof(Pager.Total)] = total,
+                [nameof(Pager.Href)] = (Func<int, string>)(p => $"projects?page={p}"),
+            }))).ToHtmlString());
+
+        var ten = await RenderAsync(200, 5);
+        var tenThousand = await RenderAsync(200_000, 5_000);
+        Math.Abs(tenThousand.Length - ten.Length).ShouldBeLessThan(200, "only the numbers are longer");
+        var links = new HtmlParser().ParseDocument(tenThousand).QuerySelectorAll("a.page-link").Select(a => a.GetAttribute("href")).ToList();
+        links.ShouldBe(["projects?page=1", "projects?page=4999", "projects?page=4998", "projects?page=4999", "projects?page=5001", "projects?page=5002",
+            "projects?page=5001", "projects?page=10000"]);
+        // The window stays inside the pages at either end, and a page beyond the last shows none.
+        new HtmlParser().ParseDocument(await RenderAsync(200_000, 1)).QuerySelectorAll("a.page-link").Select(a => a.TextContent)
+            .ShouldBe(["2", "3", "4", "5", "下一页", "»"]);
+        new HtmlParser().ParseDocument(await RenderAsync(40, 9)).QuerySelectorAll("a.page-link").Select(a => a.TextContent).ShouldBe(["«", "上一页"]);
+    }
+
+    [Fact]
+    public void A_postgresql_node_bounds_its_pool_and_prepares_its_statements_unless_the_connection_says_otherwise()
+    {
+        string Resolve(string connection, int? pool = null) => PersistenceServiceCollectionExtensions.ResolveConnectionString(new DatabaseOptions
+        {
+            Provider = DatabaseProviders.PostgreSql,
+            ConnectionString = connection,
+            MaxPoolSize = pool ?? DatabaseOptions.DefaultMaxPoolSize,
+        }, Path.GetTempPath());
+
+        var bounded = new Npgsql.NpgsqlConnectionStringBuilder(Resolve("Host=db;Database=crm;Username=crm"));
+        (bounded.MaxPoolSize, bounded.MaxAutoPrepare).ShouldBe((30, 50));
+        new Npgsql.NpgsqlConnectionStringBuilder(Resolve("Host=db;Database=crm;Username=crm", pool: 12)).MaxPoolSize.ShouldBe(12);
+        new Npgsql.NpgsqlConnectionStringBuilder(Resolve("Host=db;Database=crm;Username=crm;Maximum Pool Size=80;Max Auto Prepare=0"))
+            .ShouldSatisfyAllConditions(b => b.MaxPoolSize.ShouldBe(80), b => b.MaxAutoPrepare.ShouldBe(0));
+        Should.Throw<InvalidConfigurationException>(() => Resolve("Host=db", pool: 0)).Message.ShouldContain("Database:MaxPoolSize");
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Pages_and_json_are_compressed_and_static_assets_are_fingerprinted_and_cached(string provider)
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);
+        var leader = await factory.SignInAsync("leader");
+        foreach (var url in new[] { "/projects", "/api/v1/projects" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+            var response = await leader.SendAsync(request);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            response.Content.Headers.ContentEncoding.ShouldBe(["gzip"], url);
+        }
+
+        // The login page (nobody signed in) links its assets by fingerprinted addresses (a new build, a new address), served to anyone.
+        var anonymous = factory.CreateClient();
+        var login = new HtmlParser().ParseDocument(await anonymous.GetStringAsync("/account/login"));
+        var css = login.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).Single(h => h.Contains("site", StringComparison.Ordinal));
+        css.ShouldMatch(@"^lib/app/site\.[a-z0-9]+\.css$");
+        var asset = await anonymous.GetAsync("/" + css);
+        asset.StatusCode.ShouldBe(HttpStatusCode.OK);
+        asset.Headers.ETag.ShouldNotBeNull();
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_cockpit_answers_every_one_of_500_requests_from_25_clients_at_once(string provider)
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(provider);
+        // Four sessions (sign-in is limited per address), shared by 25 workers at once.
+        var sessions = new[] { await factory.SignInAsync("leader"), await factory.SignInAsync("head"), await factory.SignInAsync("leader"), await factory.SignInAsync("head") };
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 25).Select(worker => sessions[worker % sessions.Length]).Select(async client =>
+        {
+            var mine = new List<HttpStatusCode>();
+            for (var i = 0; i < 20; i++)
+                mine.Add((await client.GetAsync(i % 4 == 0 ? "/cockpit?year=2025" : "/cockpit")).StatusCode);
+            return mine;
+        }));
+        statuses.SelectMany(s => s).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count()).ShouldBe(new Dictionary<HttpStatusCode, int> { [HttpStatusCode.OK] = 500 });
+    }
+}
