@@ -64,6 +64,15 @@ public class SecurityBrowserTests
         await BrowserSession.SignInAsync(phone, "head");
         await phone.GotoAsync("/projects");
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ScreenshotPath("projects-phone.png"), FullPage = true });
+
+        // The pager of a long list: 首页, 上一页, five page numbers, 下一页, 末页 — the same size for any number of pages.
+        var leader = await session.NewPageAsync();
+        await BrowserSession.SignInAsync(leader, "leader");
+        await leader.GotoAsync("/projects?page=3");
+        var pager = leader.Locator("[data-testid=pager]");
+        (await pager.Locator("a.page-link").AllInnerTextsAsync()).ShouldContain("下一页");
+        (await pager.Locator(".page-item.active").InnerTextAsync()).Trim().ShouldBe("3");
+        await pager.ScreenshotAsync(new LocatorScreenshotOptions { Path = BrowserSession.ScreenshotPath("pager.png") });
     }
 
     [BrowserFact]

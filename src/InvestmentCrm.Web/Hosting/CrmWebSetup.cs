@@ -35,7 +35,8 @@ public static class CrmWebSetup
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
-            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json"]);
+            // Pages and API answers: the static assets are minified files served as they are.
+            options.MimeTypes = ["text/html", "application/json", "application/problem+json"];
         });
         services.AddHttpContextAccessor();
         services.AddScoped<InvestmentCrm.Common.ICurrentUser, HttpCurrentUser>();
@@ -98,6 +99,7 @@ public static class CrmWebSetup
         // HTML and JSON compressed (docs/architecture.md, "Resources of a node"). Over HTTPS too: the one secret a page
         // carries, its antiforgery token, is encrypted afresh for every response, so BREACH has no stable secret to guess.
         app.UseResponseCompression();
+        app.UseStaticFiles();
         // Explicitly after the status-code pages, so that re-executing /error/404 is routed again.
         app.UseRouting();
         app.UseAuthentication();
@@ -140,9 +142,6 @@ public static class CrmWebSetup
             ? Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: MalformedRequests.ContentTypeRefusal)
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "请求的接口不存在。"));
 
-        // Static assets with fingerprinted addresses (App.razor asks @Assets for them), cached for a year, ETags on the rest;
-        // the login page needs them before anyone signs in.
-        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>();
         return app;
     }
