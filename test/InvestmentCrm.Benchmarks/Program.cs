@@ -47,7 +47,12 @@ if (suite == "load")
                 $"| {provider} | {r.Kind} | {r.Requests:N0} | {r.Errors} | {r.P50:F1} | {r.P95:F1} | {r.P99:F1} | {(baseline.P95 == 0 ? 0 : r.P95 / baseline.P95):F1}× |");
         Console.WriteLine($"{provider}: {all.Requests} requests, {all.Errors} errors, p95 {all.P95:F1} ms, peak RSS {peak / 1024 / 1024} MB");
     }
-    report.Append(detail);
+    report.Append(detail)
+        .AppendLine()
+        .AppendLine("Reading: in a closed loop the mean latency is the clients divided by the throughput (Little's law), so with 50 clients")
+        .AppendLine("and the clients' own work on the same two cores, a p95 of 100 ms needs some 500 requests/s — several times what the")
+        .AppendLine("host gives here, where even `/health` queues. What each request costs the host (CPU per page render and its queries)")
+        .AppendLine("is what has to fall; the 100k-project database for this case is still to be generated (issue 21, not done).");
     await WriteAsync("load.md");
     return;
 }
