@@ -67,12 +67,15 @@ public static class CrmWebSetup
 
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
+        {
             options.SwaggerDoc("v1", new OpenApiInfo
             {
                 Title = "InvestmentCrm API",
                 Version = "v1",
                 Description = "南关区招商引资管理平台 REST API（/api/v1）。错误以 ProblemDetails 返回，title/detail 为中文。",
-            }));
+            });
+            ApiContract.Configure(options);
+        });
         return builder;
     }
 
