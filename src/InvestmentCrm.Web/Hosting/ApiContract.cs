@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
@@ -28,6 +29,25 @@ public static class ApiContract
             Description = "登录（/account/login）后的会话 Cookie，SameSite=Lax；开发与测试环境中名为 crm.auth（Hosting/SecuritySetup.cs）。",
         });
         options.OperationFilter<ProblemResponses>();
+        options.SchemaFilter<EnumNames>();
+    }
+
+    /// <summary>
+    /// Enums travel as numbers; the schema names each value and gives its Chinese label (x-enum-varnames,
+    /// x-enum-descriptions, and a table in the description), so a generated client has names and a reader the meaning.
+    /// </summary>
+    private sealed class EnumNames : ISchemaFilter
+    {
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (!context.Type.IsEnum || schema is not OpenApiSchema target)
+                return;
+            var values = Enum.GetValues(context.Type).Cast<Enum>().ToList();
+            target.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            target.Extensions["x-enum-varnames"] = new JsonNodeExtension(new JsonArray([.. values.Select(v => JsonValue.Create(v.ToString()))]));
+            target.Extensions["x-enum-descriptions"] = new JsonNodeExtension(new JsonArray([.. values.Select(v => JsonValue.Create(EnumLabels.Label(v)))]));
+            target.Description = string.Join("；", values.Select(v => $"{Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)} = {v}（{EnumLabels.Label(v)}）"));
+        }
     }
 
     /// <summary>The endpoint's name (WithName), else e.g. <c>GetApiV1ProjectsId</c> from <c>GET /api/v1/projects/{id}</c>.</summary>

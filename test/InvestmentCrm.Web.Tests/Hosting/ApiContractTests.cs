@@ -34,6 +34,12 @@ public class ApiContractTests
             operation.TryGetProperty("security", out _).ShouldBeTrue($"{method} {path} declares its security");
         }
 
+        // Enums: numbers on the wire, with their names and Chinese labels in the schema.
+        var kind = document.GetProperty("components").GetProperty("schemas").GetProperty("MeetingKind");
+        kind.GetProperty("x-enum-varnames").EnumerateArray().Select(v => v.GetString()).ShouldBe(["Monthly", "Special", "Weekly"]);
+        kind.GetProperty("x-enum-descriptions").EnumerateArray().Select(v => v.GetString()).ShouldBe(["月度重点项目运行调度会", "专题调度会", "周调度会"]);
+        kind.GetProperty("description").GetString()!.ShouldContain("1 = Monthly（月度重点项目运行调度会）");
+
         // The meetings API (built after the contract): every success answer has its schema, or says it has no body.
         foreach (var (path, method, operation) in operations.Where(o => o.Path.StartsWith("/api/v1/meetings", StringComparison.Ordinal)))
         {
