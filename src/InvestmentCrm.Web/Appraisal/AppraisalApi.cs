@@ -22,25 +22,29 @@ public static class AppraisalApi
         group.MapGet("/rulesets/{id:guid}", (Guid id, AppraisalAppService service, CancellationToken ct) => service.GetRuleSetAsync(id, ct))
             .RequireAuthorization(Permissions.Appraisal.View).WithSummary("一份考核口径及其评分项");
         group.MapPost("/rulesets/{id:guid}/items", async (Guid id, AppraisalItemSpec spec, AppraisalAppService service, CancellationToken ct) =>
-                Results.Created($"/api/v1/appraisal/rulesets/{id}", new { id = await service.AddItemAsync(id, spec, ct) }))
+                Results.Created($"/api/v1/appraisal/rulesets/{id}", new CreatedId(await service.AddItemAsync(id, spec, ct))))
+            .Produces<CreatedId>(StatusCodes.Status201Created)
             .RequireAuthorization(Permissions.Appraisal.Run).WithSummary("向草稿添加评分项（已发布的口径拒绝修改）");
         group.MapPut("/rulesets/{id:guid}/items/{itemId:guid}", async (Guid id, Guid itemId, AppraisalItemSpec spec, AppraisalAppService service, CancellationToken ct) =>
             {
                 await service.UpdateItemAsync(id, itemId, spec, ct);
                 return Results.NoContent();
             })
+            .Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(Permissions.Appraisal.Run).WithSummary("修改草稿的评分项（已发布的口径拒绝修改）");
         group.MapPost("/rulesets/{id:guid}/publish", async (Guid id, AppraisalAppService service, CancellationToken ct) =>
             {
                 await service.PublishAsync(id, ct);
                 return Results.NoContent();
             })
+            .Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(Permissions.Appraisal.Run).WithSummary("发布草稿（同年度的现行版本被取代）");
 
         group.MapGet("/runs", (AppraisalAppService service, CancellationToken ct) => service.ListRunsAsync(ct))
             .RequireAuthorization(Permissions.Appraisal.View).WithSummary("考核结果列表");
         group.MapPost("/runs", async (CreateRunRequest request, AppraisalAppService service, CancellationToken ct) =>
-                Results.Created("/api/v1/appraisal/runs", new { id = await service.CreateRunAsync(request.RuleSetId, request.AsOf, ct) }))
+                Results.Created("/api/v1/appraisal/runs", new CreatedId(await service.CreateRunAsync(request.RuleSetId, request.AsOf, ct))))
+            .Produces<CreatedId>(StatusCodes.Status201Created)
             .RequireAuthorization(Permissions.Appraisal.Run).WithSummary("按已发布口径计算一次考核");
         group.MapGet("/runs/{id:guid}", (Guid id, AppraisalAppService service, CancellationToken ct) => service.GetRunAsync(id, ct))
             .RequireAuthorization(Permissions.Appraisal.View).WithSummary("龙虎榜与同年度冻结结果的差异（按数据权限范围）");
@@ -51,6 +55,7 @@ public static class AppraisalApi
                     return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "考核对象类型无效。");
                 return Results.Ok(await service.GetSubjectAsync(id, subject.Value, subjectId, http.User.HasClaim(Permissions.ClaimType, Permissions.Appraisal.View), ct));
             })
+            .Produces<SubjectDetailDto>()
             .RequireAuthorization(Permissions.Workbench.View).WithSummary("一个部门或个人的考核明细（本人总可查看）");
         group.MapGet("/mine", (int? year, AppraisalAppService service, CancellationToken ct) => service.GetMyContributionAsync(year, ct))
             .RequireAuthorization(Permissions.Workbench.View).WithSummary("我的贡献：本人的贡献台账与最近一次考核明细");

@@ -67,6 +67,7 @@ public static class CompanyEndpoints
 
         companies.MapGet("/{id:guid}", async (Guid id, CompanyAppService service, CancellationToken ct) =>
                 await service.GetAsync(id, ct) is { } profile ? Results.Ok(profile) : NotFound())
+            .Produces<CompanyProfileDto>()
             .RequireAuthorization(Permissions.Companies.View)
             .WithSummary("企业档案（联系人电话已脱敏）");
 
@@ -75,38 +76,48 @@ public static class CompanyEndpoints
             .WithSummary("登记前查重：名称相近的已有企业（去掉“有限公司”等后缀和括号地名后比较）");
 
         companies.MapPost("/", async (CompanyInput input, CompanyAppService service, CancellationToken ct) =>
-                Results.Created($"/api/v1/companies/{await service.CreateAsync(input, ct)}", null))
+            {
+                var id = await service.CreateAsync(input, ct);
+                return Results.Created($"/api/v1/companies/{id}", new CreatedId(id));
+            })
+            .Produces<CreatedId>(StatusCodes.Status201Created)
             .RequireAuthorization(Permissions.Companies.Edit)
             .WithSummary("登记企业（信用代码校验且唯一；无信用代码时名称相近需 confirmNotDuplicate）");
 
         companies.MapPut("/{id:guid}", async (Guid id, CompanyInput input, CompanyAppService service, CancellationToken ct) =>
                 await service.UpdateAsync(id, input, ct) ? Results.NoContent() : NotFound())
+            .Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(Permissions.Companies.Edit)
             .WithSummary("修改企业（携带 concurrencyStamp，冲突时返回 409）");
 
         companies.MapDelete("/{id:guid}", async (Guid id, CompanyAppService service, CancellationToken ct) =>
                 await service.DeleteAsync(id, ct) ? Results.NoContent() : NotFound())
+            .Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(Permissions.Companies.Edit)
             .WithSummary("删除企业（软删除；有关联项目时拒绝，请改用合并）");
 
         companies.MapPost("/{id:guid}/merge", async (Guid id, MergeInput input, CompanyAppService service, CancellationToken ct) =>
                 await service.MergeAsync(id, input.DuplicateId, ct) ? Results.NoContent() : NotFound())
+            .Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(Permissions.Companies.Edit)
             .WithSummary("把重复记录合并到本企业（关联项目、走访、联系人和审计记录保留）");
 
         companies.MapPost("/{id:guid}/contacts", async (Guid id, ContactInput input, CompanyAppService service, CancellationToken ct) =>
                 await service.AddContactAsync(id, input.Name, input.Title, input.Phone, input.Email, ct) is { } contactId
-                    ? Results.Created($"/api/v1/companies/{id}", new { id = contactId }) : NotFound())
+                    ? Results.Created($"/api/v1/companies/{id}", new CreatedId(contactId)) : NotFound())
+            .Produces<CreatedId>(StatusCodes.Status201Created)
             .RequireAuthorization(Permissions.Companies.Edit)
             .WithSummary("添加联系人");
 
         companies.MapDelete("/{id:guid}/contacts/{contactId:guid}", async (Guid id, Guid contactId, CompanyAppService service, CancellationToken ct) =>
                 await service.RemoveContactAsync(id, contactId, ct) ? Results.NoContent() : NotFound())
+            .Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(Permissions.Companies.Edit)
             .WithSummary("删除联系人");
 
         companies.MapPost("/{id:guid}/blacklist", async (Guid id, BlacklistInput input, CompanyAppService service, CancellationToken ct) =>
                 await (input.Blacklisted ? service.BlacklistAsync(id, input.Reason ?? "", ct) : service.RemoveFromBlacklistAsync(id, ct)) ? Results.NoContent() : NotFound())
+            .Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(Permissions.Companies.Edit)
             .WithSummary("中介机构列入/移出黑名单（列入须写明原因）");
     }

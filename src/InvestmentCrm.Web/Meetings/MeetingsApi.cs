@@ -23,9 +23,6 @@ public static class MeetingsApi
     /// <summary>A year's meetings and how many of each kind.</summary>
     public sealed record MeetingYearDto(IReadOnlyList<MeetingAppService.MeetingListItemDto> Meetings, IReadOnlyDictionary<MeetingKind, int> CountByKind);
 
-    /// <summary>The id of what was created (its address is in Location).</summary>
-    public sealed record CreatedId(Guid Id);
-
     /// <summary>The installation's schedule: week (1–4) and weekday of the monthly meeting, and the weekday of a weekly one (none: no 周调度).</summary>
     public sealed record ScheduleInput(int Week, DayOfWeek Weekday, DayOfWeek? WeeklyOn);
 
@@ -107,7 +104,7 @@ public static class MeetingsApi
             app.MapGet($"/meetings/{{id:guid}}/bulletin.{extension}", async (Guid id, MeetingBulletinAppService bulletins, CancellationToken ct) =>
                     await bulletins.FileAsync(id, format, ct) is { } file ? Results.File(file.Content, contentType, file.FileName) : NotFound())
                 .RequireAuthorization(Permissions.Meetings.View)
-                .Produces(StatusCodes.Status200OK, contentType: contentType)
+                .Produces<Stream>(StatusCodes.Status200OK, contentType)
                 .RequireRateLimiting(RateLimits.Export)
                 .WithName($"DownloadMeetingBulletin{format}").WithTags("调度会").WithSummary($"下载{format.ToDisplay()}（已发送的为定稿）");
     }

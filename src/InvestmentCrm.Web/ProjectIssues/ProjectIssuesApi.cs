@@ -29,10 +29,15 @@ public static class ProjectIssuesApi
 
         issues.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, ICurrentUser current, ProjectIssueAppService service, CancellationToken ct) =>
                 await service.GetAsync(id, Actor(user, current), ct) is { } issue ? Results.Ok(issue) : NotFound())
+            .Produces<IssueDetailDto>()
             .RequireAuthorization(Permissions.Issues.View).WithName("GetIssue").WithSummary("问题详情、办理记录与当前可执行的操作");
 
         issues.MapPost("/", async (RaiseIssueInput input, ClaimsPrincipal user, ICurrentUser current, ProjectIssueAppService service, CancellationToken ct) =>
-                Results.Created($"/api/v1/issues/{await service.RaiseAsync(input, Actor(user, current), ct)}", null))
+            {
+                var id = await service.RaiseAsync(input, Actor(user, current), ct);
+                return Results.Created($"/api/v1/issues/{id}", new CreatedId(id));
+            })
+            .Produces<CreatedId>(StatusCodes.Status201Created)
             .RequireAuthorization(Permissions.Issues.Raise).WithName("RaiseIssue")
             .WithSummary("提出问题（类别须确认；无对应专班的类别须指定责任职能部门）并交办");
 
@@ -45,6 +50,7 @@ public static class ProjectIssuesApi
                 await service.ActAsync(id, input, Actor(user, current), ct);
                 return Results.NoContent();
             })
+            .Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(Permissions.Issues.View).WithName("ActOnIssue")
             .WithSummary("办理问题：受理、退回、进展、协调、办结、企业确认、销号、改派、上提（按身份与状态校验）");
 
@@ -59,14 +65,17 @@ public static class ProjectIssuesApi
                 await service.SaveRouteAsync(input, ct);
                 return Results.NoContent();
             })
+            .Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(Permissions.Issues.Dispatch).WithName("SaveIssueRoute").WithSummary("设置某类问题的交办专班与时限");
         issues.MapGet("/keywords", (ProjectIssueAppService service, CancellationToken ct) => service.KeywordsAsync(ct))
             .RequireAuthorization(Permissions.Issues.View).WithName("ListIssueKeywords").WithSummary("问题分类关键词");
         issues.MapPost("/keywords", async (IssueKeywordInput input, ProjectIssueAppService service, CancellationToken ct) =>
-                Results.Created("/api/v1/issues/keywords", new { id = await service.AddKeywordAsync(input.Keyword, input.Category, ct) }))
+                Results.Created("/api/v1/issues/keywords", new CreatedId(await service.AddKeywordAsync(input.Keyword, input.Category, ct))))
+            .Produces<CreatedId>(StatusCodes.Status201Created)
             .RequireAuthorization(Permissions.Issues.Dispatch).WithName("AddIssueKeyword").WithSummary("添加问题分类关键词");
         issues.MapDelete("/keywords/{id:guid}", async (Guid id, ProjectIssueAppService service, CancellationToken ct) =>
                 await service.RemoveKeywordAsync(id, ct) ? Results.NoContent() : NotFound("关键词不存在。"))
+            .Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(Permissions.Issues.Dispatch).WithName("RemoveIssueKeyword").WithSummary("删除问题分类关键词");
 
         api.MapGet("/my-responsible-projects", (ResponsibleProjectsAppService service, CancellationToken ct) => service.MineAsync(ct))
@@ -76,12 +85,15 @@ public static class ProjectIssuesApi
         var green = api.MapGroup("/projects/{projectId:guid}/green-channel").WithTags("项目问题");
         green.MapGet("/", async (Guid projectId, GreenChannelAppService service, CancellationToken ct) =>
                 await service.GetAsync(projectId, ct) is { } dto ? Results.Ok(dto) : NotFound("项目不存在或您无权查看。"))
+            .Produces<GreenChannelDto>()
             .RequireAuthorization(Permissions.Projects.View).WithName("GetGreenChannel").WithSummary("绿色通道服务与各年减免合计");
         green.MapPost("/services", async (Guid projectId, GreenChannelServiceInput input, GreenChannelAppService service, CancellationToken ct) =>
-                await service.AddAsync(projectId, input, ct) is { } id ? Results.Created($"/api/v1/projects/{projectId}/green-channel", new { id }) : NotFound("项目不存在或您无权查看。"))
+                await service.AddAsync(projectId, input, ct) is { } id ? Results.Created($"/api/v1/projects/{projectId}/green-channel", new CreatedId(id)) : NotFound("项目不存在或您无权查看。"))
+            .Produces<CreatedId>(StatusCodes.Status201Created)
             .RequireAuthorization(Permissions.Projects.Edit).WithName("AddGreenChannelService").WithSummary("登记绿色通道服务（限时办结）");
         green.MapPost("/services/{serviceId:guid}/completion", async (Guid projectId, Guid serviceId, GreenChannelDoneInput input, GreenChannelAppService service, CancellationToken ct) =>
                 await service.CompleteAsync(projectId, serviceId, input, ct) ? Results.NoContent() : NotFound("服务记录不存在或您无权查看。"))
+            .Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(Permissions.Projects.Edit).WithName("CompleteGreenChannelService").WithSummary("绿色通道服务办结（减免事项填减免金额，元）");
 
         // The raise form's category, unit and 办结时限, re-rendered while the user types (htmx).

@@ -29,21 +29,25 @@ public static class ProjectsApi
 
         projects.MapGet("/{id:guid}", async (Guid id, ProjectAppService service, CancellationToken ct) =>
                 await service.GetAsync(id, ct) is { } project ? Results.Ok(project) : NotFound())
+            .Produces<ProjectDetailDto>()
             .RequireAuthorization(Permissions.Projects.View)
             .WithSummary("项目详情");
 
         projects.MapPut("/{id:guid}", async (Guid id, ProjectUpdateDto input, ProjectAppService service, CancellationToken ct) =>
                 await service.UpdateAsync(id, input, ct) ? Results.NoContent() : NotFound())
+            .Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(Permissions.Projects.Edit)
             .WithSummary("修改项目基本信息（携带 concurrencyStamp，冲突时返回 409）");
 
         projects.MapDelete("/{id:guid}", async (Guid id, ProjectAppService service, CancellationToken ct) =>
                 await service.DeleteAsync(id, ct) ? Results.NoContent() : NotFound())
+            .Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(Permissions.Projects.Delete)
             .WithSummary("删除项目（软删除，保留审计）");
 
         projects.MapGet("/export", (string? search, ProjectStage? stage, ProjectAppService service) =>
                 Results.Stream(stream => service.ExportAsync(new ProjectListQuery(search, stage), stream), ContentTypes.Excel, "招商项目.xlsx"))
+            .Produces<Stream>(StatusCodes.Status200OK, ContentTypes.Excel)
             .RequireAuthorization(Permissions.Projects.Export)
             .RequireRateLimiting(RateLimits.Export)
             .WithSummary("导出项目 Excel（按数据权限范围）");

@@ -9,6 +9,9 @@ public static class RateLimits
     public const string Export = "export";
 }
 
+/// <summary>The body of a 201 answer of the API: the id of what was created (its address is in Location).</summary>
+public sealed record CreatedId(Guid Id);
+
 public static class ContentTypes
 {
     public const string Excel = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
