@@ -104,11 +104,7 @@ public static class LoadCases
     /// <summary>The Release build of the web host, as deployed (etc/systemd), on the given database; no demo seeding, no migration.</summary>
     private static Process StartHost(string provider, string connectionString, int port)
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "InvestmentCrm.sln")))
-            folder = folder.Parent;
-        var web = Path.Combine(folder?.FullName ?? throw new InvalidOperationException("InvestmentCrm.sln not found"),
-            "src", "InvestmentCrm.Web", "bin", "Release", "net10.0");
+        var web = Path.Combine(RepositoryPaths.Root, "src", "InvestmentCrm.Web", "bin", "Release", "net10.0");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(web, "InvestmentCrm.Web.dll"), "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = web,

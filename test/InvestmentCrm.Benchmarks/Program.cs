@@ -310,17 +310,4 @@ namespace InvestmentCrm.Benchmarks
             return (times[runs / 2], times[(int)Math.Ceiling(runs * 0.95) - 1]);
         }
     }
-
-    internal static class RepositoryPaths
-    {
-        public static string Docs(params string[] parts)
-        {
-            var folder = new DirectoryInfo(AppContext.BaseDirectory);
-            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "InvestmentCrm.sln")))
-                folder = folder.Parent;
-            var path = Path.Combine([folder?.FullName ?? ".", "docs", .. parts]);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            return path;
-        }
-    }
 }

@@ -73,15 +73,7 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>docs/screenshots in the repository (found by walking up to the solution file).</summary>
-    public static string ScreenshotPath(string name)
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "InvestmentCrm.sln")))
-            folder = folder.Parent;
-        var target = Path.Combine(folder?.FullName ?? Path.GetTempPath(), "docs", "screenshots");
-        Directory.CreateDirectory(target);
-        return Path.Combine(target, name);
-    }
+    public static string ScreenshotPath(string name) => RepositoryPaths.Docs("screenshots", name);
 
     public async ValueTask DisposeAsync()
     {

@@ -57,4 +57,35 @@ public class ApiContractTests
         }
         untyped.ShouldBeEmpty();
     }
+
+    /// <summary>
+    /// The document as integrators see it is committed (docs/api/openapi-v1.json); any change to it shows here as a diff,
+    /// to be read and committed on purpose (a breaking change needs a new version path). CRM_UPDATE_OPENAPI=1 rewrites it.
+    /// </summary>
+    [Fact]
+    public async Task The_committed_openapi_document_is_the_one_the_host_serves()
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
+        var client = await factory.SignInAsync("sysadmin");
+        var served = Normalized(await client.GetStringAsync("/swagger/v1/swagger.json"));
+        var path = RepositoryPaths.Docs("api", "openapi-v1.json");
+        if (Environment.GetEnvironmentVariable("CRM_UPDATE_OPENAPI") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, served);
+        }
+        var committed = File.Exists(path) ? (await File.ReadAllTextAsync(path)).ReplaceLineEndings("\n") : "";
+        if (committed == served)
+            return;
+        var (old, now) = (committed.Split('\n'), served.Split('\n'));
+        var diff = Enumerable.Range(0, Math.Max(old.Length, now.Length))
+            .Where(i => i >= old.Length || i >= now.Length || old[i] != now[i]).Take(15)
+            .Select(i => $"{i + 1}: - {(i < old.Length ? old[i] : "")}\n{i + 1}: + {(i < now.Length ? now[i] : "")}");
+        Assert.Fail($"The OpenAPI document changed ({path}); read the difference and rerun with CRM_UPDATE_OPENAPI=1 to commit it:\n{string.Join("\n", diff)}");
+    }
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Normalized(string json) =>
+        JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement, Indented).ReplaceLineEndings("\n") + "\n";
 }
