@@ -211,8 +211,7 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
         foreach (var issue in issues)
         {
             var p = people[issue.ProjectId];
-            var (user, department) = AgendaRules.Reporter(new AgendaRules.ProjectFacts(p.Id, keyRows.Any(r => r.Id == p.Id), p.ResponsibleLeaderId, p.LeadDepartmentId,
-                false, false, 0, 0, false, false));
+            var (user, department) = AgendaRules.Reporter(keyRows.Any(r => r.Id == p.Id), p.ResponsibleLeaderId, p.LeadDepartmentId);
             meeting.LinkIssue(issue.Id, issue.ProjectId, user, department);
         }
         db.DispatchMeetings.Add(meeting);
@@ -266,8 +265,7 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
         var project = await (await scope.ProjectsAsync(ct)).Where(p => p.Id == projectId)
             .Select(p => new { p.ResponsibleLeaderId, p.LeadDepartmentId }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("项目不存在或您无权查看。");
         var (_, keyRows) = await pool.RecordsAsync(meeting.Date.Year, meeting.Date, PoolSelection.All, ct);
-        var (user, department) = AgendaRules.Reporter(new AgendaRules.ProjectFacts(projectId, keyRows.Any(r => r.Id == projectId), project.ResponsibleLeaderId,
-            project.LeadDepartmentId, false, false, 0, 0, false, false));
+        var (user, department) = AgendaRules.Reporter(keyRows.Any(r => r.Id == projectId), project.ResponsibleLeaderId, project.LeadDepartmentId);
         meeting.AddItem(projectId, user, department, AgendaReasons.AddedByHand);
         await db.SaveChangesAsync(ct);
         return true;
@@ -319,13 +317,7 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
         schedule.Validated();
         foreach (var (key, value) in new[] { (ScheduleWeekKey, schedule.Week.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             (ScheduleWeekdayKey, schedule.Weekday.ToString()), (ScheduleWeeklyKey, schedule.WeeklyOn?.ToString() ?? "") })
-        {
-            var setting = await db.SystemSettings.FirstOrDefaultAsync(s => s.Key == key, ct);
-            if (setting is null)
-                db.SystemSettings.Add(new Settings.SystemSetting(key, value));
-            else
-                setting.Value = value;
-        }
+            await Settings.SystemSettingWriter.SetSettingAsync(db, key, value, ct);
         await db.SaveChangesAsync(ct);
     }
 

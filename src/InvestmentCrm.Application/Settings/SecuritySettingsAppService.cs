@@ -32,13 +32,6 @@ public sealed class SecuritySettingsAppService(ICrmDbContext db)
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task SetAsync(string key, int value, CancellationToken ct)
-    {
-        var text = value.ToString(CultureInfo.InvariantCulture);
-        var setting = await db.SystemSettings.FirstOrDefaultAsync(s => s.Key == key, ct);
-        if (setting is null)
-            db.SystemSettings.Add(new SystemSetting(key, text));
-        else
-            setting.Value = text;
-    }
+    private Task SetAsync(string key, int value, CancellationToken ct) =>
+        db.SetSettingAsync(key, value.ToString(CultureInfo.InvariantCulture), ct);
 }

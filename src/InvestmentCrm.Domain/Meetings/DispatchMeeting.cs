@@ -312,8 +312,11 @@ public static class AgendaRules
     }
 
     /// <summary>The reporter: the 包保领导 of a key project (if it has one), else the 牵头部门.</summary>
-    public static (Guid? User, Guid? Department) Reporter(ProjectFacts p) =>
-        p.IsKeyProject && p.ResponsibleLeaderId is { } leader ? (leader, null) : (null, p.LeadDepartmentId);
+    public static (Guid? User, Guid? Department) Reporter(ProjectFacts p) => Reporter(p.IsKeyProject, p.ResponsibleLeaderId, p.LeadDepartmentId);
+
+    /// <summary>The same rule for a project put on the agenda otherwise (by hand, for a 专题调度会).</summary>
+    public static (Guid? User, Guid? Department) Reporter(bool isKeyProject, Guid? responsibleLeaderId, Guid? leadDepartmentId) =>
+        isKeyProject && responsibleLeaderId is { } leader ? (leader, null) : (null, leadDepartmentId);
 
     /// <summary>The reasons as the agenda shows them, each by its label.</summary>
     public static IReadOnlyList<string> Labels(AgendaReasons reasons) =>
