@@ -65,11 +65,14 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.FillAsync("#password", InvestmentCrm.EntityFrameworkCore.Seeding.DemoDataSeeder.DemoPassword);
         await page.ClickAsync("button[type=submit]");
         // The first sign-in of a fresh host (password hashing, first render) can take long on 2 busy CI cores.
-        var wait = new PageWaitForURLOptions { Timeout = 90_000 };
+        // Waiting for the address to commit and then for the document, rather than for the page's "load" event:
+        // under a loaded CI run that event was once missed after the address had already changed (a 90 s timeout).
+        var wait = new PageWaitForURLOptions { Timeout = 90_000, WaitUntil = WaitUntilState.Commit };
         if (expectHome)
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", wait);
         else
             await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal), wait);
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = 90_000 });
     }
 
     /// <summary>docs/screenshots in the repository (found by walking up to the solution file).</summary>

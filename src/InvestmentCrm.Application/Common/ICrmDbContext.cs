@@ -59,6 +59,7 @@ public interface ICrmDbContext
     DbSet<PlanBaseline> PlanBaselines { get; }
     DbSet<AdministratorAccountChange> AdministratorAccountChanges { get; }
     DbSet<UserSession> UserSessions { get; }
+    DbSet<ApiToken> ApiTokens { get; }
     DbSet<PasswordHistoryEntry> PasswordHistory { get; }
 
     /// <summary>

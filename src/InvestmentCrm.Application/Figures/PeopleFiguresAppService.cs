@@ -58,8 +58,8 @@ public sealed class PeopleFiguresAppService(ICrmDbContext db, FiguresEngine engi
         var children = await engine.RankAsync(org, org.ChildrenOf(id).ToList(), period, figures.TimeProgress, rules, data, ct);
 
         var subtree = org.Subtree(id);
-        var people = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && subtree.Contains(u.DepartmentId))
+        var people = await db.People().AsNoTracking()
+            .Where(u => subtree.Contains(u.DepartmentId))
             .OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.DisplayName, u.Title })
             .ToListAsync(ct);

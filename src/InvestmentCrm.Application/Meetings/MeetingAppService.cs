@@ -1,3 +1,5 @@
+using InvestmentCrm.Organization;
+using DataScope = InvestmentCrm.Authorization.DataScope;
 using InvestmentCrm.Authorization;
 using InvestmentCrm.Common;
 using InvestmentCrm.Figures;
@@ -147,9 +149,9 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
         [.. (await Organization.UserQueries.UsersHolding(db, Organization.Roles.ProjectLeaders).OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, Name = u.DisplayName ?? u.UserName ?? "—" }).ToListAsync(ct)).Select(u => (u.Id, u.Name))];
 
-    /// <summary>Who may be recorded as attending: every active user, by department.</summary>
+    /// <summary>Who may be recorded as attending: every active person, by department.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> AttendeeOptionsAsync(CancellationToken ct = default) =>
-        [.. (await db.Users.Where(u => u.IsActive)
+        [.. (await db.People()
             .Select(u => new { u.Id, Name = u.DisplayName ?? u.UserName ?? "—", Department = db.Departments.Where(d => d.Id == u.DepartmentId).Select(d => d.Name).FirstOrDefault() })
             .ToListAsync(ct)).OrderBy(u => u.Department, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal).Select(u => (u.Id, $"{u.Name}（{u.Department}）"))];
 
@@ -172,7 +174,7 @@ public sealed class MeetingAppService(ICrmDbContext db, DataScope scope, Project
     private async Task<List<Guid>?> AttendeesAsync(MeetingDetailsInput input, CancellationToken ct)
     {
         var attendees = input.AttendeeUserIds?.Distinct().ToList();
-        if (attendees is { Count: > 0 } && await db.Users.CountAsync(u => attendees.Contains(u.Id) && u.IsActive, ct) != attendees.Count)
+        if (attendees is { Count: > 0 } && await db.People().CountAsync(u => attendees.Contains(u.Id), ct) != attendees.Count)
             throw new DomainException("所选参会人员不存在或已停用。");
         return attendees;
     }

@@ -21,6 +21,11 @@ public class AppUser : IdentityUser<Guid>
     public DateTime? PasswordChangedAt { get; set; }
     /// <summary>Initial passwords must be changed at first login (issue 3).</summary>
     public bool MustChangePassword { get; set; }
+    /// <summary>
+    /// 集成账号: the account an integration's API tokens act as (<see cref="ApiToken"/>). It has no password, cannot sign
+    /// in, and is no person: user lists, pickers and people's figures leave it out (<see cref="UserQueries.People"/>).
+    /// </summary>
+    public bool IsIntegration { get; set; }
 }
 
 /// <summary>角色 with its data scope (docs/security.md).</summary>

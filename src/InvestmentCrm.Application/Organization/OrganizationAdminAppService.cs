@@ -84,7 +84,8 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
 
     public async Task<IReadOnlyList<UserListItemDto>> UsersAsync(string? search, CancellationToken ct = default)
     {
-        var query = db.Users.AsNoTracking();
+        // Integration accounts are kept on the 接口令牌 page (IntegrationAppService), not among people.
+        var query = db.Users.AsNoTracking().Where(u => !u.IsIntegration);
         if (!string.IsNullOrWhiteSpace(search))
             query = query.Where(u => u.UserName!.Contains(search.Trim()) || u.DisplayName.Contains(search.Trim()));
         var now = clock.GetUtcNow();

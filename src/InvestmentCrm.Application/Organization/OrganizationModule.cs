@@ -6,5 +6,5 @@ public static class OrganizationModule
 {
     /// <summary>Departments, users, roles and permissions.</summary>
     public static IServiceCollection AddOrganization(this IServiceCollection services) =>
-        services.AddScoped<OrganizationAdminAppService>().AddScoped<SessionRegistry>();
+        services.AddScoped<OrganizationAdminAppService>().AddScoped<SessionRegistry>().AddScoped<IntegrationAppService>();
 }

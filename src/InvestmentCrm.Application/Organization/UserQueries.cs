@@ -4,7 +4,11 @@ namespace InvestmentCrm.Organization;
 
 public static class UserQueries
 {
-    /// <summary>The active users holding any of the roles (e.g. <see cref="Roles.ProjectLeaders"/>).</summary>
+    /// <summary>The active people: every user but the integration accounts (<see cref="AppUser.IsIntegration"/>).</summary>
+    public static IQueryable<AppUser> People(this ICrmDbContext db) =>
+        db.Users.Where(u => u.IsActive && !u.IsIntegration);
+
+    /// <summary>The active people holding any of the roles (e.g. <see cref="Roles.ProjectLeaders"/>).</summary>
     public static IQueryable<AppUser> UsersHolding(this ICrmDbContext db, IReadOnlyList<string> roles) =>
-        db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))));
+        db.People().Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))));
 }

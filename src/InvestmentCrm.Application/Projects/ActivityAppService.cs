@@ -28,7 +28,7 @@ public sealed class ActivityAppService(ICrmDbContext db, DataScope scope, ICurre
         if (currentUser.UserId is { } me)
             activity.AddParticipant(me);
         var others = (input.Participants ?? []).Distinct().ToList();
-        if (await db.Users.CountAsync(u => others.Contains(u.Id), ct) != others.Count)
+        if (await db.Users.CountAsync(u => others.Contains(u.Id) && !u.IsIntegration, ct) != others.Count)
             throw new DomainException("所选参与人不存在。");
         foreach (var participant in others)
             activity.AddParticipant(participant);

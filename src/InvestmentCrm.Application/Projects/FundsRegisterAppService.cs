@@ -1,10 +1,15 @@
 using InvestmentCrm.Common;
+using InvestmentCrm.Organization;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestmentCrm.Projects;
 
-/// <summary>到位资金台账 filters: by decision (待认定 is the verifiers' queue) and by source.</summary>
-public sealed record TrancheListQuery(VerificationStatus? Status = null, CapitalSource? Source = null, int Page = 1, int PageSize = 50);
+/// <summary>
+/// 到位资金台账 filters: by decision (待认定 is the verifiers' queue), by source, by year of arrival, and by the project's
+/// 招引单位 (with the departments under it).
+/// </summary>
+public sealed record TrancheListQuery(VerificationStatus? Status = null, CapitalSource? Source = null, int Page = 1, int PageSize = 50,
+    int? Year = null, Guid? DepartmentId = null);
 
 /// <summary>One tranche of the register, in base units; <see cref="EnteredByMe"/>: the reader may not decide it (four eyes).</summary>
 public sealed record TrancheRowDto(Guid Id, Guid ProjectId, string ProjectName, DateOnly ArrivedOn, CapitalSource Source, decimal Amount, string Currency,
@@ -34,8 +39,19 @@ public sealed class FundsRegisterAppService(ICrmDbContext db, ICurrentUser curre
             tranches = tranches.Where(t => t.Verification == status);
         if (query.Source is { } source)
             tranches = tranches.Where(t => t.Source == source);
+        if (query.Year is { } year)
+        {
+            BusinessDates.EnsureYear(year);
+            tranches = tranches.Where(t => t.ArrivedOn >= new DateOnly(year, 1, 1) && t.ArrivedOn <= new DateOnly(year, 12, 31));
+        }
+        var projects = db.Projects.AsQueryable();
+        if (query.DepartmentId is { } department)
+        {
+            var departments = (await db.LoadDepartmentTreeAsync(ct)).Subtree(department);
+            projects = projects.Where(p => p.LeadDepartmentId != null && departments.Contains(p.LeadDepartmentId.Value));
+        }
         var rows = from t in tranches
-                   join p in db.Projects on t.ProjectId equals p.Id
+                   join p in projects on t.ProjectId equals p.Id
                    select new { t, p.Name };
         var total = await rows.CountAsync(ct);
         // Through the live projects: a deleted project's tranches are in no list and no total.

@@ -1,3 +1,5 @@
+using InvestmentCrm.Organization;
+using DataScope = InvestmentCrm.Authorization.DataScope;
 using InvestmentCrm.Authorization;
 using InvestmentCrm.Common;
 using Microsoft.EntityFrameworkCore;
@@ -249,7 +251,7 @@ public sealed class PipelineAppService(ICrmDbContext db, DataScope scope, ICurre
             project.LandingEvidence.OrderByDescending(e => e.Date).Select(e => new PipelineDto.LandingDto(e.Kind, e.Date, e.DocumentNumber, e.Id, e.CorrectionNote)).ToList(),
             tranches.Select(t => new PipelineDto.TrancheDto(t.Id, t.ArrivedOn, t.Amount.Amount, t.Amount.Currency, t.Source,
                 t.Form, t.Verification, t.VerificationNote, t.CreatedBy == currentUser.UserId, t.Evidence, t.CorrectionNote)).ToList(),
-            await db.Users.Where(u => u.IsActive && u.Id != currentUser.UserId).OrderBy(u => u.DisplayName)
+            await db.People().Where(u => u.Id != currentUser.UserId).OrderBy(u => u.DisplayName)
                 .Select(u => new PipelineDto.UserOption(u.Id, u.DisplayName)).ToListAsync(ct),
             await LinkedCompaniesAsync(project, ct));
     }

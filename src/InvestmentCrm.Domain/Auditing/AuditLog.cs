@@ -93,5 +93,7 @@ public enum SecurityEvent
     AttachmentDownloaded = 10,
     [Display(Name = "查看日志")]
     LogViewed = 11,
+    [Display(Name = "接口调用")]
+    ApiCall = 12,
 }
 

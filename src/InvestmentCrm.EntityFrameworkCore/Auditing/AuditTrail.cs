@@ -17,6 +17,8 @@ internal static class AuditTrail
     [
         nameof(AggregateRoot.ConcurrencyStamp), nameof(IAuditedEntity.CreatedAt), nameof(IAuditedEntity.CreatedBy),
         nameof(IAuditedEntity.UpdatedAt), nameof(IAuditedEntity.UpdatedBy), "PasswordHash", "SecurityStamp",
+        // An API token's hash is as secret as a password hash; its prefix names it in the log.
+        nameof(InvestmentCrm.Organization.ApiToken.Hash),
     ];
 
     // The figure summaries are derived from audited records in the same save (docs/architecture.md): logging them too

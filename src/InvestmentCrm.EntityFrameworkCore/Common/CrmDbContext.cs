@@ -60,6 +60,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     public DbSet<PlanBaseline> PlanBaselines => Set<PlanBaseline>();
     public DbSet<AdministratorAccountChange> AdministratorAccountChanges => Set<AdministratorAccountChange>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
 
     /// <summary>Who saves (for the save-time work of the modules, e.g. the audit trail).</summary>

@@ -63,6 +63,21 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
     }
 }
 
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> entity)
+    {
+        entity.ToTable("ApiTokens");
+        entity.Property(t => t.Prefix).HasMaxLength(32);
+        entity.Property(t => t.Hash).HasMaxLength(64);
+        entity.Property(t => t.LastUsedFrom).HasMaxLength(ShortLength);
+        // Every bearer call looks its token up by hash.
+        entity.HasIndex(t => t.Hash).IsUnique();
+        entity.HasIndex(t => t.AccountId);
+        entity.HasOne<AppUser>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class PasswordHistoryEntryConfiguration : IEntityTypeConfiguration<PasswordHistoryEntry>
 {
     public void Configure(EntityTypeBuilder<PasswordHistoryEntry> entity)

@@ -2,14 +2,36 @@ using System.Security.Claims;
 using InvestmentCrm.Auditing;
 using InvestmentCrm.Organization;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using InvestmentCrm.Web.Shared;
 
 namespace InvestmentCrm.Web.Account;
 
+/// <summary>The antiforgery token and the request header it goes in.</summary>
+public sealed record AntiforgeryTokenDto(string HeaderName, string Token);
+
 public static class AccountEndpoints
 {
-    public static void MapAccount(this IEndpointRouteBuilder app, RouteGroupBuilder api) => app.MapAccountEndpoints();
+    public static void MapAccount(this IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        app.MapAccountEndpoints();
+        // A signed-in person's script calling the API with the cookie fetches the token it sends as X-CSRF-TOKEN on writes.
+        api.MapGet("/account/antiforgery-token", (HttpContext context, IAntiforgery antiforgery) =>
+            {
+                var tokens = antiforgery.GetAndStoreTokens(context);
+                return TypedResults.Ok(new AntiforgeryTokenDto(tokens.HeaderName!, tokens.RequestToken!));
+            })
+            .RequireAuthorization(CookieOnly())
+            .WithName("GetAntiforgeryToken").WithTags("账号").WithSummary("防伪令牌：以登录会话（Cookie）调用修改类接口时放在请求头中（接口令牌调用无需）")
+            .Produces<AntiforgeryTokenDto>();
+    }
+
+    /// <summary>For what only a signed-in person may do: a bearer token is not accepted (it answers 401).</summary>
+    public static AuthorizeAttribute CookieOnly(string? permission = null) =>
+        permission is null
+            ? new AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.ApplicationScheme }
+            : new AuthorizeAttribute(permission) { AuthenticationSchemes = IdentityConstants.ApplicationScheme };
 
     /// <summary>退出: a POST with an antiforgery token (the form in the top bar), never a GET link.</summary>
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app) =>

@@ -106,6 +106,7 @@ public static class CrmWebSetup
         // Explicitly after the status-code pages, so that re-executing /error/404 is routed again.
         app.UseRouting();
         app.UseAuthentication();
+        app.UseApiTokenCallLog();
         // After authentication: search and export are limited per signed-in user (Hosting/SecuritySetup.cs).
         app.UseRateLimiter();
         app.UseMustChangePassword();
@@ -120,6 +121,7 @@ public static class CrmWebSetup
         });
         app.UseAntiforgery();
         app.UseAntiforgeryRefusal();
+        app.UseApiAntiforgery();
         app.UseExportAudit();
 
         app.UseSwaggerUI(options => options.DocumentTitle = "InvestmentCrm API");

@@ -51,7 +51,10 @@ public static class SecuritySetup
         // Disabling a user or changing a password renews the security stamp; other sessions notice within a minute.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // People sign in with the cookie; integrations call /api with a token (Account/ApiTokenAuthentication.cs).
+        var authentication = services.AddAuthentication(ApiTokenAuthentication.CookieOrBearer);
+        authentication.AddIdentityCookies();
+        authentication.AddCookieOrBearer();
         var idle = TimeSpan.FromMinutes(config.GetValue("IdleTimeoutMinutes", 30));
         var absolute = TimeSpan.FromHours(config.GetValue("AbsoluteSessionHours", 12));
         services.ConfigureApplicationCookie(options =>
@@ -94,6 +97,7 @@ public static class SecuritySetup
         });
         services.AddAntiforgery(options =>
         {
+            options.HeaderName = ApiTokenAuthentication.AntiforgeryHeader;
             options.Cookie.Name = production ? "__Host-crm.af" : "crm.af";
             options.Cookie.SecurePolicy = production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
@@ -117,9 +121,12 @@ public static class SecuritySetup
             options.AddPolicy(LoginLimit, context => Window(context.Connection.RemoteIpAddress?.ToString(), limits.GetValue("LoginPerMinute", 10)));
             options.AddPolicy(InvestmentCrm.Web.Shared.RateLimits.Search, context => Window(PerUser(context), limits.GetValue("SearchPerMinute", 120)));
             options.AddPolicy(InvestmentCrm.Web.Shared.RateLimits.Export, context => Window(PerUser(context), limits.GetValue("ExportPerMinute", 10)));
-            // The login page is a Razor component endpoint; its POST is limited here.
+            // The login page is a Razor component endpoint; its POST is limited here. An API token has its own budget
+            // for all its calls (ApiToken.PermitsPerMinute).
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/login")
+                context.User.PermitsPerMinute() is { } permits
+                    ? Window("token:" + context.User.FindFirstValue(CrmClaims.ApiTokenId), permits)
+                    : HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/login")
                     ? Window("login:" + context.Connection.RemoteIpAddress, limits.GetValue("LoginPerMinute", 10))
                     : RateLimitPartition.GetNoLimiter(""));
         });

@@ -118,9 +118,11 @@ public static class PipelineApi
             .Produces(StatusCodes.Status204NoContent)
             .RequireAuthorization(Permissions.Projects.Edit).WithSummary("里程碑完成（填写实际完成日期）");
 
-        api.MapGet("/tranches", (VerificationStatus? status, CapitalSource? source, int? page, int? pageSize, FundsRegisterAppService register, CancellationToken ct) =>
-                register.TranchesAsync(new TrancheListQuery(status, source, page ?? 1, pageSize ?? 50), ct))
-            .RequireAuthorization(Permissions.Projects.View).WithTags("招商项目").WithSummary("到位资金台账；status=Pending 为待认定队列（最早到位在前），含各币种合计");
+        api.MapGet("/tranches", (VerificationStatus? status, CapitalSource? source, int? year, Guid? departmentId, int? page, int? pageSize,
+                FundsRegisterAppService register, CancellationToken ct) =>
+                register.TranchesAsync(new TrancheListQuery(status, source, page ?? 1, pageSize ?? 50, year, departmentId), ct))
+            .RequireAuthorization(Permissions.Projects.View).WithTags("招商项目").WithName("ListTranches")
+            .WithSummary("到位资金台账（按数据权限范围）；status=Pending 为待认定队列（最早到位在前）；year 为到位年度，departmentId 为招引单位（含下级）；含各币种合计");
 
         api.MapGet("/contracts", (ContractKind? kind, int? page, int? pageSize, FundsRegisterAppService register, CancellationToken ct) =>
                 register.ContractsAsync(new ContractListQuery(kind, page ?? 1, pageSize ?? 50), ct))

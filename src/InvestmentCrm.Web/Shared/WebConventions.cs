@@ -32,4 +32,10 @@ public static class CrmClaims
     public const string MustChangePassword = "crm:must_change_password";
     /// <summary>The date the password expires, yyyy-MM-dd, for the reminder.</summary>
     public const string PasswordExpiresOn = "crm:password_expires_on";
+    /// <summary>Present on a call made with an API token (Account/ApiTokenAuthentication.cs): the token's id.</summary>
+    public const string ApiTokenId = "crm:api_token";
+    /// <summary>The token's prefix, naming it in the security log.</summary>
+    public const string ApiTokenPrefix = "crm:api_token_prefix";
+    /// <summary>The token's own rate limit per minute.</summary>
+    public const string ApiTokenPermits = "crm:api_token_permits";
 }
