@@ -46,15 +46,24 @@ public sealed class CrmWebApplicationFactory(TestDatabase database, IReadOnlyDic
         var response = await PostLoginAsync(client, userName, password);
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"登录 {userName} 失败：HTTP {(int)response.StatusCode}");
-        // As a person's script calling the API with the cookie: API writes carry the antiforgery token (docs/api.md).
-        // (Not while the password must first be changed: the API answers 403 until then.)
-        var answer = await client.GetAsync("/api/v1/account/antiforgery-token");
-        if (answer.IsSuccessStatusCode)
-        {
-            var antiforgery = await answer.Content.ReadFromJsonAsync<JsonElement>();
-            client.DefaultRequestHeaders.Add(antiforgery.GetProperty("headerName").GetString()!, antiforgery.GetProperty("token").GetString());
-        }
+        await AddApiAntiforgeryAsync(client);
         return client;
+    }
+
+    /// <summary>The request header that carries the antiforgery token on API writes made with the cookie (docs/api.md).</summary>
+    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+
+    /// <summary>
+    /// As a person's script calling the API with the cookie: API writes carry the antiforgery token in a header
+    /// (not while the password must first be changed: the API answers 403 until then).
+    /// </summary>
+    public static async Task AddApiAntiforgeryAsync(HttpClient client)
+    {
+        var answer = await client.GetAsync("/api/v1/account/antiforgery-token");
+        if (!answer.IsSuccessStatusCode)
+            return;
+        var antiforgery = await answer.Content.ReadFromJsonAsync<JsonElement>();
+        client.DefaultRequestHeaders.Add(antiforgery.GetProperty("headerName").GetString()!, antiforgery.GetProperty("token").GetString());
     }
 
     /// <summary>Fills in and posts the login form as a browser would.</summary>

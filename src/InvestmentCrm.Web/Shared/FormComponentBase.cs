@@ -47,8 +47,24 @@ public abstract class FormComponentBase : ComponentBase
                 throw new NotFoundException(notFound);
             Navigation.NavigateTo(successUrl(), forceLoad: true);
         });
+        Record(refusal);
+        return refusal;
+    }
+
+    /// <summary>
+    /// Runs a posted change whose answer is shown once, on this response, instead of after a redirect (a new API token:
+    /// it must not travel in an address). Null when refused; the refusal is recorded for the form as above.
+    /// </summary>
+    protected async Task<T?> SubmitShowingOnceAsync<T>(Func<Task<T>> action) where T : class
+    {
+        T? answer = null;
+        Record(await PageAction.RunAsync(HttpContext, async () => answer = await action()));
+        return answer;
+    }
+
+    private void Record(PageAction.Refusal? refusal)
+    {
         if (refusal is not null && HttpContext.Request.HasFormContentType)
             Refused = new RefusedForm(HttpContext.Request.Form, refusal.Message);
-        return refusal;
     }
 }

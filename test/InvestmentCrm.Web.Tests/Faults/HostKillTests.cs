@@ -66,6 +66,7 @@ public class HostKillTests
                 ["_handler"] = "login", ["Input.UserName"] = userName, ["Input.Password"] = InvestmentCrm.EntityFrameworkCore.Seeding.DemoDataSeeder.DemoPassword,
             }));
             login.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            await CrmWebApplicationFactory.AddApiAntiforgeryAsync(client);
             return client;
         }
 

@@ -17,6 +17,8 @@ public class MalformedRequestTests
     {
         await using var factory = await CrmWebApplicationFactory.CreateAsync(InvestmentCrm.EntityFrameworkCore.Common.DatabaseProviders.Sqlite);
         var officer = await factory.SignInAsync("officer");
+        // A forged post from another site carries no token: neither the form's nor the header an API script adds.
+        officer.DefaultRequestHeaders.Remove(CrmWebApplicationFactory.AntiforgeryHeader);
         var head = await factory.SignInAsync("head");
         Guid project;
         await using (var db = factory.Database.CreateContext())
