@@ -46,3 +46,22 @@ public sealed class BrowserFactAttribute : FactAttribute
             Skip = $"浏览器测试未运行：未找到 {ChromiumPath}（apt-get install chromium）。";
     }
 }
+
+/// <summary>
+/// A fact that runs command-line tools (npm, curl): skipped, and says so, where one is missing on a developer's machine;
+/// under CI (CI=true, where .ci/run installs them) it always runs, so a missing tool fails instead of passing unseen.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ToolFactAttribute : FactAttribute
+{
+    public ToolFactAttribute(params string[] tools)
+    {
+        var missing = tools.Where(tool => !OnPath(tool)).ToList();
+        if (missing.Count > 0 && Environment.GetEnvironmentVariable("CI") != "true")
+            Skip = $"未运行：本机没有 {string.Join("、", missing)}（CI 中由 .ci/run 安装）。";
+    }
+
+    public static bool OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(folder => File.Exists(Path.Combine(folder, tool)));
+}

@@ -42,6 +42,10 @@ public static class ApiContract
     {
         options.DocInclusionPredicate((_, api) => api.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
         options.CustomOperationIds(OperationId);
+        // The DTOs' nullability is the contract: a string that is never null is a required, non-nullable property, so a
+        // generated client needs no null checks where the API always answers (test/api-contract/client.ts).
+        options.SupportNonNullableReferenceTypes();
+        options.NonNullableReferenceTypesAsRequired();
         options.AddSecurityDefinition(CookieScheme, new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.ApiKey,

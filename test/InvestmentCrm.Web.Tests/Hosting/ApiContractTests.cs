@@ -8,12 +8,16 @@ namespace InvestmentCrm.Web.Tests.Hosting;
 public class ApiContractTests
 {
     [Fact]
-    public async Task Every_operation_has_a_unique_id_its_response_schema_its_errors_and_its_security()
+    public async Task Every_operation_has_a_unique_id_a_summary_a_described_tag_its_response_schema_its_errors_and_its_security()
     {
         await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
         var client = await factory.SignInAsync("sysadmin");
         var document = JsonDocument.Parse(await client.GetStringAsync("/swagger/v1/swagger.json")).RootElement;
         document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("cookie", out _).ShouldBeTrue();
+        document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString().ShouldBe("bearer");
+        // Every tag is declared with a description.
+        var declaredTags = document.GetProperty("tags").EnumerateArray()
+            .Where(t => t.TryGetProperty("description", out var d) && d.GetString()!.Length > 0).Select(t => t.GetProperty("name").GetString()!).ToList();
 
         var operations = (from path in document.GetProperty("paths").EnumerateObject()
                           from operation in path.Value.EnumerateObject()
@@ -31,7 +35,16 @@ public class ApiContractTests
             responses.GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _).ShouldBeTrue();
             if (path.Contains('{'))
                 responses.TryGetProperty("404", out _).ShouldBeTrue($"{method} {path} declares 404");
-            operation.TryGetProperty("security", out _).ShouldBeTrue($"{method} {path} declares its security");
+            var schemes = operation.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).ToList();
+            schemes.ShouldContain("cookie", $"{method} {path}");
+            // Tokens reach every operation but the management of tokens, which a person does in person, and the antiforgery
+            // token only a cookie caller needs.
+            if (path.StartsWith("/api/v1/admin/api-tokens", StringComparison.Ordinal) || path == "/api/v1/account/antiforgery-token")
+                schemes.ShouldNotContain("bearer");
+            else
+                schemes.ShouldContain("bearer", $"{method} {path} accepts a token");
+            operation.GetProperty("summary").GetString().ShouldNotBeNullOrWhiteSpace($"{method} {path} has a summary");
+            operation.GetProperty("tags").EnumerateArray().Single().GetString().ShouldBeOneOf([.. declaredTags], $"{method} {path}");
         }
 
         // Enums: numbers on the wire, with their names and Chinese labels in the schema.
