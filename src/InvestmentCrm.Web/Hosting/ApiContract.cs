@@ -160,6 +160,9 @@ public static class ApiContract
                 errors.Add(("404", "记录不存在或不在您的数据范围内"));
             if (context.ApiDescription.HttpMethod is "POST" or "PUT" or "DELETE")
                 errors.Add(("409", "与他人刚做的修改冲突，请刷新后重试"));
+            // An edit of a record guarded by its stamp (projects, companies) must send the stamp it read.
+            if (context.ApiDescription.HttpMethod == "PUT" && context.ApiDescription.ParameterDescriptions.Any(p => p.Source == BindingSource.Body && p.Type?.GetProperty("ConcurrencyStamp") is not null))
+                errors.Add(("428", "缺少 concurrencyStamp：请带上读取记录时的版本戳"));
             operation.Responses ??= [];
             foreach (var (status, description) in errors)
                 operation.Responses.TryAdd(status, new OpenApiResponse
