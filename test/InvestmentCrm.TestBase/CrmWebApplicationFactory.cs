@@ -4,6 +4,8 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using InvestmentCrm.EntityFrameworkCore.Seeding;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,6 +50,14 @@ public sealed class CrmWebApplicationFactory(TestDatabase database, IReadOnlyDic
             throw new InvalidOperationException($"登录 {userName} 失败：HTTP {(int)response.StatusCode}");
         await AddApiAntiforgeryAsync(client);
         return client;
+    }
+
+    /// <summary>Serves the host on Kestrel at a free loopback port (for a browser, curl or a second node) and returns its address.</summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(0);
+        StartServer();
+        return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
     /// <summary>The request header that carries the antiforgery token on API writes made with the cookie (docs/api.md).</summary>

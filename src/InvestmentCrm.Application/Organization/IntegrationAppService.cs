@@ -60,7 +60,7 @@ public sealed class IntegrationAppService(ICrmDbContext db, UserManager<AppUser>
         if (!await db.Departments.AnyAsync(d => d.Id == input.DepartmentId && d.IsActive, ct))
             throw new DomainException("所属部门：请选择一个启用的部门。");
 
-        var secret = TokenStart + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var secret = TokenStart + System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var account = new AppUser
         {
             UserName = "integration-" + Guid.NewGuid().ToString("N")[..12],
@@ -73,8 +73,8 @@ public sealed class IntegrationAppService(ICrmDbContext db, UserManager<AppUser>
         };
         // The checks first, then the account: a refused issue leaves nothing behind.
         var token = ApiToken.Issue(account.Id, secret[..PrefixLength], HashOf(secret), input.ExpiresOn, input.PermitsPerMinute, clock.Today(), clock.UtcNow(), currentUser.UserId);
-        Check(await users.CreateAsync(account));
-        Check(await users.AddToRoleAsync(account, input.Role));
+        (await users.CreateAsync(account)).ThrowIfFailed();
+        (await users.AddToRoleAsync(account, input.Role)).ThrowIfFailed();
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
         return new IssuedApiToken(token.Id, secret, token.Prefix, token.ExpiresOn);
@@ -89,7 +89,7 @@ public sealed class IntegrationAppService(ICrmDbContext db, UserManager<AppUser>
         if (account is not null)
         {
             account.IsActive = false;
-            Check(await users.UpdateAsync(account));
+            (await users.UpdateAsync(account)).ThrowIfFailed();
         }
         await db.SaveChangesAsync(ct);
     }
@@ -116,11 +116,4 @@ public sealed class IntegrationAppService(ICrmDbContext db, UserManager<AppUser>
 
     private static string HashOf(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-            throw new DomainException(string.Join("；", result.Errors.Select(e => e.Description)));
-    }
 }

@@ -239,9 +239,9 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
             LockoutEnabled = true,
         };
         var password = PasswordGenerator.Generate(user.UserName);
-        Check(await users.CreateAsync(user, password));
+        (await users.CreateAsync(user, password)).ThrowIfFailed();
         if (input.Roles.Count > 0)
-            Check(await users.AddToRolesAsync(user, input.Roles));
+            (await users.AddToRolesAsync(user, input.Roles)).ThrowIfFailed();
         return AccountChangeResult.Done(user.Id, password);
     }
 
@@ -250,19 +250,19 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
         user.DisplayName = input.DisplayName.Trim();
         user.DepartmentId = input.DepartmentId;
         user.Title = input.Title.NullIfBlank();
-        Check(await users.UpdateAsync(user));
+        (await users.UpdateAsync(user)).ThrowIfFailed();
         var current = await users.GetRolesAsync(user);
-        Check(await users.RemoveFromRolesAsync(user, current.Except(input.Roles)));
-        Check(await users.AddToRolesAsync(user, input.Roles.Except(current)));
-        Check(await users.UpdateSecurityStampAsync(user));
+        (await users.RemoveFromRolesAsync(user, current.Except(input.Roles))).ThrowIfFailed();
+        (await users.AddToRolesAsync(user, input.Roles.Except(current))).ThrowIfFailed();
+        (await users.UpdateSecurityStampAsync(user)).ThrowIfFailed();
         await sessions.EndAllAsync(user.Id, SessionEndReason.AccountChanged);
     }
 
     private async Task ApplySetActiveAsync(AppUser user, bool active)
     {
         user.IsActive = active;
-        Check(await users.UpdateAsync(user));
-        Check(await users.UpdateSecurityStampAsync(user));
+        (await users.UpdateAsync(user)).ThrowIfFailed();
+        (await users.UpdateSecurityStampAsync(user)).ThrowIfFailed();
         if (!active)
             await sessions.EndAllAsync(user.Id, SessionEndReason.AccountChanged);
     }
@@ -270,14 +270,14 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
     private async Task<string> ApplyResetAsync(AppUser user)
     {
         var password = PasswordGenerator.Generate(user.UserName!);
-        Check(await users.RemovePasswordAsync(user));
-        Check(await users.AddPasswordAsync(user, password));
+        (await users.RemovePasswordAsync(user)).ThrowIfFailed();
+        (await users.AddPasswordAsync(user, password)).ThrowIfFailed();
         user.MustChangePassword = true;
         user.PasswordChangedAt = clock.UtcNow();
-        Check(await users.SetLockoutEndDateAsync(user, null));
-        Check(await users.ResetAccessFailedCountAsync(user));
-        Check(await users.UpdateAsync(user));
-        Check(await users.UpdateSecurityStampAsync(user));
+        (await users.SetLockoutEndDateAsync(user, null)).ThrowIfFailed();
+        (await users.ResetAccessFailedCountAsync(user)).ThrowIfFailed();
+        (await users.UpdateAsync(user)).ThrowIfFailed();
+        (await users.UpdateSecurityStampAsync(user)).ThrowIfFailed();
         await sessions.EndAllAsync(user.Id, SessionEndReason.AccountChanged);
         return password;
     }
@@ -338,9 +338,4 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
             throw new DomainException(conflict);
     }
 
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-            throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
-    }
 }

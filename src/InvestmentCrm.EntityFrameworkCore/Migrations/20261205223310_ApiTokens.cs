@@ -17,6 +17,12 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                 nullable: false,
                 defaultValue: false);
 
+            // The fill-in default is for existing users only: the model has none (schema drift test).
+            if (ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL")
+                migrationBuilder.Sql("""
+                    ALTER TABLE "AspNetUsers" ALTER COLUMN "IsIntegration" DROP DEFAULT;
+                    """);
+
             migrationBuilder.CreateTable(
                 name: "ApiTokens",
                 columns: table => new

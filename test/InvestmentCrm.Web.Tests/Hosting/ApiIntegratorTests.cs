@@ -41,9 +41,7 @@ public partial class ApiIntegratorTests
     public async Task The_curl_example_of_the_docs_runs_against_a_real_host()
     {
         await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = factory.StartOnLoopback().ToString();
 
         Guid bureau;
         List<decimal> expected;

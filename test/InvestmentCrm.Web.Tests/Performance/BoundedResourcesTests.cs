@@ -95,4 +95,40 @@ public class BoundedResourcesTests
         }));
         statuses.SelectMany(s => s).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count()).ShouldBe(new Dictionary<HttpStatusCode, int> { [HttpStatusCode.OK] = 500 });
     }
+
+    /// <summary>
+    /// A list page renders what it shows: the first page of 20 matching projects and of 10,000 (500 pages) differ only in
+    /// the pager and the count — not by a link per page (414 KB of a 427 KB page before the compact pager).
+    /// </summary>
+    [Fact]
+    public async Task A_list_page_is_the_same_size_for_one_page_of_matches_and_for_five_hundred()
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
+        var leader = await factory.SignInAsync("leader");
+        await using (var db = factory.Database.CreateContext())
+        {
+            var bureau = db.Departments.Single(d => d.Code == "NG-SWJ").Id;
+            var now = factory.Clock.Now.UtcDateTime;
+            for (var start = 0; start < 10_000; start += 2_500)
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                foreach (var i in Enumerable.Range(start, 2_500))
+                    db.Projects.Add(new InvestmentCrm.Projects.Project($"乙组规模测试{i:D5}", InvestmentCrm.Projects.ProjectType.Industrial, "金融业/银行", new DateOnly(2026, 1, 5), null, now) { LeadDepartmentId = bureau });
+                if (start == 0)
+                    foreach (var i in Enumerable.Range(0, 20))
+                        db.Projects.Add(new InvestmentCrm.Projects.Project($"甲组规模测试{i:D5}", InvestmentCrm.Projects.ProjectType.Industrial, "金融业/银行", new DateOnly(2026, 1, 5), null, now) { LeadDepartmentId = bureau });
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        var onePage = await leader.GetStringAsync("/projects?search=" + Uri.EscapeDataString("甲组规模测试"));
+        var fiveHundredPages = await leader.GetStringAsync("/projects?search=" + Uri.EscapeDataString("乙组规模测试"));
+        var parser = new HtmlParser();
+        parser.ParseDocument(onePage).QuerySelectorAll("[data-testid=project-table] tbody tr").Length.ShouldBe(20);
+        parser.ParseDocument(fiveHundredPages).QuerySelectorAll("[data-testid=project-table] tbody tr").Length.ShouldBe(20);
+        fiveHundredPages.ShouldContain("page=500", customMessage: "the last page is one link away");
+        (fiveHundredPages.Length - onePage.Length).ShouldBeLessThan(2_000, "only the pager and the count differ");
+    }
 }
