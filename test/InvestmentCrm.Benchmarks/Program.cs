@@ -52,7 +52,15 @@ if (suite == "load")
         .AppendLine("Reading: in a closed loop the mean latency is the clients divided by the throughput (Little's law), so with 50 clients")
         .AppendLine("and the clients' own work on the same two cores, a p95 of 100 ms needs some 500 requests/s — several times what the")
         .AppendLine("host gives here, where even `/health` queues. What each request costs the host (CPU per page render and its queries)")
-        .AppendLine("is what has to fall; the 100k-project database for this case is still to be generated (issue 21, not done).");
+        .AppendLine("is what has to fall; the 100k-project database for this case is still to be generated (issue 21, not done).")
+        .AppendLine()
+        .AppendLine("Garbage collector: the host runs the workstation collector (InvestmentCrm.Web.csproj, docs/architecture.md). Three runs")
+        .AppendLine("of this case on the same day: server GC (ASP.NET Core's default) peak RSS 297 MB (SQLite) / 423 MB (PostgreSQL), p95")
+        .AppendLine("1,102 / 890 ms; workstation GC 275 / 321 MB, p95 1,485 / 868 ms; workstation without background GC 272 / 383 MB,")
+        .AppendLine("p95 1,290 / 1,079 ms. On two cores the server collector's per-core heaps and larger budgets cost some 100 MB on")
+        .AppendLine("PostgreSQL; what they buy is throughput on SQLite (74 requests/s against 41–60 with the workstation collector), not")
+        .AppendLine("on PostgreSQL (109–143 either way). Memory is the limit a node is held to, so the workstation collector stays;")
+        .AppendLine("run-to-run noise on this shared box is some ±20 %.");
     await WriteAsync("load.md");
     return;
 }

@@ -131,4 +131,12 @@ public class BoundedResourcesTests
         fiveHundredPages.ShouldContain("page=500", customMessage: "the last page is one link away");
         (fiveHundredPages.Length - onePage.Length).ShouldBeLessThan(2_000, "only the pager and the count differ");
     }
+
+    /// <summary>The host runs the workstation collector (docs/architecture.md, "Memory"): the setting travels in its runtimeconfig.</summary>
+    [Fact]
+    public void The_host_runs_the_workstation_garbage_collector()
+    {
+        var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "InvestmentCrm.Web.runtimeconfig.json")));
+        config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.GC.Server").GetBoolean().ShouldBeFalse();
+    }
 }
