@@ -1,4 +1,5 @@
 using InvestmentCrm.Common;
+using InvestmentCrm.Projects;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -82,14 +83,33 @@ public sealed class OrganizationAdminAppService(ICrmDbContext db, UserManager<Ap
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<IReadOnlyList<UserListItemDto>> UsersAsync(string? search, CancellationToken ct = default)
+    /// <summary>Every user (for pickers such as the person targets'); the 用户管理 page pages through <see cref="UserPageAsync"/>.</summary>
+    public async Task<IReadOnlyList<UserListItemDto>> UsersAsync(string? search, CancellationToken ct = default) =>
+        await ItemsAsync(Users(search).OrderBy(u => u.UserName), ct);
+
+    /// <summary>A page of the users matching the search, by user name.</summary>
+    public async Task<PagedResult<UserListItemDto>> UserPageAsync(string? search, int page, int pageSize = 50, CancellationToken ct = default)
+    {
+        var paging = Paging.Of(page, pageSize, 200);
+        var users = Users(search);
+        var total = await users.CountAsync(ct);
+        var items = await ItemsAsync(users.OrderBy(u => u.UserName).Skip(paging.Skip).Take(paging.Size), ct);
+        return new PagedResult<UserListItemDto>(items, total, paging.Page, paging.Size);
+    }
+
+    private IQueryable<AppUser> Users(string? search)
     {
         // Integration accounts are kept on the 接口令牌 page (IntegrationAppService), not among people.
         var query = db.Users.AsNoTracking().Where(u => !u.IsIntegration);
         if (!string.IsNullOrWhiteSpace(search))
             query = query.Where(u => u.UserName!.Contains(search.Trim()) || u.DisplayName.Contains(search.Trim()));
+        return query;
+    }
+
+    private async Task<IReadOnlyList<UserListItemDto>> ItemsAsync(IQueryable<AppUser> users, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
-        var list = await query.OrderBy(u => u.UserName)
+        var list = await users
             .Select(u => new
             {
                 u.Id, u.UserName, u.DisplayName, u.Title, u.IsActive, u.LockoutEnd, u.MustChangePassword,

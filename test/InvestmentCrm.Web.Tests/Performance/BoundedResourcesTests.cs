@@ -139,4 +139,27 @@ public class BoundedResourcesTests
         var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "InvestmentCrm.Web.runtimeconfig.json")));
         config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.GC.Server").GetBoolean().ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task The_users_page_pages_through_the_users()
+    {
+        await using var factory = await CrmWebApplicationFactory.CreateAsync(DatabaseProviders.Sqlite);
+        int users;
+        await using (var db = factory.Database.CreateContext())
+        {
+            var department = db.Departments.Single(d => d.Code == "NG-SWJ").Id;
+            foreach (var i in Enumerable.Range(0, 60))
+                db.Users.Add(new InvestmentCrm.Organization.AppUser { UserName = $"zz-staff-{i:D2}", NormalizedUserName = $"ZZ-STAFF-{i:D2}", DisplayName = $"职员{i:D2}", DepartmentId = department });
+            await db.SaveChangesAsync();
+            users = db.Users.Count();
+        }
+        var admin = await factory.SignInAsync("sysadmin");
+        var parser = new HtmlParser();
+        var first = parser.ParseDocument(await admin.GetStringAsync("/admin/users"));
+        first.QuerySelectorAll("[data-testid=user-table] tbody tr").Length.ShouldBe(50);
+        first.QuerySelectorAll("a.page-link").Select(a => a.GetAttribute("href")).ShouldContain("admin/users?page=2");
+        var second = parser.ParseDocument(await admin.GetStringAsync("/admin/users?page=2"));
+        second.QuerySelectorAll("[data-testid=user-table] tbody tr").Length.ShouldBe(users - 50);
+        second.QuerySelector("[data-testid=user-table] tbody tr:last-child")!.TextContent.ShouldContain("zz-staff-59");
+    }
 }
