@@ -8,6 +8,7 @@ using InvestmentCrm.TestBase;
 // End-to-end figures for docs/benchmarks, as ratios against a baseline measured in the same run.
 //   dotnet run -c Release --project test/InvestmentCrm.Benchmarks [-- workbench|cockpit|project-pool|search|load] [--projects N]
 //   load: [--clients 50] [--seconds 30] — the Release web host as its own process, on the demo data
+//   search-profile: [--companies 100000] [--q text] [--runs 5] — one query on a kept PostgreSQL database
 // PostgreSQL is measured too when CRM_TEST_POSTGRES is set.
 var suite = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "cockpit";
 var projects = args.SkipWhile(a => a != "--projects").Skip(1).Select(int.Parse).FirstOrDefault(suite is "cockpit" or "project-pool" ? 100_000 : 20_000);
@@ -105,7 +106,8 @@ if (suite == "search-profile")
     else
         benchUser = await CockpitData.LeaderAsync(kept);
     var text = args.SkipWhile(a => a != "--q").Skip(1).FirstOrDefault() ?? "医疗器械销售";
-    var timing = await SearchCases.AppAsync(kept, benchUser, [text], q => new(q), runs: 5);
+    var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(5);
+    var timing = await SearchCases.AppAsync(kept, benchUser, [text], q => new(q), runs);
     Console.WriteLine($"“{text}”: p50 {timing.P50:F1} ms, p95 {timing.P95:F1} ms, {timing.MedianCount} matches");
     return;
 }
