@@ -61,7 +61,7 @@ public sealed class CrmWebApplicationFactory(TestDatabase database, IReadOnlyDic
     }
 
     /// <summary>The request header that carries the antiforgery token on API writes made with the cookie (docs/api.md).</summary>
-    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+    public const string AntiforgeryHeader = InvestmentCrm.Web.Account.ApiTokenAuthentication.AntiforgeryHeader;
 
     /// <summary>
     /// As a person's script calling the API with the cookie: API writes carry the antiforgery token in a header

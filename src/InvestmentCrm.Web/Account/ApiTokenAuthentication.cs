@@ -84,7 +84,7 @@ public static class ApiTokenAuthentication
         });
 
     public const string ApiAntiforgeryRefusal =
-        "以登录会话（Cookie）调用接口修改数据时，须在请求头 X-CSRF-TOKEN 中附上防伪令牌（GET /api/v1/account/antiforgery-token），未保存。系统对接请使用接口令牌。";
+        $"以登录会话（Cookie）调用接口修改数据时，须在请求头 {AntiforgeryHeader} 中附上防伪令牌（GET /api/v1/account/antiforgery-token），未保存。系统对接请使用接口令牌。";
 
     private sealed class Handler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)

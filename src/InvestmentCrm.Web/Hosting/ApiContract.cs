@@ -51,7 +51,7 @@ public static class ApiContract
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Cookie,
             Name = "__Host-crm.auth",
-            Description = "登录（/account/login）后的会话 Cookie，SameSite=Lax；开发与测试环境中名为 crm.auth（Hosting/SecuritySetup.cs）。以 Cookie 调用修改类接口时，须在请求头 X-CSRF-TOKEN 中附上防伪令牌（GetAntiforgeryToken）。",
+            Description = $"登录（/account/login）后的会话 Cookie，SameSite=Lax；开发与测试环境中名为 crm.auth（Hosting/SecuritySetup.cs）。以 Cookie 调用修改类接口时，须在请求头 {Account.ApiTokenAuthentication.AntiforgeryHeader} 中附上防伪令牌（GetAntiforgeryToken）。",
         });
         options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
         {
