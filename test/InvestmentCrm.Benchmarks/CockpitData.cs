@@ -20,12 +20,24 @@ internal static class CockpitData
 
     public static async Task<Guid> GenerateAsync(TestDatabase database, int projects)
     {
+        var (leader, departments) = await OrganisationAsync(database);
+        await ProjectsAsync(database, projects, leader, departments);
+        await TargetsAsync(database, departments);
+        return leader;
+    }
+
+    /// <summary>
+    /// The same projects, transitions, contracts and tranches led by the given departments and verified by the given user
+    /// — the load case puts them into the demo organisation, whose accounts sign in.
+    /// </summary>
+    public static async Task ProjectsAsync(TestDatabase database, int projects, Guid verifier, IReadOnlyList<Guid> departments)
+    {
+        var leader = verifier;
         var random = new Random(2026);
         // Construction after 落位 draws from its own sequence, so the cockpit's figures stay those of earlier reports.
         var building = new Random(2017);
         var today = DateOnly.FromDateTime(TestClock.Default.Date);
         var now = TestClock.Default.UtcDateTime;
-        var (leader, departments) = await OrganisationAsync(database);
         const int batch = 2_000;
         var rows = 0L;
         for (var start = 0; start < projects; start += batch)
@@ -79,8 +91,6 @@ internal static class CockpitData
             if ((start / batch) % 10 == 0)
                 Console.WriteLine($"  {start + batch:N0} projects, {rows:N0} transitions and tranches");
         }
-        await TargetsAsync(database, departments);
-        return leader;
     }
 
     /// <summary>

@@ -3,7 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
+using InvestmentCrm.EntityFrameworkCore.Common;
 using InvestmentCrm.EntityFrameworkCore.Seeding;
+using Microsoft.EntityFrameworkCore;
 using InvestmentCrm.TestBase;
 
 namespace InvestmentCrm.Benchmarks;
@@ -21,52 +24,134 @@ public static class LoadCases
     /// <summary>What each role asks for (the pages and reads of a working day), by kind for the report.</summary>
     private static readonly (string Role, (string Kind, string Url)[] Requests)[] Roles =
     [
-        ("officer", [("list page", "/projects"), ("list page", "/funds"), ("page", "/"), ("search", "/companies?q=医疗器械"), ("API read", "/api/v1/projects")]),
+        ("officer", [("list page", "/projects"), ("list page", "/funds"), ("page", "/"), ("search", "/companies?q=医疗器械"), ("API read", "/api/v1/projects"), ("page", "/projects/{project}")]),
         ("head", [("figure page", "/figures/department"), ("figure page", "/figures/mine"), ("list page", "/issues"), ("API read", "/api/v1/projects?page=2")]),
         ("leader", [("figure page", "/cockpit"), ("figure page", "/project-pool"), ("list page", "/contracts"), ("page", "/my-projects")]),
         ("assessor", [("figure page", "/appraisal"), ("page", "/")]),
     ];
 
-    public static async Task<(IReadOnlyList<Result> Results, double Seconds, long PeakRssBytes, Result Baseline)> RunAsync(
-        string provider, string connectionString, int clients, TimeSpan duration)
+    /// <summary>The demo's district leader (who verifies the generated tranches) and its departments (which lead the generated projects).</summary>
+    public static async Task<(Guid Leader, List<Guid> Departments)> DemoOrganisationAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        var leader = await db.Users.Where(u => u.UserName == "leader").Select(u => u.Id).SingleAsync();
+        var departments = await db.Departments.OrderBy(d => d.Code).Select(d => d.Id).ToListAsync();
+        return (leader, departments);
+    }
+
+    /// <summary>Fresh planner statistics after the bulk load, as autovacuum would gather them on a live server.</summary>
+    public static async Task AnalyseAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        await db.Database.ExecuteSqlRawAsync(database.Provider == DatabaseProviders.PostgreSql ? "VACUUM ANALYZE" : "ANALYZE");
+    }
+
+    /// <summary>How long after the load the idle resident set is read: past the host's quiet spell and its trim job's next run.</summary>
+    public static readonly TimeSpan IdleWait = InvestmentCrm.Web.Hosting.NodeActivity.IdleAfter + TimeSpan.FromSeconds(20);
+
+    /// <summary>One phase of the run: what the clients saw, how long it lasted, and the host's peak resident set during it.</summary>
+    public sealed record Phase(IReadOnlyList<Result> Results, double Seconds, long PeakRssBytes);
+
+    /// <summary>The whole run on one host: resident set when idle after start and after the load, and the three phases.</summary>
+    public sealed record Run(Resident Idle, Phase Baseline, Phase Users, Phase ClosedLoop, Resident IdleAfter);
+
+    /// <summary>The resident set and its parts: anonymous memory (heaps, the collector's and native) and mapped files (code).</summary>
+    public sealed record Resident(long Bytes, long AnonymousBytes, long FileBytes, long SharedBytes);
+
+    /// <summary>
+    /// Starts the host, signs the clients in and lets each open its pages once (a working morning's first look), then:
+    /// the baseline (/health, closed loop, 10 s); the users (each request after the answer and a pause of
+    /// <paramref name="think"/> ± half, as people read a page before the next); the same clients in a closed loop (the host's
+    /// throughput). The resident set is read idle after start and <see cref="IdleWait"/> after the load.
+    /// </summary>
+    public static async Task<Run> RunAsync(string provider, string connectionString, int clients, TimeSpan duration, TimeSpan think)
     {
         var port = FreePort();
         using var host = StartHost(provider, connectionString, port);
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         await WaitForHealthAsync(baseAddress);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var idle = ResidentOf(host.Id);
 
-        // The baseline: /health on the same host, by the same number of clients.
-        var baseline = (await DriveAsync(baseAddress, clients, TimeSpan.FromSeconds(Math.Min(10, duration.TotalSeconds)), signIn: false)).Results
-            .Single(r => r.Kind == "all");
-        var (results, seconds) = await DriveAsync(baseAddress, clients, duration, signIn: true);
-        var peak = PeakRss(host.Id);
-        host.Kill(entireProcessTree: true);
-        return (results, seconds, peak, baseline with { Kind = "baseline: /health" });
+        var sessions = await SignInAsync(baseAddress, clients);
+        try
+        {
+            await DriveAsync(sessions, TimeSpan.Zero, TimeSpan.Zero, passes: 1);
+            var health = HealthSessions(baseAddress, clients);
+            var baseline = await MeasureAsync(host.Id, () => DriveAsync(health, TimeSpan.FromSeconds(Math.Min(10, duration.TotalSeconds)), TimeSpan.Zero));
+            foreach (var (client, _) in health)
+                client.Dispose();
+            var users = await MeasureAsync(host.Id, () => DriveAsync(sessions, duration, think));
+            var closedLoop = await MeasureAsync(host.Id, () => DriveAsync(sessions, duration, TimeSpan.Zero));
+            await Task.Delay(IdleWait);
+            var idleAfter = ResidentOf(host.Id);
+            return new Run(idle, baseline, users, closedLoop, idleAfter);
+        }
+        finally
+        {
+            foreach (var (client, _) in sessions)
+                client.Dispose();
+            host.Kill(entireProcessTree: true);
+        }
     }
 
-    private static async Task<(IReadOnlyList<Result> Results, double Seconds)> DriveAsync(Uri baseAddress, int clients, TimeSpan duration, bool signIn)
+    /// <summary>Runs a phase with the host's peak resident set reset before it (clear_refs 5), so each phase has its own peak.</summary>
+    private static async Task<Phase> MeasureAsync(int pid, Func<Task<(IReadOnlyList<Result> Results, double Seconds)>> phase)
     {
-        var samples = new ConcurrentBag<(string Kind, double Ms, bool Ok)>();
+        await File.WriteAllTextAsync($"/proc/{pid}/clear_refs", "5");
+        var (results, seconds) = await phase();
+        return new Phase(results, seconds, Rss(pid, "VmHWM:"));
+    }
+
+    private static async Task<List<(HttpClient Client, (string Kind, string Url)[] Requests)>> SignInAsync(Uri baseAddress, int clients)
+    {
         var sessions = new List<(HttpClient Client, (string Kind, string Url)[] Requests)>();
         for (var i = 0; i < clients; i++)
         {
-            var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer(), AutomaticDecompression = DecompressionMethods.All };
-            var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            var client = NewClient(baseAddress);
             var (role, requests) = Roles[i % Roles.Length];
-            if (signIn)
+            var response = await CrmWebApplicationFactory.PostLoginAsync(client, role, DemoDataSeeder.DemoPassword);
+            if (response.StatusCode != HttpStatusCode.Redirect)
+                throw new InvalidOperationException($"登录 {role} 失败：HTTP {(int)response.StatusCode}");
+            if (requests.Any(r => r.Url.Contains("{project}", StringComparison.Ordinal)))
             {
-                var response = await CrmWebApplicationFactory.PostLoginAsync(client, role, DemoDataSeeder.DemoPassword);
-                if (response.StatusCode != HttpStatusCode.Redirect)
-                    throw new InvalidOperationException($"登录 {role} 失败：HTTP {(int)response.StatusCode}");
+                // A project of the client's own list: the first of the API's first page.
+                using var list = JsonDocument.Parse(await client.GetStringAsync("/api/v1/projects?pageSize=1"));
+                var project = list.RootElement.GetProperty("items")[0].GetProperty("id").GetString();
+                requests = [.. requests.Select(r => (r.Kind, r.Url.Replace("{project}", project, StringComparison.Ordinal)))];
             }
-            sessions.Add((client, signIn ? requests : [("baseline", "/health")]));
+            sessions.Add((client, requests));
         }
+        return sessions;
+    }
 
+    private static List<(HttpClient Client, (string Kind, string Url)[] Requests)> HealthSessions(Uri baseAddress, int clients) =>
+        [.. Enumerable.Range(0, clients).Select(_ => (NewClient(baseAddress), new[] { ("baseline", "/health") }))];
+
+    private static HttpClient NewClient(Uri baseAddress) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer(), AutomaticDecompression = DecompressionMethods.All })
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+    /// <summary>
+    /// Each session requests its role's pages in turn until <paramref name="duration"/> is over (or for the given passes
+    /// over its pages), pausing <paramref name="think"/> ± half after each answer; the clients start spread over one pause.
+    /// </summary>
+    private static async Task<(IReadOnlyList<Result> Results, double Seconds)> DriveAsync(
+        List<(HttpClient Client, (string Kind, string Url)[] Requests)> sessions, TimeSpan duration, TimeSpan think, int passes = 0)
+    {
+        var samples = new ConcurrentBag<(string Kind, double Ms, bool Ok)>();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(sessions.Select(async (session, index) =>
         {
+            var random = new Random(index);
+            if (think > TimeSpan.Zero)
+                await Task.Delay(think * random.NextDouble());
             var next = index;
-            while (clock.Elapsed < duration)
+            for (var sent = 0; passes > 0 ? sent < passes * session.Requests.Length : clock.Elapsed < duration; sent++)
             {
                 var (kind, url) = session.Requests[next++ % session.Requests.Length];
                 var started = Stopwatch.GetTimestamp();
@@ -85,11 +170,11 @@ public static class LoadCases
                     ok = false;
                 }
                 samples.Add((kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ok));
+                if (think > TimeSpan.Zero)
+                    await Task.Delay(think * (0.5 + random.NextDouble()));
             }
         }));
         var seconds = clock.Elapsed.TotalSeconds;
-        foreach (var (client, _) in sessions)
-            client.Dispose();
         return ([.. samples.GroupBy(s => s.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Summarise(g.Key, [.. g]))
             .Append(Summarise("all", [.. samples]))], seconds);
     }
@@ -114,7 +199,11 @@ public static class LoadCases
         // Staging: production's error pages and settings, without its refusal of plain HTTP (nginx terminates TLS in production).
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
         start.Environment["Database__Provider"] = provider;
-        start.Environment["Database__ConnectionString"] = connectionString;
+        // As deployed: the test databases switch SQLite's connection pool off (so their files can be deleted), which would
+        // make every request open the file and parse its schema again.
+        start.Environment["Database__ConnectionString"] = provider == DatabaseProviders.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { Pooling = true }.ConnectionString
+            : connectionString;
         start.Environment["Database__MigrateOnStartup"] = "false";
         start.Environment["Database__SeedDemoData"] = "false";
         start.Environment["DataProtection__KeysFolder"] = Path.Combine(Path.GetTempPath(), $"crm-load-keys-{port}");
@@ -124,7 +213,8 @@ public static class LoadCases
         start.Environment["RateLimiting__LoginPerMinute"] = "10000";
         start.Environment["RateLimiting__SearchPerMinute"] = "100000";
         var process = Process.Start(start) ?? throw new InvalidOperationException("the host did not start");
-        process.OutputDataReceived += (_, _) => { };
+        var hostLog = Environment.GetEnvironmentVariable("CRM_LOAD_HOST_LOG"); /*TEMP*/
+        process.OutputDataReceived += (_, e) => { if (hostLog is not null && e.Data is not null) lock (process) File.AppendAllText(hostLog, e.Data + "\n"); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"[host] {line}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -149,10 +239,12 @@ public static class LoadCases
         throw new InvalidOperationException("the host did not answer /health within a minute");
     }
 
-    /// <summary>The host process's peak resident set (VmHWM), in bytes.</summary>
-    private static long PeakRss(int pid)
+    private static Resident ResidentOf(int pid) => new(Rss(pid, "VmRSS:"), Rss(pid, "RssAnon:"), Rss(pid, "RssFile:"), Rss(pid, "RssShmem:"));
+
+    /// <summary>The host process's resident set (VmRSS) or its peak since the last reset (VmHWM), in bytes.</summary>
+    private static long Rss(int pid, string field)
     {
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 

@@ -7,7 +7,8 @@ using InvestmentCrm.TestBase;
 
 // End-to-end figures for docs/benchmarks, as ratios against a baseline measured in the same run.
 //   dotnet run -c Release --project test/InvestmentCrm.Benchmarks [-- workbench|cockpit|project-pool|search|load] [--projects N]
-//   load: [--clients 50] [--seconds 30] — the Release web host as its own process, on the demo data
+//   load: [--clients 50] [--seconds 30] [--think-ms 1000] [--projects 100000] [--companies 1000000] — the Release web host as its
+//         own process; SQLite on the demo data, PostgreSQL on the demo data plus the generated projects and companies
 //   search-profile: [--companies 100000] [--q text] [--runs 5] — one query on a kept PostgreSQL database
 // PostgreSQL is measured too when CRM_TEST_POSTGRES is set.
 var suite = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "cockpit";
@@ -22,46 +23,70 @@ if (suite == "load")
 {
     var clients = args.SkipWhile(a => a != "--clients").Skip(1).Select(int.Parse).FirstOrDefault(50);
     var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(30);
-    if (clients is < 1 or > 200 || seconds is < 5 or > 300)
-        throw new ArgumentException("--clients 1–200, --seconds 5–300 (a bounded load, loopback only).");
+    var thinkMs = args.SkipWhile(a => a != "--think-ms").Skip(1).Select(int.Parse).FirstOrDefault(1000);
+    var scaleProjects = args.SkipWhile(a => a != "--projects").Skip(1).Select(int.Parse).FirstOrDefault(100_000);
+    var scaleCompanies = args.SkipWhile(a => a != "--companies").Skip(1).Select(int.Parse).FirstOrDefault(1_000_000);
+    if (clients is < 1 or > 200 || seconds is < 5 or > 300 || thinkMs is < 100 or > 30_000 || scaleProjects < 0 || scaleCompanies < 0)
+        throw new ArgumentException("--clients 1–200, --seconds 5–300, --think-ms 100–30000 (a bounded load, loopback only).");
     report.AppendLine("# Benchmark: under load").AppendLine()
         .AppendLine(machine)
-        .AppendLine(CultureInfo.InvariantCulture, $"Load: {clients} signed-in clients for {seconds} s each provider, loopback; the Release web host in its own process")
-        .AppendLine("(environment Staging: production's settings without the refusal of plain HTTP), on the demo data. The clients take the")
-        .AppendLine("roles in turn — 招商专员 (项目库, 资金, 工作台, 企业库 search, API), 部门负责人 (部门指标, 我的指标, 项目问题, API page 2),")
-        .AppendLine("区领导 (驾驶舱, 项目盘子, 合同, 我的包保项目), 考核员 (年度考核, 工作台) — each request after the last answer (closed loop).")
-        .AppendLine("Baseline: `/health` on the same host by the same clients (10 s). Peak RSS is the host's VmHWM. The clients share four demo")
-        .AppendLine("accounts from one address, so the per-address sign-in and per-user search limits are raised for the run.")
+        .AppendLine(CultureInfo.InvariantCulture, $"Load: {clients} signed-in clients, loopback; the Release web host in its own process (environment Staging: production's")
+        .AppendLine("settings without the refusal of plain HTTP). Data: SQLite on the demo data; PostgreSQL on the demo data with, led by the")
+        .AppendLine(CultureInfo.InvariantCulture, $"demo's departments, {scaleProjects:N0} generated projects (the cockpit benchmark's: transitions, contracts, tranches, construction)")
+        .AppendLine(CultureInfo.InvariantCulture, $"and {scaleCompanies:N0} generated company profiles (the search benchmark's). The clients take the roles in turn — 招商专员")
+        .AppendLine("(项目库, 资金, 工作台, 企业库 search, API list, a project page), 部门负责人 (部门指标, 我的指标, 项目问题, API page 2), 区领导")
+        .AppendLine("(驾驶舱, 项目盘子, 合同, 我的包保项目), 考核员 (年度考核, 工作台) — after signing in each opens its pages once, then:")
         .AppendLine()
-        .AppendLine("| provider | requests | requests/s | errors | p50 ms | p95 ms | p99 ms | host peak RSS |")
-        .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-    var detail = new StringBuilder().AppendLine().AppendLine("| provider | kind | requests | errors | p50 ms | p95 ms | p99 ms | p95 ÷ baseline p95 |").AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        .AppendLine(CultureInfo.InvariantCulture, $"- **users** ({seconds} s): each client asks for its next page {thinkMs:N0} ms ± half after the last answer, as a person reads a")
+        .AppendLine("  page before the next — the acceptance case: fifty people at work at once;")
+        .AppendLine(CultureInfo.InvariantCulture, $"- **closed loop** ({seconds} s): the same clients, each request as soon as the last is answered — the host's throughput;")
+        .AppendLine("- **baseline**: `/health` on the same host by the same number of clients in a closed loop (10 s).")
+        .AppendLine()
+        .AppendLine(CultureInfo.InvariantCulture, $"Peak RSS is the host's VmHWM during the phase (reset before each); idle RSS is VmRSS 5 s after start and {LoadCases.IdleWait.TotalSeconds:F0} s after")
+        .AppendLine("the load (docs/architecture.md: a quiet node collects after 30 s). The clients share four demo accounts from one address, so the per-address sign-in and per-user search limits are")
+        .AppendLine("raised for the run.")
+        .AppendLine()
+        .AppendLine("| provider | phase | requests | requests/s | errors | p50 ms | p95 ms | p99 ms | host peak RSS |")
+        .AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    var detail = new StringBuilder().AppendLine()
+        .AppendLine("| provider | phase | kind | requests | errors | p50 ms | p95 ms | p99 ms | p95 ÷ baseline p95 |")
+        .AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|");
+    var memory = new StringBuilder().AppendLine().AppendLine($"| provider | idle after start | idle {LoadCases.IdleWait.TotalSeconds:F0} s after the load |").AppendLine("|---|---:|---:|");
+    // Each resident set is given as anonymous memory (the heaps) + mapped files (assemblies) + shared memory (JIT-compiled code, W^X).
+    static string Mb(long bytes) => $"{bytes / 1024 / 1024:N0} MB";
+    static string Resident(LoadCases.Resident r) => $"{Mb(r.Bytes)} ({Mb(r.AnonymousBytes)} + {Mb(r.FileBytes)} + {Mb(r.SharedBytes)})";
     foreach (var provider in providers)
     {
         await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
-        var (results, elapsed, peak, baseline) = await LoadCases.RunAsync(provider, database.ConnectionString, clients, TimeSpan.FromSeconds(seconds));
-        var all = results.Single(r => r.Kind == "all");
-        report.AppendLine(CultureInfo.InvariantCulture,
-            $"| {provider} | {all.Requests:N0} | {all.Requests / elapsed:F0} | {all.Errors} | {all.P50:F1} | {all.P95:F1} | {all.P99:F1} | {peak / 1024 / 1024:N0} MB |");
-        foreach (var r in results.Append(baseline))
-            detail.AppendLine(CultureInfo.InvariantCulture,
-                $"| {provider} | {r.Kind} | {r.Requests:N0} | {r.Errors} | {r.P50:F1} | {r.P95:F1} | {r.P99:F1} | {(baseline.P95 == 0 ? 0 : r.P95 / baseline.P95):F1}× |");
-        Console.WriteLine($"{provider}: {all.Requests} requests, {all.Errors} errors, p95 {all.P95:F1} ms, peak RSS {peak / 1024 / 1024} MB");
+        var data = "demo data";
+        if (provider == DatabaseProviders.PostgreSql && scaleProjects + scaleCompanies > 0)
+        {
+            var generation = Stopwatch.StartNew();
+            var (verifier, departments) = await LoadCases.DemoOrganisationAsync(database);
+            await CockpitData.ProjectsAsync(database, scaleProjects, verifier, departments);
+            await SearchData.GenerateAsync(database, scaleCompanies, verifier);
+            await LoadCases.AnalyseAsync(database);
+            data = $"demo + {scaleProjects:N0} projects, {scaleCompanies:N0} companies";
+            Console.WriteLine($"{provider}: generated in {generation.Elapsed.TotalMinutes:F1} min");
+        }
+        var run = await LoadCases.RunAsync(provider, database.ConnectionString, clients, TimeSpan.FromSeconds(seconds), TimeSpan.FromMilliseconds(thinkMs));
+        var baselineP95 = run.Baseline.Results.Single(r => r.Kind == "all").P95;
+        foreach (var (name, phase) in new[] { ("users", run.Users), ("closed loop", run.ClosedLoop), ("baseline: /health", run.Baseline) })
+        {
+            var all = phase.Results.Single(r => r.Kind == "all");
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"| {provider} ({data}) | {name} | {all.Requests:N0} | {all.Requests / phase.Seconds:F0} | {all.Errors} | {all.P50:F1} | {all.P95:F1} | {all.P99:F1} | {Mb(phase.PeakRssBytes)} |");
+            if (phase != run.Baseline)
+                foreach (var r in phase.Results)
+                    detail.AppendLine(CultureInfo.InvariantCulture,
+                        $"| {provider} | {name} | {r.Kind} | {r.Requests:N0} | {r.Errors} | {r.P50:F1} | {r.P95:F1} | {r.P99:F1} | {(baselineP95 == 0 ? 0 : r.P95 / baselineP95):F1}× |");
+            Console.WriteLine($"{provider} {name}: {all.Requests} requests, {all.Errors} errors, p95 {all.P95:F1} ms, peak RSS {Mb(phase.PeakRssBytes)}");
+        }
+        memory.AppendLine(CultureInfo.InvariantCulture, $"| {provider} | {Resident(run.Idle)} | {Resident(run.IdleAfter)} |");
     }
-    report.Append(detail)
+    report.Append(detail).Append(memory)
         .AppendLine()
-        .AppendLine("Reading: in a closed loop the mean latency is the clients divided by the throughput (Little's law), so with 50 clients")
-        .AppendLine("and the clients' own work on the same two cores, a p95 of 100 ms needs some 500 requests/s — several times what the")
-        .AppendLine("host gives here, where even `/health` queues. What each request costs the host (CPU per page render and its queries)")
-        .AppendLine("is what has to fall; the 100k-project database for this case is still to be generated (issue 21, not done).")
-        .AppendLine()
-        .AppendLine("Garbage collector: the host runs the workstation collector (InvestmentCrm.Web.csproj, docs/architecture.md). Three runs")
-        .AppendLine("of this case on the same day: server GC (ASP.NET Core's default) peak RSS 297 MB (SQLite) / 423 MB (PostgreSQL), p95")
-        .AppendLine("1,102 / 890 ms; workstation GC 275 / 321 MB, p95 1,485 / 868 ms; workstation without background GC 272 / 383 MB,")
-        .AppendLine("p95 1,290 / 1,079 ms. On two cores the server collector's per-core heaps and larger budgets cost some 100 MB on")
-        .AppendLine("PostgreSQL; what they buy is throughput on SQLite (74 requests/s against 41–60 with the workstation collector), not")
-        .AppendLine("on PostgreSQL (109–143 either way). Memory is the limit a node is held to, so the workstation collector stays;")
-        .AppendLine("run-to-run noise on this shared box is some ±20 %.");
+        .AppendLine("READING");
     await WriteAsync("load.md");
     return;
 }

@@ -33,9 +33,10 @@ internal static class SearchData
 
     public sealed record Queries(string[] Codes, string[] Fragments, string[] Short, string[] LongText, string[] FacetText);
 
-    public static async Task<(Guid Leader, Queries Queries)> GenerateAsync(TestDatabase database, int count)
+    /// <param name="reader">whose searches the queries are for; null creates the benchmark leader (data scope 全部).</param>
+    public static async Task<(Guid Leader, Queries Queries)> GenerateAsync(TestDatabase database, int count, Guid? reader = null)
     {
-        var leader = await LeaderAsync(database);
+        var leader = reader ?? await LeaderAsync(database);
         var random = new Random(2026);
         var industries = Taxonomies.IndustryPaths.ToArray();
         var natures = Enum.GetValues<CompanyNature>();

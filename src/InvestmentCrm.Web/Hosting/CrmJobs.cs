@@ -14,7 +14,9 @@ public static class CrmJobs
         {
             quartz.AddProjectIssueJobs(zone);
             quartz.AddMeetingJobs(zone);
+            quartz.AddIdleMemoryTrim();
         });
+        services.AddSingleton<NodeActivity>();
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
     }

@@ -88,6 +88,7 @@ public static class CrmWebSetup
         foreach (var proxy in (app.Configuration["ForwardedHeaders:KnownProxies"] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
             forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
         app.UseForwardedHeaders(forwarded);
+        app.UseNodeActivity();
         app.UseCrmSecurityHeaders();
         app.UseHttpsOnlyInProduction();
         app.UseInputHygiene();
