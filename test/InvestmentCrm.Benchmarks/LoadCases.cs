@@ -39,14 +39,6 @@ public static class LoadCases
         return (leader, departments);
     }
 
-    /// <summary>Fresh planner statistics after the bulk load, as autovacuum would gather them on a live server.</summary>
-    public static async Task AnalyseAsync(TestDatabase database)
-    {
-        await using var db = database.CreateContext();
-        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
-        await db.Database.ExecuteSqlRawAsync(database.Provider == DatabaseProviders.PostgreSql ? "VACUUM ANALYZE" : "ANALYZE");
-    }
-
     /// <summary>How long after the load the idle resident set is read: past the host's quiet spell and its trim job's next run.</summary>
     public static readonly TimeSpan IdleWait = InvestmentCrm.Web.Hosting.NodeActivity.IdleAfter + TimeSpan.FromSeconds(20);
 
@@ -143,7 +135,7 @@ public static class LoadCases
     private static async Task<(IReadOnlyList<Result> Results, double Seconds)> DriveAsync(
         List<(HttpClient Client, (string Kind, string Url)[] Requests)> sessions, TimeSpan duration, TimeSpan think, int passes = 0)
     {
-        var samples = new ConcurrentBag<(string Kind, double Ms, bool Ok)>();
+        var samples = new ConcurrentBag<(string Kind, string Url, double Ms, bool Ok)>();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(sessions.Select(async (session, index) =>
         {
@@ -169,17 +161,22 @@ public static class LoadCases
                 {
                     ok = false;
                 }
-                samples.Add((kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ok));
+                samples.Add((kind, Template(url), Stopwatch.GetElapsedTime(started).TotalMilliseconds, ok));
                 if (think > TimeSpan.Zero)
                     await Task.Delay(think * (0.5 + random.NextDouble()));
             }
         }));
         var seconds = clock.Elapsed.TotalSeconds;
         return ([.. samples.GroupBy(s => s.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Summarise(g.Key, [.. g]))
-            .Append(Summarise("all", [.. samples]))], seconds);
+            .Append(Summarise("all", [.. samples]))
+            .Concat(samples.GroupBy(s => $"{s.Kind}: {s.Url}").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Summarise(g.Key, [.. g])))], seconds);
     }
 
-    private static Result Summarise(string kind, (string Kind, double Ms, bool Ok)[] samples)
+    /// <summary>The address as the report names it: a project page is any project's.</summary>
+    private static string Template(string url) =>
+        System.Text.RegularExpressions.Regex.Replace(url, "/projects/[0-9a-f-]{36}", "/projects/{id}");
+
+    private static Result Summarise(string kind, (string Kind, string Url, double Ms, bool Ok)[] samples)
     {
         var sorted = samples.Select(s => s.Ms).Order().ToArray();
         double At(double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
@@ -213,8 +210,7 @@ public static class LoadCases
         start.Environment["RateLimiting__LoginPerMinute"] = "10000";
         start.Environment["RateLimiting__SearchPerMinute"] = "100000";
         var process = Process.Start(start) ?? throw new InvalidOperationException("the host did not start");
-        var hostLog = Environment.GetEnvironmentVariable("CRM_LOAD_HOST_LOG"); /*TEMP*/
-        process.OutputDataReceived += (_, e) => { if (hostLog is not null && e.Data is not null) lock (process) File.AppendAllText(hostLog, e.Data + "\n"); };
+        process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"[host] {line}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

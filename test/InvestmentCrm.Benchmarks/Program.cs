@@ -13,9 +13,10 @@ using InvestmentCrm.TestBase;
 // PostgreSQL is measured too when CRM_TEST_POSTGRES is set.
 var suite = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "cockpit";
 var projects = args.SkipWhile(a => a != "--projects").Skip(1).Select(int.Parse).FirstOrDefault(suite is "cockpit" or "project-pool" ? 100_000 : 20_000);
-var providers = TestEnvironment.PostgresConnectionString is null
+var providers = (TestEnvironment.PostgresConnectionString is null
     ? new[] { DatabaseProviders.Sqlite }
-    : new[] { DatabaseProviders.Sqlite, DatabaseProviders.PostgreSql };
+    : new[] { DatabaseProviders.Sqlite, DatabaseProviders.PostgreSql })
+    .Where(p => args.SkipWhile(a => a != "--provider").Skip(1).FirstOrDefault() is not { } only || only == p).ToArray();
 var machine = $"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; run {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC.";
 var report = new StringBuilder();
 
@@ -55,20 +56,26 @@ if (suite == "load")
     // Each resident set is given as anonymous memory (the heaps) + mapped files (assemblies) + shared memory (JIT-compiled code, W^X).
     static string Mb(long bytes) => $"{bytes / 1024 / 1024:N0} MB";
     static string Resident(LoadCases.Resident r) => $"{Mb(r.Bytes)} ({Mb(r.AnonymousBytes)} + {Mb(r.FileBytes)} + {Mb(r.SharedBytes)})";
+    // --keep: the PostgreSQL data is generated once into crm_bench_load and kept, for reading plans between runs.
+    var keep = args.Contains("--keep");
     foreach (var provider in providers)
     {
-        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        var (database, fresh) = keep && provider == DatabaseProviders.PostgreSql
+            ? await TestDatabase.OpenOrCreateKeptPostgresAsync("crm_bench_load", TestDatabaseContent.DemoData)
+            : (await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData), true);
+        await using var disposeUnlessKept = keep && provider == DatabaseProviders.PostgreSql ? null : database;
         var data = "demo data";
-        if (provider == DatabaseProviders.PostgreSql && scaleProjects + scaleCompanies > 0)
+        if (provider == DatabaseProviders.PostgreSql && scaleProjects + scaleCompanies > 0 && fresh)
         {
             var generation = Stopwatch.StartNew();
             var (verifier, departments) = await LoadCases.DemoOrganisationAsync(database);
             await CockpitData.ProjectsAsync(database, scaleProjects, verifier, departments);
             await SearchData.GenerateAsync(database, scaleCompanies, verifier);
-            await LoadCases.AnalyseAsync(database);
-            data = $"demo + {scaleProjects:N0} projects, {scaleCompanies:N0} companies";
+            await database.AnalyzeAsync();
             Console.WriteLine($"{provider}: generated in {generation.Elapsed.TotalMinutes:F1} min");
         }
+        if (provider == DatabaseProviders.PostgreSql && scaleProjects + scaleCompanies > 0)
+            data = $"demo + {scaleProjects:N0} projects, {scaleCompanies:N0} companies";
         var run = await LoadCases.RunAsync(provider, database.ConnectionString, clients, TimeSpan.FromSeconds(seconds), TimeSpan.FromMilliseconds(thinkMs));
         var baselineP95 = run.Baseline.Results.Single(r => r.Kind == "all").P95;
         foreach (var (name, phase) in new[] { ("users", run.Users), ("closed loop", run.ClosedLoop), ("baseline: /health", run.Baseline) })

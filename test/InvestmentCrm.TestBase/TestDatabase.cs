@@ -67,9 +67,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>
     /// A named PostgreSQL database that outlives the process (for profiling the benchmarks' data repeatedly):
-    /// opened if it exists, else created migrated and empty; <paramref name="created"/> says which.
+    /// opened if it exists, else created with the given content (migrated and empty by default); <paramref name="created"/>
+    /// says which.
     /// </summary>
-    public static async Task<(TestDatabase Database, bool Created)> OpenOrCreateKeptPostgresAsync(string name)
+    public static async Task<(TestDatabase Database, bool Created)> OpenOrCreateKeptPostgresAsync(string name, TestDatabaseContent content = TestDatabaseContent.Migrated)
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
@@ -78,7 +79,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var created = await exists.ExecuteScalarAsync() is null;
         if (created)
         {
-            var template = await Templates.GetOrAdd((DatabaseProviders.PostgreSql, TestDatabaseContent.Migrated),
+            var template = await Templates.GetOrAdd((DatabaseProviders.PostgreSql, content),
                 key => new Lazy<Task<string>>(() => CreateTemplateAsync(key.Item1, key.Item2))).Value;
             await CreatePostgresDatabaseAsync(name, template);
         }

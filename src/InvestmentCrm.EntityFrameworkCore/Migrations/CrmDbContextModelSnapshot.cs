@@ -636,6 +636,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.HasIndex("ParentCompanyId");
 
+                    b.HasIndex("Kind", "Name");
+
                     b.ToTable("Companies", (string)null);
                 });
 

@@ -132,12 +132,17 @@ public class BoundedResourcesTests
         (fiveHundredPages.Length - onePage.Length).ShouldBeLessThan(2_000, "only the pager and the count differ");
     }
 
-    /// <summary>The host runs the workstation collector (docs/architecture.md, "Memory"): the setting travels in its runtimeconfig.</summary>
+    /// <summary>
+    /// The host runs the workstation collector and no profile-guided re-compilation (docs/architecture.md, "Memory"): the
+    /// settings travel in its runtimeconfig.
+    /// </summary>
     [Fact]
-    public void The_host_runs_the_workstation_garbage_collector()
+    public void The_host_runs_the_workstation_garbage_collector_without_tiered_profile_guided_compilation()
     {
         var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "InvestmentCrm.Web.runtimeconfig.json")));
-        config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.GC.Server").GetBoolean().ShouldBeFalse();
+        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        properties.GetProperty("System.GC.Server").GetBoolean().ShouldBeFalse();
+        properties.GetProperty("System.Runtime.TieredPGO").GetBoolean().ShouldBeFalse();
     }
 
     [Fact]
