@@ -10,7 +10,7 @@ internal static class WorkbenchCases
     public static async Task AppAsync(TestDatabase database, Guid reader)
     {
         await using var db = database.CreateContext();
-        await new WorkbenchAppService(TestScopes.Resolved(db, new TestUser(reader, "bench", null))).GetSummaryAsync();
+        await new WorkbenchAppService(db, TestScopes.Resolved(db, new TestUser(reader, "bench", null))).GetSummaryAsync();
     }
 
     /// <summary>What a naive implementation does: load the rows, count and sum in memory.</summary>

@@ -26,7 +26,7 @@ public class SmokeTests
         // The officer's figures are those of the officer's data scope (商务局 and the projects the officer contributes to).
         string expected;
         await using (var db = session.Factory.Database.CreateContext())
-            expected = InvestmentCrm.Common.Money.Yuan((await new InvestmentCrm.Workbench.WorkbenchAppService(await TestScopes.ForAsync(db, "officer")).GetSummaryAsync()).VerifiedDomesticCny).ToDisplay();
+            expected = InvestmentCrm.Common.Money.Yuan((await new InvestmentCrm.Workbench.WorkbenchAppService(db, await TestScopes.ForAsync(db, "officer")).GetSummaryAsync()).VerifiedDomesticCny).ToDisplay();
         (await page.Locator("[data-testid=verified-domestic]").InnerTextAsync()).ShouldBe(expected);
         // Chinese must render with a CJK font, not as boxes (Debian fonts-noto-cjk).
         (await page.EvaluateAsync<bool>("() => document.fonts.check('16px \"Noto Sans CJK SC\"', '工作台')")).ShouldBeTrue();

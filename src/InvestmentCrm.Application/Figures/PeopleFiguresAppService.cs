@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InvestmentCrm.Figures;
 
 /// <summary>我的指标 and 部门指标: a person's credit by contributor weight, a department's people and figures.</summary>
-public sealed class PeopleFiguresAppService(ICrmDbContext db, FiguresEngine engine, DataScope scope, ICurrentUser currentUser)
+public sealed class PeopleFiguresAppService(ICrmDbContext db, FiguresEngine engine, DataScope scope, ICurrentUser currentUser, FiguresCache? cache = null)
 {
     /// <summary>我的指标: the signed-in user's own targets and what the projects they contribute to credit them.</summary>
     public async Task<PersonFiguresDto> GetMyFiguresAsync(int? year, DateOnly? asOf, CancellationToken ct = default)
@@ -16,6 +16,15 @@ public sealed class PeopleFiguresAppService(ICrmDbContext db, FiguresEngine engi
         var userId = currentUser.UserId ?? throw new DomainException("请先登录。");
         var date = engine.AsOf(asOf);
         var period = FigurePeriod.Year(year ?? date.Year);
+        // Cached as the cockpit is (FiguresCache: never older than the data); a person's own figures are keyed by the person.
+        return cache is null
+            ? await ComputeMyFiguresAsync(userId, date, period, ct)
+            : await cache.GetOrComputeAsync(db, await scope.GetRulesAsync(ct), $"mine|{userId}|{period.Start:O}|{date:O}",
+                () => ComputeMyFiguresAsync(userId, date, period, ct), ct);
+    }
+
+    private async Task<PersonFiguresDto> ComputeMyFiguresAsync(Guid userId, DateOnly date, FigurePeriod period, CancellationToken ct)
+    {
         var figures = await engine.ComputeAsync(FigureScope.Person(userId), period, date, ct);
         var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.DepartmentId }).FirstAsync(ct);
         var org = await db.LoadDepartmentTreeAsync(ct);
@@ -54,6 +63,14 @@ public sealed class PeopleFiguresAppService(ICrmDbContext db, FiguresEngine engi
         var id = departmentId
             ?? (currentUser.UserId is { } me ? await db.Users.Where(u => u.Id == me).Select(u => (Guid?)u.DepartmentId).FirstOrDefaultAsync(ct) : null)
             ?? throw new DomainException("请选择部门。");
+        return cache is null
+            ? await ComputeDepartmentViewAsync(id, date, period, ct)
+            : await cache.GetOrComputeAsync(db, await scope.GetRulesAsync(ct), $"department|{id}|{period.Start:O}|{date:O}|{engine.Today:O}",
+                () => ComputeDepartmentViewAsync(id, date, period, ct), ct);
+    }
+
+    private async Task<DepartmentViewDto> ComputeDepartmentViewAsync(Guid id, DateOnly date, FigurePeriod period, CancellationToken ct)
+    {
         var (figures, org, _, rules, data, _) = await engine.ComputeCoreAsync(FigureScope.Department(id), period, date, ct);
         var children = await engine.RankAsync(org, org.ChildrenOf(id).ToList(), period, figures.TimeProgress, rules, data, ct);
 

@@ -9,9 +9,15 @@ namespace InvestmentCrm.Workbench;
 /// The home page figures. Aggregates are computed by the database (GROUP BY / SUM), never by loading rows.
 /// Every figure is computed inside the user's data scope: no out-of-scope project adds to a count or a sum.
 /// </summary>
-public sealed class WorkbenchAppService(DataScope scope)
+public sealed class WorkbenchAppService(ICrmDbContext db, DataScope scope, Figures.FiguresCache? cache = null)
 {
-    public async Task<WorkbenchSummaryDto> GetSummaryAsync(CancellationToken ct = default)
+    /// <summary>Cached as the cockpit is (Figures/FiguresCache: never older than the data): the home page is the most opened.</summary>
+    public async Task<WorkbenchSummaryDto> GetSummaryAsync(CancellationToken ct = default) =>
+        cache is null
+            ? await ComputeSummaryAsync(ct)
+            : await cache.GetOrComputeAsync(db, await scope.GetRulesAsync(ct), "workbench", () => ComputeSummaryAsync(ct), ct);
+
+    private async Task<WorkbenchSummaryDto> ComputeSummaryAsync(CancellationToken ct)
     {
         var projects = await scope.ProjectsAsync(ct);
         var counts = await projects

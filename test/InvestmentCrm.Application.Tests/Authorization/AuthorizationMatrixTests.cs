@@ -28,7 +28,7 @@ public class AuthorizationMatrixTests
         var current = new TestUser(scenario.Users[user], user, null);
         var db = database.CreateContext(user: current);
         var scope = TestScopes.Resolved(db, current);
-        return (db, new ProjectAppService(db, scope), new WorkbenchAppService(scope));
+        return (db, new ProjectAppService(db, scope), new WorkbenchAppService(db, scope));
     }
 
     [Theory, OnSqlite, OnPostgres]

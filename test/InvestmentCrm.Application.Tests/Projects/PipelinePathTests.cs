@@ -24,7 +24,7 @@ public class PipelinePathTests
             user = await TestUser.LoadAsync(lookup, userName);
         var db = database.CreateContext(user: user);
         var scope = TestScopes.Resolved(db, user);
-        return new Actor(db, new PipelineAppService(db, scope, user, clock ?? new TestClock(), new ActivityAppService(db, scope, user, clock ?? new TestClock())), new ProjectAppService(db, scope), new WorkbenchAppService(scope));
+        return new Actor(db, new PipelineAppService(db, scope, user, clock ?? new TestClock(), new ActivityAppService(db, scope, user, clock ?? new TestClock())), new ProjectAppService(db, scope), new WorkbenchAppService(db, scope));
     }
 
     [Theory, OnSqlite, OnPostgres]
