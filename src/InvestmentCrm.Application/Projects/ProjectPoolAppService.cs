@@ -22,12 +22,19 @@ public sealed record ProjectPoolDto(
 /// The database returns each candidate's flags and its construction events up to the date; the Domain's rules
 /// (<see cref="ConstructionFacts"/>, <see cref="ProjectPool"/>) classify them, and only the page shown is named in full.
 /// </summary>
-public sealed class ProjectPoolAppService(ICrmDbContext db, DataScope scope, FiguresEngine figures, TimeProvider clock)
+public sealed class ProjectPoolAppService(ICrmDbContext db, DataScope scope, FiguresEngine figures, TimeProvider clock, FiguresCache? cache = null)
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>Cached as the cockpit is (Figures/FiguresCache: never older than the data); today is in the key, as 盘子 "as of" defaults to it.</summary>
     public async Task<ProjectPoolDto> GetAsync(int year, DateOnly? asOf = null, PoolSelection show = PoolSelection.All, int page = 1, int pageSize = 50,
-        CancellationToken ct = default)
+        CancellationToken ct = default) =>
+        cache is null
+            ? await ComputeAsync(year, asOf, show, page, pageSize, ct)
+            : await cache.GetOrComputeAsync(db, await scope.GetRulesAsync(ct), $"pool|{year}|{asOf:O}|{show}|{page}|{pageSize}|{figures.Today:O}",
+                () => ComputeAsync(year, asOf, show, page, pageSize, ct), ct);
+
+    private async Task<ProjectPoolDto> ComputeAsync(int year, DateOnly? asOf, PoolSelection show, int page, int pageSize, CancellationToken ct)
     {
         var (date, threshold, members, completed) = await MembersAsync(year, asOf, ct);
         var pool = members.Where(m => m.Category is not null).ToList();
