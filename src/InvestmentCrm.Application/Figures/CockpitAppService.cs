@@ -18,10 +18,8 @@ public sealed class CockpitAppService(ICrmDbContext db, FiguresEngine engine, Da
     {
         var date = engine.AsOf(asOf);
         var shownYear = year ?? date.Year;
-        if (cache is null)
-            return await ComputeCockpitAsync(shownYear, date, departmentId, ct);
         // engine.Today is part of the key: the list of years offered depends on it.
-        return await cache.GetOrComputeAsync(db, await scope.GetRulesAsync(ct), $"cockpit|{shownYear}|{date:O}|{departmentId}|{engine.Today:O}",
+        return await cache.CachedAsync(db, scope, $"cockpit|{shownYear}|{date:O}|{departmentId}|{engine.Today:O}",
             () => ComputeCockpitAsync(shownYear, date, departmentId, ct), ct);
     }
 

@@ -35,3 +35,11 @@ public sealed class FiguresCache(IMemoryCache cache)
         return value;
     }
 }
+
+public static class FiguresCacheExtensions
+{
+    /// <summary>The cached value for the reader's scope, or the computed one where no cache is given (tests, benchmarks).</summary>
+    public static async Task<T> CachedAsync<T>(this FiguresCache? cache, ICrmDbContext db, DataScope scope, string key, Func<Task<T>> compute,
+        CancellationToken ct) where T : class =>
+        cache is null ? await compute() : await cache.GetOrComputeAsync(db, await scope.GetRulesAsync(ct), key, compute, ct);
+}

@@ -17,10 +17,8 @@ public sealed class PeopleFiguresAppService(ICrmDbContext db, FiguresEngine engi
         var date = engine.AsOf(asOf);
         var period = FigurePeriod.Year(year ?? date.Year);
         // Cached as the cockpit is (FiguresCache: never older than the data); a person's own figures are keyed by the person.
-        return cache is null
-            ? await ComputeMyFiguresAsync(userId, date, period, ct)
-            : await cache.GetOrComputeAsync(db, await scope.GetRulesAsync(ct), $"mine|{userId}|{period.Start:O}|{date:O}",
-                () => ComputeMyFiguresAsync(userId, date, period, ct), ct);
+        return await cache.CachedAsync(db, scope, $"mine|{userId}|{period.Start:O}|{date:O}",
+            () => ComputeMyFiguresAsync(userId, date, period, ct), ct);
     }
 
     private async Task<PersonFiguresDto> ComputeMyFiguresAsync(Guid userId, DateOnly date, FigurePeriod period, CancellationToken ct)
@@ -63,10 +61,8 @@ public sealed class PeopleFiguresAppService(ICrmDbContext db, FiguresEngine engi
         var id = departmentId
             ?? (currentUser.UserId is { } me ? await db.Users.Where(u => u.Id == me).Select(u => (Guid?)u.DepartmentId).FirstOrDefaultAsync(ct) : null)
             ?? throw new DomainException("请选择部门。");
-        return cache is null
-            ? await ComputeDepartmentViewAsync(id, date, period, ct)
-            : await cache.GetOrComputeAsync(db, await scope.GetRulesAsync(ct), $"department|{id}|{period.Start:O}|{date:O}|{engine.Today:O}",
-                () => ComputeDepartmentViewAsync(id, date, period, ct), ct);
+        return await cache.CachedAsync(db, scope, $"department|{id}|{period.Start:O}|{date:O}|{engine.Today:O}",
+            () => ComputeDepartmentViewAsync(id, date, period, ct), ct);
     }
 
     private async Task<DepartmentViewDto> ComputeDepartmentViewAsync(Guid id, DateOnly date, FigurePeriod period, CancellationToken ct)

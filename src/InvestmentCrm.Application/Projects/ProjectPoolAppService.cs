@@ -29,10 +29,8 @@ public sealed class ProjectPoolAppService(ICrmDbContext db, DataScope scope, Fig
     /// <summary>Cached as the cockpit is (Figures/FiguresCache: never older than the data); today is in the key, as 盘子 "as of" defaults to it.</summary>
     public async Task<ProjectPoolDto> GetAsync(int year, DateOnly? asOf = null, PoolSelection show = PoolSelection.All, int page = 1, int pageSize = 50,
         CancellationToken ct = default) =>
-        cache is null
-            ? await ComputeAsync(year, asOf, show, page, pageSize, ct)
-            : await cache.GetOrComputeAsync(db, await scope.GetRulesAsync(ct), $"pool|{year}|{asOf:O}|{show}|{page}|{pageSize}|{figures.Today:O}",
-                () => ComputeAsync(year, asOf, show, page, pageSize, ct), ct);
+        await cache.CachedAsync(db, scope, $"pool|{year}|{asOf:O}|{show}|{page}|{pageSize}|{figures.Today:O}",
+            () => ComputeAsync(year, asOf, show, page, pageSize, ct), ct);
 
     private async Task<ProjectPoolDto> ComputeAsync(int year, DateOnly? asOf, PoolSelection show, int page, int pageSize, CancellationToken ct)
     {

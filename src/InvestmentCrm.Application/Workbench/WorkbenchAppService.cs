@@ -1,5 +1,6 @@
 using InvestmentCrm.Authorization;
 using InvestmentCrm.Common;
+using InvestmentCrm.Figures;
 using InvestmentCrm.Projects;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,13 +10,11 @@ namespace InvestmentCrm.Workbench;
 /// The home page figures. Aggregates are computed by the database (GROUP BY / SUM), never by loading rows.
 /// Every figure is computed inside the user's data scope: no out-of-scope project adds to a count or a sum.
 /// </summary>
-public sealed class WorkbenchAppService(ICrmDbContext db, DataScope scope, Figures.FiguresCache? cache = null)
+public sealed class WorkbenchAppService(ICrmDbContext db, DataScope scope, FiguresCache? cache = null)
 {
     /// <summary>Cached as the cockpit is (Figures/FiguresCache: never older than the data): the home page is the most opened.</summary>
     public async Task<WorkbenchSummaryDto> GetSummaryAsync(CancellationToken ct = default) =>
-        cache is null
-            ? await ComputeSummaryAsync(ct)
-            : await cache.GetOrComputeAsync(db, await scope.GetRulesAsync(ct), "workbench", () => ComputeSummaryAsync(ct), ct);
+        await cache.CachedAsync(db, scope, "workbench", () => ComputeSummaryAsync(ct), ct);
 
     private async Task<WorkbenchSummaryDto> ComputeSummaryAsync(CancellationToken ct)
     {
