@@ -27,6 +27,10 @@ public static class CrmWebSetup
     public static WebApplicationBuilder AddCrm(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Run from a build (dotnet run, the tests) the build-time compressed assets live under obj/, found through the
+        // build's static-web-assets manifest; ASP.NET Core reads it in Development only, and serves an empty answer for a
+        // compressed asset otherwise. A published host has no such manifest and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         // The one business clock (docs/architecture.md): "today" is the district's date, not the server's or UTC's.
         services.AddSingleton<TimeProvider>(new InvestmentCrm.Common.BusinessClock(InvestmentCrm.Common.BusinessClock.FindZone(builder.Configuration["Clock:TimeZone"])));
         services.AddCrmPersistence(builder.Configuration, builder.Environment.ContentRootPath);
@@ -103,7 +107,6 @@ public static class CrmWebSetup
         // HTML and JSON compressed (docs/architecture.md, "Resources of a node"). Over HTTPS too: the one secret a page
         // carries, its antiforgery token, is encrypted afresh for every response, so BREACH has no stable secret to guess.
         app.UseResponseCompression();
-        app.UseStaticFiles();
         // Explicitly after the status-code pages, so that re-executing /error/404 is routed again.
         app.UseRouting();
         app.UseAuthentication();
@@ -128,6 +131,10 @@ public static class CrmWebSetup
         app.UseSwaggerUI(options => options.DocumentTitle = "InvestmentCrm API");
 
         app.MapHealthChecks("/health").AllowAnonymous();
+        // Static assets from the build's manifest: fingerprinted addresses (App.razor's @Assets[…]) cached a year as
+        // immutable, compressed at build time. Short-circuited at routing, so an asset request skips sign-in, scope and
+        // antiforgery (docs/architecture.md, "Resources of a node").
+        app.MapStaticAssets().ShortCircuit();
         // The OpenAPI document describes every endpoint: signed-in users only.
         app.MapSwagger().RequireAuthorization();
         // Each module maps its own endpoints: pages' fragments and exports on the app, its API under /api/v1.
