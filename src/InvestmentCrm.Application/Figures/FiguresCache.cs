@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using InvestmentCrm.Authorization;
 using InvestmentCrm.Common;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,9 @@ public sealed class FiguresCache(IMemoryCache cache)
     /// <summary>The cache's own store, bounded by <see cref="MaxEntries"/> (the host's shared memory cache stays unbounded for others).</summary>
     public static MemoryCache CreateStore(int maxEntries = MaxEntries) => new(new MemoryCacheOptions { SizeLimit = maxEntries });
 
+    /// <summary>Computations under way, by key: a reader who misses while another computes the same entry awaits that one.</summary>
+    private readonly ConcurrentDictionary<object, Task<object>> _inFlight = new();
+
     public async Task<T> GetOrComputeAsync<T>(ICrmDbContext db, ReaderScope scope, string key, Func<Task<T>> compute, CancellationToken ct)
         where T : class
     {
@@ -30,9 +34,40 @@ public sealed class FiguresCache(IMemoryCache cache)
         var fullKey = (typeof(T), version, reader, key);
         if (cache.TryGetValue(fullKey, out T? hit) && hit is not null)
             return hit;
-        var value = await compute();
-        cache.Set(fullKey, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
-        return value;
+
+        // One computation per entry: when fifty people open the cockpit after a change, one computes and the others wait
+        // for it instead of running the same statements fifty times (docs/benchmarks/load.md). Should that one fail or be
+        // cancelled, each waiting reader computes for itself.
+        var mine = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = _inFlight.GetOrAdd(fullKey, mine.Task);
+        if (running != mine.Task)
+        {
+            try
+            {
+                return (T)await running.WaitAsync(ct);
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                return await compute();
+            }
+        }
+        try
+        {
+            var value = await compute();
+            cache.Set(fullKey, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
+            mine.SetResult(value);
+            return value;
+        }
+        catch (Exception ex)
+        {
+            mine.SetException(ex);
+            _ = mine.Task.Exception; // observed here: the waiting readers compute for themselves
+            throw;
+        }
+        finally
+        {
+            _inFlight.TryRemove(new KeyValuePair<object, Task<object>>(fullKey, mine.Task));
+        }
     }
 }
 

@@ -35,6 +35,8 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         entity.HasIndex(c => c.CreditCode).IsUnique();
         entity.HasIndex(c => c.Name);
         entity.HasIndex(c => c.OwnerDepartmentId);
+        // With the owner department, where a narrow data scope's companies are found (DataScope.CompaniesAsync).
+        entity.HasIndex(c => c.CreatedBy);
         // The 中介/商会/协会 list (a project's referrer) in name order, without reading a million enterprises.
         entity.HasIndex(c => new { c.Kind, c.Name });
         entity.HasOne<InvestmentCrm.Organization.Department>().WithMany().HasForeignKey(c => c.OwnerDepartmentId).OnDelete(DeleteBehavior.Restrict);

@@ -134,7 +134,9 @@ public static class CrmWebSetup
         // Static assets from the build's manifest: fingerprinted addresses (App.razor's @Assets[…]) cached a year as
         // immutable, compressed at build time. Short-circuited at routing, so an asset request skips sign-in, scope and
         // antiforgery (docs/architecture.md, "Resources of a node").
-        app.MapStaticAssets().ShortCircuit();
+        // The manifest is named after this assembly, not the process (a host started inside another process, as the tests do).
+        var assetManifest = $"{typeof(App).Assembly.GetName().Name}.staticwebassets.endpoints.json";
+        app.MapStaticAssets(assetManifest).ShortCircuit();
         // The OpenAPI document describes every endpoint: signed-in users only.
         app.MapSwagger().RequireAuthorization();
         // Each module maps its own endpoints: pages' fragments and exports on the app, its API under /api/v1.
@@ -155,7 +157,7 @@ public static class CrmWebSetup
             ? Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: MalformedRequests.ContentTypeRefusal)
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "请求的接口不存在。"));
 
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().WithStaticAssets(assetManifest);
         return app;
     }
 

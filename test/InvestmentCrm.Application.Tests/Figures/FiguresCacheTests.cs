@@ -27,6 +27,51 @@ public class FiguresCacheTests
         computed.ShouldBeLessThanOrEqualTo(6);
     }
 
+    /// <summary>Issue 21: readers who miss at once wait for the one computation; if it fails, each computes for itself.</summary>
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Readers_missing_at_once_share_one_computation_and_compute_alone_when_it_fails(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.DemoData);
+        using var store = FiguresCache.CreateStore();
+        var cache = new FiguresCache(store);
+        var computed = 0;
+        var gate = new TaskCompletionSource();
+
+        async Task<object> ReadAsync(string key, bool fail)
+        {
+            await using var db = database.CreateContext();
+            return await cache.GetOrComputeAsync(db, ReaderScope.Everything, key, async () =>
+            {
+                Interlocked.Increment(ref computed);
+                await gate.Task;
+                return fail ? throw new InvalidOperationException("数据库中断") : new object();
+            }, default);
+        }
+
+        var readers = Enumerable.Range(0, 10).Select(_ => Task.Run(() => ReadAsync("shared", fail: false))).ToList();
+        await Task.Delay(500);
+        gate.SetResult();
+        var values = await Task.WhenAll(readers);
+        computed.ShouldBe(1);
+        values.Distinct().ShouldHaveSingleItem();
+
+        // The first reader's computation fails: it sees the failure, the others compute for themselves.
+        computed = 0;
+        gate = new TaskCompletionSource();
+        var failing = Task.Run(() => ReadAsync("failing", fail: true));
+        await Task.Delay(300);
+        var waiting = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            await using var db = database.CreateContext();
+            return await cache.GetOrComputeAsync(db, ReaderScope.Everything, "failing", () => { Interlocked.Increment(ref computed); return Task.FromResult(new object()); }, default);
+        })).ToList();
+        await Task.Delay(300);
+        gate.SetResult();
+        await Should.ThrowAsync<InvalidOperationException>(failing);
+        (await Task.WhenAll(waiting)).ShouldAllBe(v => v != null);
+        computed.ShouldBeGreaterThan(1);
+    }
+
     [Theory, OnSqlite, OnPostgres]
     public async Task A_cached_cockpit_is_served_until_any_data_changes_and_never_across_data_scopes(string provider)
     {
