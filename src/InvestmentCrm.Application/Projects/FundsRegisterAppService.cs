@@ -1,4 +1,5 @@
 using InvestmentCrm.Common;
+using InvestmentCrm.Figures;
 using InvestmentCrm.Organization;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,8 +31,14 @@ public sealed record ContractListDto(PagedResult<ContractRowDto> Page, decimal D
 /// The registers behind the 工作台's numbers: the tranches (the 待认定 queue among them) and the contracts of the
 /// reader's data scope — the same sets the 工作台 counts, so a number and its list agree.
 /// </summary>
-public sealed class FundsRegisterAppService(ICrmDbContext db, ICurrentUser currentUser)
+/// <remarks>
+/// A register's count and totals are figures of every matching row: cached as the figures are (by data version and the
+/// reader's scope, so never stale), while the page of rows is read each time (docs/benchmarks/load.md).
+/// </remarks>
+public sealed class FundsRegisterAppService(ICrmDbContext db, ICurrentUser currentUser, InvestmentCrm.Authorization.DataScope scope, FiguresCache? cache = null)
 {
+    private sealed record RegisterTotals(int Count, IReadOnlyList<Money> Totals);
+
     public async Task<TrancheListDto> TranchesAsync(TrancheListQuery query, CancellationToken ct = default)
     {
         var tranches = db.FundsTranches.AsQueryable();
@@ -53,11 +60,16 @@ public sealed class FundsRegisterAppService(ICrmDbContext db, ICurrentUser curre
         var rows = from t in tranches
                    join p in projects on t.ProjectId equals p.Id
                    select new { t, p.Name };
-        var total = await rows.CountAsync(ct);
         // Through the live projects: a deleted project's tranches are in no list and no total.
-        var totals = await rows.GroupBy(r => r.t.Amount.Currency)
-            .Select(g => new { Currency = g.Key, Amount = g.Sum(r => r.t.Amount.Amount) })
-            .ToListAsync(ct);
+        var totals = await cache.CachedAsync(db, scope, $"tranches:{query.Status}:{query.Source}:{query.Year}:{query.DepartmentId}", async () =>
+        {
+            var count = await rows.CountAsync(ct);
+            var sums = await rows.GroupBy(r => r.t.Amount.Currency)
+                .Select(g => new { Currency = g.Key, Amount = g.Sum(r => r.t.Amount.Amount) })
+                .ToListAsync(ct);
+            return new RegisterTotals(count,
+                sums.OrderBy(t => t.Currency == Money.Cny ? 0 : 1).ThenBy(t => t.Currency).Select(t => new Money(t.Amount, t.Currency)).ToList());
+        }, ct);
         var paging = Paging.Of(query.Page, query.PageSize, 200);
         var (page, size) = paging;
         // The queue is worked oldest first; the register reads newest first.
@@ -70,8 +82,7 @@ public sealed class FundsRegisterAppService(ICrmDbContext db, ICurrentUser curre
                 r.t.Evidence, r.t.Verification, db.Users.Where(u => u.Id == r.t.CreatedBy).Select(u => u.DisplayName).FirstOrDefault(),
                 me != null && r.t.CreatedBy == me))
             .ToListAsync(ct);
-        return new TrancheListDto(new PagedResult<TrancheRowDto>(items, total, page, size),
-            totals.OrderBy(t => t.Currency == Money.Cny ? 0 : 1).ThenBy(t => t.Currency).Select(t => new Money(t.Amount, t.Currency)).ToList());
+        return new TrancheListDto(new PagedResult<TrancheRowDto>(items, totals.Count, page, size), totals.Totals);
     }
 
     public async Task<ContractListDto> ContractsAsync(ContractListQuery query, CancellationToken ct = default)
@@ -82,18 +93,22 @@ public sealed class FundsRegisterAppService(ICrmDbContext db, ICurrentUser curre
         var rows = from c in contracts
                    join p in db.Projects on c.ProjectId equals p.Id
                    select new { c, p.Name };
-        var total = await rows.CountAsync(ct);
-        var domestic = await rows.SumAsync(r => r.c.ContractedDomestic.Amount, ct);
-        var foreign = await rows.Where(r => r.c.ContractedForeign.Amount != 0).GroupBy(r => r.c.ContractedForeign.Currency)
-            .Select(g => new { Currency = g.Key, Amount = g.Sum(r => r.c.ContractedForeign.Amount) })
-            .ToListAsync(ct);
+        var totals = await cache.CachedAsync(db, scope, $"contracts:{query.Kind}", async () =>
+        {
+            var count = await rows.CountAsync(ct);
+            var domestic = await rows.SumAsync(r => r.c.ContractedDomestic.Amount, ct);
+            var foreign = await rows.Where(r => r.c.ContractedForeign.Amount != 0).GroupBy(r => r.c.ContractedForeign.Currency)
+                .Select(g => new { Currency = g.Key, Amount = g.Sum(r => r.c.ContractedForeign.Amount) })
+                .ToListAsync(ct);
+            // The domestic total first, in yuan; then each foreign currency apart.
+            return new RegisterTotals(count, [new Money(domestic, Money.Cny), .. foreign.OrderBy(f => f.Currency).Select(f => new Money(f.Amount, f.Currency))]);
+        }, ct);
         var paging = Paging.Of(query.Page, query.PageSize, 200);
         var (page, size) = paging;
         var items = await rows.OrderByDescending(r => r.c.SignedOn).ThenBy(r => r.c.Number).Skip(paging.Skip).Take(size)
             .Select(r => new ContractRowDto(r.c.Id, r.c.ProjectId, r.Name, r.c.Kind, r.c.Number, r.c.SignedOn, r.c.Parties,
                 r.c.ContractedDomestic.Amount, r.c.ContractedForeign.Amount, r.c.ContractedForeign.Currency))
             .ToListAsync(ct);
-        return new ContractListDto(new PagedResult<ContractRowDto>(items, total, page, size), domestic,
-            foreign.OrderBy(f => f.Currency).Select(f => new Money(f.Amount, f.Currency)).ToList());
+        return new ContractListDto(new PagedResult<ContractRowDto>(items, totals.Count, page, size), totals.Totals[0].Amount, totals.Totals.Skip(1).ToList());
     }
 }
