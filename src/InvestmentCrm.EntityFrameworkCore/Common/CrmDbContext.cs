@@ -107,7 +107,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
         // Membership in a set of ids (IN with an uncorrelated subquery), not a correlated EXISTS: next to the OR with
         // ReaderScope.All, PostgreSQL cannot turn an EXISTS into a join and probes it once per row (700,000 tranches: 1.5 s),
         // whereas the subquery's ids are gathered once and probed in a hash (docs/benchmarks/load.md).
-        builder.Entity<Project>().HasQueryFilter(QueryFilters.DataScope, p => ReaderScope.All
+        builder.Entity<Project>().HasQueryFilter(QueryFilters.DataScope, p => EF.Constant(ReaderScope.All)
             || (EF.Constant(ReaderScope.UserId != null)
                 && ((p.LeadDepartmentId != null && ReaderScope.DepartmentIds.Contains(p.LeadDepartmentId.Value))
                     || p.CreatedBy == ReaderScope.UserId
@@ -120,22 +120,22 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
         builder.Entity<ConstructionEvent>().HasQueryFilter(QueryFilters.DataScope, e => EF.Constant(ReaderScope.All) || Set<Project>().Select(p => p.Id).Contains(e.ProjectId));
         builder.Entity<ProjectInvestment>().HasQueryFilter(QueryFilters.DataScope, i => EF.Constant(ReaderScope.All) || Set<Project>().Select(p => p.Id).Contains(i.ProjectId));
         // A problem is seen by whoever sees its project, and by the unit it is routed to (a 保障专班 sees what it must solve).
-        builder.Entity<InvestmentCrm.ProjectIssues.ProjectIssue>().HasQueryFilter(QueryFilters.DataScope, i => ReaderScope.All
+        builder.Entity<InvestmentCrm.ProjectIssues.ProjectIssue>().HasQueryFilter(QueryFilters.DataScope, i => EF.Constant(ReaderScope.All)
             || Set<Project>().Select(p => p.Id).Contains(i.ProjectId)
             || (EF.Constant(ReaderScope.UserId != null) && ReaderScope.DepartmentIds.Contains(i.AssignedDepartmentId)));
-        builder.Entity<InvestmentCrm.ProjectIssues.GreenChannelService>().HasQueryFilter(QueryFilters.DataScope, s => ReaderScope.All
+        builder.Entity<InvestmentCrm.ProjectIssues.GreenChannelService>().HasQueryFilter(QueryFilters.DataScope, s => EF.Constant(ReaderScope.All)
             || Set<Project>().Select(p => p.Id).Contains(s.ProjectId)
             || (EF.Constant(ReaderScope.UserId != null) && ReaderScope.DepartmentIds.Contains(s.ResponsibleDepartmentId)));
         // A problem's materials (问题材料) are read also by the unit the problem is routed to.
         builder.Entity<Attachment>().HasQueryFilter(QueryFilters.DataScope, a => EF.Constant(ReaderScope.All) || Set<Project>().Select(p => p.Id).Contains(a.ProjectId)
             || (a.ProjectIssueId != null && Set<InvestmentCrm.ProjectIssues.ProjectIssue>().Select(i => i.Id).Contains(a.ProjectIssueId.Value)));
-        builder.Entity<Activity>().HasQueryFilter(QueryFilters.DataScope, a => ReaderScope.All
+        builder.Entity<Activity>().HasQueryFilter(QueryFilters.DataScope, a => EF.Constant(ReaderScope.All)
             || (EF.Constant(ReaderScope.UserId != null)
                 && ((a.ProjectId != null && Set<Project>().Select(p => p.Id).Contains(a.ProjectId.Value))
                     || (a.OwnerDepartmentId != null && ReaderScope.DepartmentIds.Contains(a.OwnerDepartmentId.Value))
                     || a.CreatedBy == ReaderScope.UserId
                     || a.Participants.Any(x => x.UserId == ReaderScope.UserId))));
-        builder.Entity<Company>().HasQueryFilter(QueryFilters.DataScope, c => ReaderScope.All
+        builder.Entity<Company>().HasQueryFilter(QueryFilters.DataScope, c => EF.Constant(ReaderScope.All)
             || (EF.Constant(ReaderScope.UserId != null)
                 && ((c.OwnerDepartmentId != null && ReaderScope.DepartmentIds.Contains(c.OwnerDepartmentId.Value))
                     || c.CreatedBy == ReaderScope.UserId
