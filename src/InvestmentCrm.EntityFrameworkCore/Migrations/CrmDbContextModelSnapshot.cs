@@ -2190,6 +2190,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.HasIndex("VerifiedBy");
 
+                    b.HasIndex("ArrivedOn", "CreatedAt");
+
                     b.HasIndex("Verification", "ArrivedOn");
 
                     b.HasIndex("ProjectId", "Verification", "ArrivedOn");
