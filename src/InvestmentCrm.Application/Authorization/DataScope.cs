@@ -52,6 +52,7 @@ public sealed class DataScope(ICrmDbContext db, ICurrentUser currentUser)
             {
                 u.DepartmentId,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { r.Id, r.DataScope }).ToList(),
+                Contributions = db.ProjectContributors.Where(c => c.UserId == u.Id).Select(c => c.ProjectId).ToList(),
             })
             .FirstOrDefaultAsync(ct);
         if (user is null)
@@ -69,7 +70,7 @@ public sealed class DataScope(ICrmDbContext db, ICurrentUser currentUser)
         if (custom.Count > 0)
             departments.UnionWith(await db.RoleDepartments.Where(rd => custom.Contains(rd.RoleId)).Select(rd => rd.DepartmentId).ToListAsync(ct));
         // 仅本人 adds nothing here: every user always sees their own records (the filter's user clauses).
-        return new ReaderScope(false, userId, [.. departments]);
+        return new ReaderScope(false, userId, [.. departments]) { ContributedProjectIds = [.. user.Contributions.Distinct()] };
     }
 
     /// <summary>Projects of the scope's departments (招引单位), created by the user, or where the user is 包保领导, secretary or contributor.</summary>

@@ -107,6 +107,8 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
         // Membership in a set of ids (IN with an uncorrelated subquery), not a correlated EXISTS: next to the OR with
         // ReaderScope.All, PostgreSQL cannot turn an EXISTS into a join and probes it once per row (700,000 tranches: 1.5 s),
         // whereas the subquery's ids are gathered once and probed in a hash (docs/benchmarks/load.md).
+        // The projects' own clauses are each an index lookup (contributions come with the scope as a list of ids), so that set
+        // is gathered by a BitmapOr of index scans, not a scan of every project (4,600 of 100,000: 22 ms → 3 ms).
         builder.Entity<Project>().HasQueryFilter(QueryFilters.DataScope, p => EF.Constant(ReaderScope.All)
             || (EF.Constant(ReaderScope.UserId != null)
                 && ((p.LeadDepartmentId != null && ReaderScope.DepartmentIds.Contains(p.LeadDepartmentId.Value))
@@ -114,7 +116,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
                     || p.ResponsibleLeaderId == ReaderScope.UserId
                     || p.DepartmentSecretaryId == ReaderScope.UserId
                     || p.LocalSecretaryId == ReaderScope.UserId
-                    || Set<ProjectContributor>().Where(c => c.UserId == ReaderScope.UserId).Select(c => c.ProjectId).Contains(p.Id))));
+                    || ReaderScope.ContributedProjectIds.Contains(p.Id))));
         builder.Entity<Contract>().HasQueryFilter(QueryFilters.DataScope, c => EF.Constant(ReaderScope.All) || Set<Project>().Select(p => p.Id).Contains(c.ProjectId));
         builder.Entity<FundsTranche>().HasQueryFilter(QueryFilters.DataScope, t => EF.Constant(ReaderScope.All) || Set<Project>().Select(p => p.Id).Contains(t.ProjectId));
         builder.Entity<ConstructionEvent>().HasQueryFilter(QueryFilters.DataScope, e => EF.Constant(ReaderScope.All) || Set<Project>().Select(p => p.Id).Contains(e.ProjectId));

@@ -2358,6 +2358,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedBy");
+
                     b.HasIndex("DepartmentSecretaryId");
 
                     b.HasIndex("LeadDepartmentId");
