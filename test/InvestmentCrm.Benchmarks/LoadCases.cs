@@ -42,58 +42,78 @@ public static class LoadCases
     /// <summary>How long after the load the idle resident set is read: past the host's quiet spell and its trim job's next run.</summary>
     public static readonly TimeSpan IdleWait = InvestmentCrm.Web.Hosting.NodeActivity.IdleAfter + TimeSpan.FromSeconds(20);
 
-    /// <summary>One phase of the run: what the clients saw, how long it lasted, and the host's peak resident set during it.</summary>
-    public sealed record Phase(IReadOnlyList<Result> Results, double Seconds, long PeakRssBytes);
+    /// <summary>One phase of the run: what the clients saw, how long it lasted, and each host's peak resident set during it.</summary>
+    public sealed record Phase(IReadOnlyList<Result> Results, double Seconds, IReadOnlyList<long> PeakRssBytes);
 
-    /// <summary>The whole run on one host: resident set when idle after start and after the load, and the three phases.</summary>
-    public sealed record Run(Resident Idle, Phase Baseline, Phase Users, Phase ClosedLoop, Resident IdleAfter);
+    /// <summary>The whole run: each host's resident set when idle after start and after the load, and the three phases.</summary>
+    public sealed record Run(IReadOnlyList<Resident> Idle, Phase Baseline, Phase Users, Phase ClosedLoop, IReadOnlyList<Resident> IdleAfter);
 
     /// <summary>The resident set and its parts: anonymous memory (heaps, the collector's and native) and mapped files (code).</summary>
     public sealed record Resident(long Bytes, long AnonymousBytes, long FileBytes, long SharedBytes);
 
     /// <summary>
-    /// Starts the host, signs the clients in and lets each open its pages once (a working morning's first look), then:
-    /// the baseline (/health, closed loop, 10 s); the users (each request after the answer and a pause of
-    /// <paramref name="think"/> ± half, as people read a page before the next); the same clients in a closed loop (the host's
-    /// throughput). The resident set is read idle after start and <see cref="IdleWait"/> after the load.
+    /// Starts the host (or two hosts on one PostgreSQL database behind nginx, as etc/nginx deploys them), signs the clients
+    /// in and lets each open its pages once (a working morning's first look), then: the baseline (/health, closed loop,
+    /// 10 s); the users (each request after the answer and a pause of <paramref name="think"/> ± half, as people read a page
+    /// before the next); the same clients in a closed loop (the throughput). The resident sets are read idle after start
+    /// and <see cref="IdleWait"/> after the load.
     /// </summary>
-    public static async Task<Run> RunAsync(string provider, string connectionString, int clients, TimeSpan duration, TimeSpan think)
+    public static async Task<Run> RunAsync(string provider, string connectionString, int clients, TimeSpan duration, TimeSpan think, int nodes = 1)
     {
-        var port = FreePort();
-        using var host = StartHost(provider, connectionString, port);
-        var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        await WaitForHealthAsync(baseAddress);
-        await Task.Delay(TimeSpan.FromSeconds(5));
-        var idle = ResidentOf(host.Id);
-
-        var sessions = await SignInAsync(baseAddress, clients);
+        // Two nodes share the key ring (a cookie issued by one is read by the other), as etc/systemd's nodes do.
+        var keys = Path.Combine(Path.GetTempPath(), $"crm-load-keys-{Guid.NewGuid():N}");
+        var hosts = Enumerable.Range(0, nodes).Select(_ => FreePort()).Select(port => (Port: port, Process: StartHost(provider, connectionString, port, keys))).ToList();
+        NginxProxy? proxy = null;
         try
         {
-            await DriveAsync(sessions, TimeSpan.Zero, TimeSpan.Zero, passes: 1);
-            var health = HealthSessions(baseAddress, clients);
-            var baseline = await MeasureAsync(host.Id, () => DriveAsync(health, TimeSpan.FromSeconds(Math.Min(10, duration.TotalSeconds)), TimeSpan.Zero));
-            foreach (var (client, _) in health)
-                client.Dispose();
-            var users = await MeasureAsync(host.Id, () => DriveAsync(sessions, duration, think));
-            var closedLoop = await MeasureAsync(host.Id, () => DriveAsync(sessions, duration, TimeSpan.Zero));
-            await Task.Delay(IdleWait);
-            var idleAfter = ResidentOf(host.Id);
-            return new Run(idle, baseline, users, closedLoop, idleAfter);
+            foreach (var (port, _) in hosts)
+                await WaitForHealthAsync(new Uri($"http://127.0.0.1:{port}"));
+            if (nodes > 1)
+                proxy = NginxProxy.Start([.. hosts.Select(h => h.Port)]);
+            var baseAddress = new Uri($"http://127.0.0.1:{proxy?.Port ?? hosts[0].Port}");
+            await WaitForHealthAsync(baseAddress);
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var pids = hosts.Select(h => h.Process.Id).ToArray();
+            var idle = pids.Select(ResidentOf).ToList();
+
+            var sessions = await SignInAsync(baseAddress, clients);
+            try
+            {
+                // The first look once per node (nginx spreads it): each node compiles its pages and fills its own figure cache.
+                await DriveAsync(sessions, TimeSpan.Zero, TimeSpan.Zero, passes: nodes);
+                var health = HealthSessions(baseAddress, clients);
+                var baseline = await MeasureAsync(pids, () => DriveAsync(health, TimeSpan.FromSeconds(Math.Min(10, duration.TotalSeconds)), TimeSpan.Zero));
+                foreach (var (client, _) in health)
+                    client.Dispose();
+                var users = await MeasureAsync(pids, () => DriveAsync(sessions, duration, think));
+                var closedLoop = await MeasureAsync(pids, () => DriveAsync(sessions, duration, TimeSpan.Zero));
+                await Task.Delay(IdleWait);
+                return new Run(idle, baseline, users, closedLoop, [.. pids.Select(ResidentOf)]);
+            }
+            finally
+            {
+                foreach (var (client, _) in sessions)
+                    client.Dispose();
+            }
         }
         finally
         {
-            foreach (var (client, _) in sessions)
-                client.Dispose();
-            host.Kill(entireProcessTree: true);
+            proxy?.Dispose();
+            foreach (var (_, process) in hosts)
+            {
+                process.Kill(entireProcessTree: true);
+                process.Dispose();
+            }
         }
     }
 
-    /// <summary>Runs a phase with the host's peak resident set reset before it (clear_refs 5), so each phase has its own peak.</summary>
-    private static async Task<Phase> MeasureAsync(int pid, Func<Task<(IReadOnlyList<Result> Results, double Seconds)>> phase)
+    /// <summary>Runs a phase with the hosts' peak resident sets reset before it (clear_refs 5), so each phase has its own peaks.</summary>
+    private static async Task<Phase> MeasureAsync(int[] pids, Func<Task<(IReadOnlyList<Result> Results, double Seconds)>> phase)
     {
-        await File.WriteAllTextAsync($"/proc/{pid}/clear_refs", "5");
+        foreach (var pid in pids)
+            await File.WriteAllTextAsync($"/proc/{pid}/clear_refs", "5");
         var (results, seconds) = await phase();
-        return new Phase(results, seconds, Rss(pid, "VmHWM:"));
+        return new Phase(results, seconds, [.. pids.Select(pid => Rss(pid, "VmHWM:"))]);
     }
 
     private static async Task<List<(HttpClient Client, (string Kind, string Url)[] Requests)>> SignInAsync(Uri baseAddress, int clients)
@@ -184,7 +204,7 @@ public static class LoadCases
     }
 
     /// <summary>The Release build of the web host, as deployed (etc/systemd), on the given database; no demo seeding, no migration.</summary>
-    private static Process StartHost(string provider, string connectionString, int port)
+    private static Process StartHost(string provider, string connectionString, int port, string keysFolder)
     {
         var web = Path.Combine(RepositoryPaths.Root, "src", "InvestmentCrm.Web", "bin", "Release", "net10.0");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(web, "InvestmentCrm.Web.dll"), "--urls", $"http://127.0.0.1:{port}"])
@@ -203,12 +223,15 @@ public static class LoadCases
             : connectionString;
         start.Environment["Database__MigrateOnStartup"] = "false";
         start.Environment["Database__SeedDemoData"] = "false";
-        start.Environment["DataProtection__KeysFolder"] = Path.Combine(Path.GetTempPath(), $"crm-load-keys-{port}");
+        start.Environment["DataProtection__KeysFolder"] = keysFolder;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // The clients sign in from one address and share four accounts, where an office has many of each: the per-address
         // sign-in and per-user search limits are raised for the run (the report says so).
         start.Environment["RateLimiting__LoginPerMinute"] = "10000";
         start.Environment["RateLimiting__SearchPerMinute"] = "100000";
+        // The process settings of a deployed node (malloc, runtime knobs), as its unit file gives them.
+        foreach (var (name, value) in DeployedProcessSettings())
+            start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("the host did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"[host] {line}"); };
@@ -216,6 +239,13 @@ public static class LoadCases
         process.BeginErrorReadLine();
         return process;
     }
+
+    /// <summary>The unit file's <c>Environment=MALLOC_…</c> and <c>Environment=DOTNET_…</c> lines (etc/systemd/investment-crm@.service).</summary>
+    internal static IEnumerable<(string Name, string Value)> DeployedProcessSettings() =>
+        File.ReadLines(Path.Combine(RepositoryPaths.Root, "etc", "systemd", "investment-crm@.service"))
+            .Where(line => line.StartsWith("Environment=MALLOC_", StringComparison.Ordinal) || line.StartsWith("Environment=DOTNET_", StringComparison.Ordinal))
+            .Select(line => line["Environment=".Length..].Split('=', 2))
+            .Select(pair => (pair[0], pair[1]));
 
     private static async Task WaitForHealthAsync(Uri baseAddress)
     {
@@ -244,7 +274,7 @@ public static class LoadCases
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

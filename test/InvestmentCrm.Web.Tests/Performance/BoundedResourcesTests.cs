@@ -154,16 +154,17 @@ public class BoundedResourcesTests
     }
 
     /// <summary>
-    /// The host runs the workstation collector and no profile-guided re-compilation (docs/architecture.md, "Memory"): the
+    /// The host runs the workstation collector and compiles each method once, without tiers (docs/architecture.md, "Memory"): the
     /// settings travel in its runtimeconfig.
     /// </summary>
     [Fact]
-    public void The_host_runs_the_workstation_garbage_collector_without_tiered_profile_guided_compilation()
+    public void The_host_runs_the_workstation_garbage_collector_and_compiles_each_method_once()
     {
         var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "InvestmentCrm.Web.runtimeconfig.json")));
         var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
         properties.GetProperty("System.GC.Server").GetBoolean().ShouldBeFalse();
         properties.GetProperty("System.Runtime.TieredPGO").GetBoolean().ShouldBeFalse();
+        properties.GetProperty("System.Runtime.TieredCompilation").GetBoolean().ShouldBeFalse();
     }
 
     [Fact]
