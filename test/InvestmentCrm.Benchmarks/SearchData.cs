@@ -51,7 +51,7 @@ internal static class SearchData
         await connection.OpenAsync();
         var postgres = database.Provider == DatabaseProviders.PostgreSql;
         if (postgres)
-            await ExecuteAsync(connection, """DROP INDEX "IX_CompanySearch_Name"; DROP INDEX "IX_CompanySearch_Terms"; DROP INDEX "IX_Companies_Name";""");
+            await ExecuteAsync(connection, """DROP INDEX "IX_CompanySearch_Name"; DROP INDEX "IX_CompanySearch_Vector"; DROP INDEX "IX_Companies_Name";""");
         else
             await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;");
 
@@ -100,7 +100,7 @@ internal static class SearchData
                 SET maintenance_work_mem = '1GB';
                 CREATE INDEX "IX_Companies_Name" ON "Companies" ("Name");
                 CREATE INDEX "IX_CompanySearch_Name" ON "Companies" USING gin ("Name" gin_trgm_ops);
-                CREATE INDEX "IX_CompanySearch_Terms" ON "Companies" USING gin (array_to_tsvector(string_to_array("SearchTerms", ' ')));
+                CREATE INDEX "IX_CompanySearch_Vector" ON "Companies" USING gin ("SearchVector");
                 """);
             // What a DBA does after a bulk load; otherwise autovacuum's first pass over the new rows runs during the measurement.
             await ExecuteAsync(connection, """VACUUM (ANALYZE) "Companies";""");

@@ -189,7 +189,8 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
     }
 
     /// <summary>
-    /// PostgreSQL: the GIN index of the bigram terms finds every company whose text holds all bigrams of a term; a term
+    /// PostgreSQL: the GIN index of the bigram terms (the stored tsvector "SearchVector", a generated column: migration
+    /// CompanySearchVector) finds every company whose text holds all bigrams of a term; a term
     /// of three or more characters is then checked as a substring of the name, the aliases or the other text. (One
     /// bitmap scan and a recheck: an OR with the names' pg_trgm indexes made PostgreSQL recheck each row three ways,
     /// six times slower; pg_trgm serves the anchored name prefix and the duplicate check.)
@@ -203,7 +204,7 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
             var q = parameters.Count;
             parameters.Add(string.Join(" & ", SearchTerms.Query(term).Select(t => $"'{t.Term}'" + (t.IsPrefix ? ":*" : ""))));
             sql.Append($"""
-                 AND array_to_tsvector(string_to_array(c."SearchTerms", ' ')) @@ {Placeholder(q)}::tsquery
+                 AND c."SearchVector" @@ {Placeholder(q)}::tsquery
                 """);
             if (CompanyQuery.Length(term) >= 3 && !isFacet)
             {
