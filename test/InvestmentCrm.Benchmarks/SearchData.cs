@@ -100,7 +100,7 @@ internal static class SearchData
                 SET maintenance_work_mem = '1GB';
                 CREATE INDEX "IX_Companies_Name" ON "Companies" ("Name");
                 CREATE INDEX "IX_CompanySearch_Name" ON "Companies" USING gin ("Name" gin_trgm_ops);
-                CREATE INDEX "IX_CompanySearch_Vector" ON "Companies" USING gin ("SearchVector");
+                CREATE INDEX "IX_CompanySearch_Vector" ON "Companies" USING gin ("CompanySearchVector");
                 """);
             // What a DBA does after a bulk load; otherwise autovacuum's first pass over the new rows runs during the measurement.
             await ExecuteAsync(connection, """VACUUM (ANALYZE) "Companies";""");

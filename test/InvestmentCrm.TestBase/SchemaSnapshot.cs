@@ -24,8 +24,9 @@ public static class SchemaSnapshot
 
     /// <summary>
     /// The company search index belongs to the search adapters, not to the EF model: FTS5 tables on SQLite and
-    /// pg_trgm/tsvector GIN indexes on PostgreSQL, made by the CompanySearch migration only (the search tests prove
-    /// they exist, since no search works without them).
+    /// pg_trgm/tsvector GIN indexes and the stored tsvector column "CompanySearchVector" on PostgreSQL, made by the
+    /// CompanySearch and CompanySearchVector migrations only (the search tests prove they exist, since no search works
+    /// without them).
     /// </summary>
     private static bool IsSearchIndex(string line) => line.Contains("CompanySearch", StringComparison.Ordinal);
 

@@ -18,10 +18,10 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
             if (migrationBuilder.ActiveProvider != "Npgsql.EntityFrameworkCore.PostgreSQL")
                 return;
             migrationBuilder.Sql("""
-                ALTER TABLE "Companies" ADD COLUMN "SearchVector" tsvector
+                ALTER TABLE "Companies" ADD COLUMN "CompanySearchVector" tsvector
                     GENERATED ALWAYS AS (array_to_tsvector(string_to_array("SearchTerms", ' '))) STORED;
                 """);
-            migrationBuilder.Sql("""CREATE INDEX "IX_CompanySearch_Vector" ON "Companies" USING gin ("SearchVector");""");
+            migrationBuilder.Sql("""CREATE INDEX "IX_CompanySearch_Vector" ON "Companies" USING gin ("CompanySearchVector");""");
             migrationBuilder.Sql("""DROP INDEX "IX_CompanySearch_Terms";""");
         }
 
@@ -32,7 +32,7 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                 return;
             migrationBuilder.Sql("""CREATE INDEX "IX_CompanySearch_Terms" ON "Companies" USING gin (array_to_tsvector(string_to_array("SearchTerms", ' ')));""");
             migrationBuilder.Sql("""DROP INDEX "IX_CompanySearch_Vector";""");
-            migrationBuilder.Sql("""ALTER TABLE "Companies" DROP COLUMN "SearchVector";""");
+            migrationBuilder.Sql("""ALTER TABLE "Companies" DROP COLUMN "CompanySearchVector";""");
         }
     }
 }

@@ -189,7 +189,7 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
     }
 
     /// <summary>
-    /// PostgreSQL: the GIN index of the bigram terms (the stored tsvector "SearchVector", a generated column: migration
+    /// PostgreSQL: the GIN index of the bigram terms (the stored tsvector "CompanySearchVector", a generated column: migration
     /// CompanySearchVector) finds every company whose text holds all bigrams of a term; a term
     /// of three or more characters is then checked as a substring of the name, the aliases or the other text. (One
     /// bitmap scan and a recheck: an OR with the names' pg_trgm indexes made PostgreSQL recheck each row three ways,
@@ -204,7 +204,7 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
             var q = parameters.Count;
             parameters.Add(string.Join(" & ", SearchTerms.Query(term).Select(t => $"'{t.Term}'" + (t.IsPrefix ? ":*" : ""))));
             sql.Append($"""
-                 AND c."SearchVector" @@ {Placeholder(q)}::tsquery
+                 AND c."CompanySearchVector" @@ {Placeholder(q)}::tsquery
                 """);
             if (CompanyQuery.Length(term) >= 3 && !isFacet)
             {
