@@ -26,7 +26,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         entity.HasIndex(p => p.LeadDepartmentId);
         entity.HasIndex(p => p.ResponsibleLeaderId);
         // Each user clause of the data-scope filter has its index, so a narrow scope's projects are gathered by a BitmapOr
-        // of index scans instead of a scan of every project (docs/architecture.md, "Data scope in SQL").
+        // of index scans instead of a scan of every project (docs/architecture.md, "Authorisation").
         entity.HasIndex(p => p.CreatedBy);
         entity.HasOne<Department>().WithMany().HasForeignKey(p => p.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
         entity.HasOne<AppUser>().WithMany().HasForeignKey(p => p.ResponsibleLeaderId).OnDelete(DeleteBehavior.Restrict);

@@ -8,9 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace InvestmentCrm.EntityFrameworkCore.Companies;
 
 /// <summary>
-/// Company search in the database (docs/architecture.md). The provider finds the matching rows through its index; everything
-/// else — the data scope, facets, the capped count, ranking and keyset paging — is one LINQ query over the companies
-/// the reader may see, so an out-of-scope company never reaches a hit, a count or a facet.
+/// Company search in the database (docs/architecture.md). The provider finds the matching rows through its index, and the
+/// data scope and the facet filters apply in the same statement, over the companies the reader may see, so an
+/// out-of-scope company never reaches a hit, a count or a facet; the capped count, the facets, the ranking and the keyset
+/// page are then taken from those rows.
 /// </summary>
 /// <param name="countCap">The count cap; tests lower it to reach the bounded path with a few rows.</param>
 public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int countCap = CompanySearchResult.CountCap) : ICompanySearch
