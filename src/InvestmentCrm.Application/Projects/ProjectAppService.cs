@@ -21,7 +21,7 @@ public sealed class ProjectAppService(ICrmDbContext db, DataScope scope, Figures
     {
         var (page, pageSize) = Paging.Of(query.Page, query.PageSize, MaxPageSize);
         var projects = Filter(await scope.ProjectsAsync(ct), query);
-        // The count reads every project of the scope (a narrow scope's filter is an OR no index serves); the page does not
+        // The count reads every project of the scope (thousands, or all 100,000 for 全部); the page reads its 20
         // (docs/benchmarks/load.md).
         var total = (await cache.CachedAsync(db, scope, $"projects:{query.Search?.Trim()}:{query.Stage}",
             async () => new ListCount(await projects.CountAsync(ct)), ct)).Value;
