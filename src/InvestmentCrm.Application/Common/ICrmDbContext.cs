@@ -43,6 +43,8 @@ public interface ICrmDbContext
     DbSet<Figures.FundsMonthTotal> FundsMonthTotals { get; }
     DbSet<Figures.StageMonthCount> StageMonthCounts { get; }
     DbSet<Figures.ProjectFigureFacts> ProjectFigureFacts { get; }
+    DbSet<Figures.CohortMonthTotal> CohortMonthTotals { get; }
+    DbSet<Figures.ProjectSigning> ProjectSignings { get; }
     DbSet<SystemSetting> SystemSettings { get; }
     DbSet<RoleDepartment> RoleDepartments { get; }
     DbSet<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>> UserRoles { get; }

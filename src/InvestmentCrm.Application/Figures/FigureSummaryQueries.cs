@@ -26,7 +26,7 @@ internal sealed class FigureSummaryQueries(ICrmDbContext db)
     /// <summary>Stage entries are summarised per calendar year: each part must start on 1 January and end within that year.</summary>
     public static bool CanReadStageEntries(DateWindow w) =>
         w.Start is { Month: 1, Day: 1 } && w.Cut.Year <= w.Start.Year
-        && (w.EarlierStart > w.EarlierCut || (w.EarlierStart is { Month: 1, Day: 1 } && w.EarlierCut.Year == w.EarlierStart.Year));
+        && (w.EarlierStart > w.EarlierCut || (w.EarlierStart is { Month: 1, Day: 1 } && w.EarlierCut.Year == w.EarlierStart.Year && w.EarlierStart.Year != w.Start.Year));
 
     /// <summary>As <see cref="FigureQueries.VerifiedFundsAsync(IQueryable{KeyedProject}, DateWindow, CancellationToken)"/>.</summary>
     public async Task<List<FundsRow>> VerifiedFundsAsync(DateWindow w, CancellationToken ct)
@@ -108,12 +108,32 @@ internal sealed class FigureSummaryQueries(ICrmDbContext db)
             .ToList();
     }
 
-    /// <summary>As <see cref="FigureQueries.CohortCountsAsync"/>: the cohort and its 履约 projects per key, from the projects' facts.</summary>
+    /// <summary>
+    /// Whether the cohort is a calendar year's up to a cut within that year — what <see cref="ProjectSigning"/> and
+    /// <see cref="CohortMonthTotal"/> hold (a project's first signing of each year); other windows read the facts and the detail.
+    /// </summary>
+    public static bool CanReadCohort(DateOnly start, DateOnly cut) => start is { Month: 1, Day: 1 } && cut.Year == start.Year;
+
+    /// <summary>
+    /// As <see cref="FigureQueries.CohortCountsAsync"/>: the cohort and its 履约 projects per key — a year's cohort from its
+    /// signings (which carry the evidence), any other window from the projects' facts.
+    /// </summary>
     public Task<List<CohortRow>> CohortCountsAsync(DateOnly start, DateOnly cut, DateOnly asOf, FigureRules rules, CancellationToken ct)
     {
         var landing = rules.FulfilmentRequiresLanding;
         var (byFunds, byConstruction, byMoveIn) = (rules.FulfilmentByVerifiedFunds, rules.FulfilmentByConstructionStart, rules.FulfilmentByMoveIn);
         var anyEvidence = byFunds || byConstruction || byMoveIn;
+        if (CanReadCohort(start, cut))
+            return db.ProjectSignings
+                .Where(s => s.Year == start.Year && s.SignedOn <= cut)
+                .GroupBy(s => s.DepartmentId)
+                .Select(g => new CohortRow(g.Key, g.Count(), g.Count(s =>
+                    (!landing || s.LandedOn <= asOf)
+                    && (!anyEvidence
+                        || (byFunds && s.FirstVerifiedFundsOn <= asOf)
+                        || (byConstruction && s.ConstructionStartedOn <= asOf)
+                        || (byMoveIn && s.MovedInOn <= asOf)))))
+                .ToListAsync(ct);
         return Cohort(start, cut)
             .GroupBy(f => f.DepartmentId)
             .Select(g => new CohortRow(g.Key, g.Count(), g.Count(f =>
@@ -125,25 +145,120 @@ internal sealed class FigureSummaryQueries(ICrmDbContext db)
             .ToListAsync(ct);
     }
 
-    /// <summary>As <see cref="FigureQueries.ContractedAsync"/>, keyed through the projects' facts.</summary>
-    public Task<List<ContractRow>> ContractedAsync(DateOnly start, DateOnly cut, CancellationToken ct) =>
-        (from f in Cohort(start, cut)
-         join c in db.Contracts on f.ProjectId equals c.ProjectId
-         where c.Kind == ContractKind.FormalInvestment && c.SignedOn <= cut
-         group c by new { f.DepartmentId, c.ContractedForeign.Currency, c.SignedOn.Year, c.SignedOn.Month } into g
-         select new ContractRow(g.Key.DepartmentId, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(c => c.ContractedDomestic.Amount), g.Sum(c => c.ContractedForeign.Amount)))
-        .ToListAsync(ct);
+    /// <summary>
+    /// As <see cref="FigureQueries.ContractedAsync"/>: a year's cohort from <see cref="CohortMonthTotal"/> (whole months of
+    /// signing and of contracts, less the few after the cut in its month), any other window keyed through the facts.
+    /// </summary>
+    public async Task<List<ContractRow>> ContractedAsync(DateOnly start, DateOnly cut, CancellationToken ct)
+    {
+        if (!CanReadCohort(start, cut))
+            return await (from f in Cohort(start, cut)
+                          join c in db.Contracts on f.ProjectId equals c.ProjectId
+                          where c.Kind == ContractKind.FormalInvestment && c.SignedOn <= cut
+                          group c by new { f.DepartmentId, c.ContractedForeign.Currency, c.SignedOn.Year, c.SignedOn.Month } into g
+                          select new ContractRow(g.Key.DepartmentId, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(c => c.ContractedDomestic.Amount), g.Sum(c => c.ContractedForeign.Amount)))
+                .ToListAsync(ct);
 
-    /// <summary>As the cohort's <see cref="FigureQueries.VerifiedFundsAsync(IQueryable{KeyedProject}, DateOnly, DateOnly, CancellationToken)"/>, keyed through the facts.</summary>
-    public Task<List<FundsRow>> CohortFundsAsync(DateOnly start, DateOnly cut, DateOnly arrivedFrom, DateOnly arrivedTo, CancellationToken ct) =>
-        (from t in db.FundsTranches
-         where t.Verification == VerificationStatus.Verified && t.ArrivedOn >= arrivedFrom && t.ArrivedOn <= arrivedTo
-         join f in Cohort(start, cut) on t.ProjectId equals f.ProjectId
-         group t by new { f.DepartmentId, t.Source, t.Amount.Currency, t.ArrivedOn.Year, t.ArrivedOn.Month } into g
-         select new FundsRow(g.Key.DepartmentId, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(t => t.Amount.Amount), WindowPart.Current))
-        .ToListAsync(ct);
+        var (year, cutMonth, monthEnd) = (start.Year, cut.Month, MonthEnd(cut));
+        var rows = (await db.CohortMonthTotals.AsNoTracking()
+                .Where(t => t.Kind == CohortMoneyKind.Contracted && t.CohortYear == year && t.CohortMonth <= cutMonth
+                    && (t.Year < year || (t.Year == year && t.Month <= cutMonth)) && t.Records != 0)
+                .GroupBy(t => new { t.DepartmentId, t.Source, t.Currency, t.Year, t.Month })
+                .Select(g => new { g.Key.DepartmentId, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, Cents = g.Sum(t => t.AmountCents), Records = g.Sum(t => t.Records) })
+                .ToListAsync(ct))
+            .Select(t => new ContractPart(t.DepartmentId, t.Currency, t.Year, t.Month,
+                t.Source == CapitalSource.Domestic ? t.Cents / 100m : 0, t.Source == CapitalSource.Foreign ? t.Cents / 100m : 0,
+                t.Source == CapitalSource.Domestic ? t.Records : 0))
+            .ToList();
+        if (cut != monthEnd)
+        {
+            // Projects that first signed after the cut in its month, and the cohort's contracts signed after the cut.
+            var lateProjects = await (from s in db.ProjectSignings
+                                      where s.Year == year && s.SignedOn > cut && s.SignedOn <= monthEnd
+                                      join c in db.Contracts on s.ProjectId equals c.ProjectId
+                                      where c.Kind == ContractKind.FormalInvestment && c.SignedOn <= monthEnd
+                                      group c by new { s.DepartmentId, c.ContractedForeign.Currency, c.SignedOn.Year, c.SignedOn.Month } into g
+                                      select new ContractPart(g.Key.DepartmentId, g.Key.Currency, g.Key.Year, g.Key.Month,
+                                          -g.Sum(c => c.ContractedDomestic.Amount), -g.Sum(c => c.ContractedForeign.Amount), -g.Count()))
+                .ToListAsync(ct);
+            var lateContracts = await (from c in db.Contracts
+                                       where c.Kind == ContractKind.FormalInvestment && c.SignedOn > cut && c.SignedOn <= monthEnd // the (Kind, SignedOn) index
+                                       join s in db.ProjectSignings on new { c.ProjectId, Year = year } equals new { s.ProjectId, s.Year }
+                                       where s.SignedOn <= cut
+                                       group c by new { s.DepartmentId, c.ContractedForeign.Currency, c.SignedOn.Year, c.SignedOn.Month } into g
+                                       select new ContractPart(g.Key.DepartmentId, g.Key.Currency, g.Key.Year, g.Key.Month,
+                                           -g.Sum(c => c.ContractedDomestic.Amount), -g.Sum(c => c.ContractedForeign.Amount), -g.Count()))
+                .ToListAsync(ct);
+            rows.AddRange(lateProjects);
+            rows.AddRange(lateContracts);
+        }
+        return rows
+            .GroupBy(r => (r.DepartmentId, r.Currency, r.Year, r.Month))
+            .Where(g => g.Sum(r => r.Contracts) > 0)
+            .Select(g => new ContractRow(g.Key.DepartmentId, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(r => r.Domestic), g.Sum(r => r.Foreign)))
+            .ToList();
+    }
 
-    /// <summary>Cohort C(P) as facts rows: live projects that entered 签约 in [start, cut], as <see cref="FigureQueries.Cohort"/>.</summary>
+    private sealed record ContractPart(Guid DepartmentId, string Currency, int Year, int Month, decimal Domestic, decimal Foreign, int Contracts);
+
+    private sealed record FundsPart(Guid DepartmentId, CapitalSource Source, string Currency, int Year, int Month, decimal Amount, int Tranches);
+
+    /// <summary>
+    /// As the cohort's <see cref="FigureQueries.VerifiedFundsAsync(IQueryable{KeyedProject}, DateOnly, DateOnly, CancellationToken)"/>:
+    /// a year's cohort from <see cref="CohortMonthTotal"/> (whole months of signing and of arrival, less the few after the cut
+    /// and after the last arrival day in their months), any other window keyed through the facts.
+    /// </summary>
+    public async Task<List<FundsRow>> CohortFundsAsync(DateOnly start, DateOnly cut, DateOnly arrivedFrom, DateOnly arrivedTo, CancellationToken ct)
+    {
+        if (!CanReadCohort(start, cut) || arrivedFrom.Day != 1 || arrivedFrom > arrivedTo)
+            return await (from t in db.FundsTranches
+                          where t.Verification == VerificationStatus.Verified && t.ArrivedOn >= arrivedFrom && t.ArrivedOn <= arrivedTo
+                          join f in Cohort(start, cut) on t.ProjectId equals f.ProjectId
+                          group t by new { f.DepartmentId, t.Source, t.Amount.Currency, t.ArrivedOn.Year, t.ArrivedOn.Month } into g
+                          select new FundsRow(g.Key.DepartmentId, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(t => t.Amount.Amount), WindowPart.Current))
+                .ToListAsync(ct);
+
+        var (year, cutMonth, monthEnd, arrivalEnd) = (start.Year, cut.Month, MonthEnd(cut), MonthEnd(arrivedTo));
+        var (firstMonth, lastMonth) = (MonthNumber(arrivedFrom.Year, arrivedFrom.Month), MonthNumber(arrivedTo.Year, arrivedTo.Month));
+        var arrived = db.CohortMonthTotals.AsNoTracking().Where(t => t.Kind == CohortMoneyKind.Arrived && t.CohortYear == year);
+        // Arrivals within one year (the usual window) are one range of the key.
+        arrived = arrivedFrom.Year == arrivedTo.Year
+            ? arrived.Where(t => t.Year == arrivedFrom.Year && t.Month >= arrivedFrom.Month && t.Month <= arrivedTo.Month)
+            : arrived.Where(t => t.Year * 12 + t.Month - 1 >= firstMonth && t.Year * 12 + t.Month - 1 <= lastMonth);
+        var rows = await arrived
+            .Where(t => t.CohortMonth <= cutMonth && t.Records != 0)
+            .GroupBy(t => new { t.DepartmentId, t.Source, t.Currency, t.Year, t.Month })
+            .Select(g => new FundsPart(g.Key.DepartmentId, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(t => t.AmountCents) / 100m, g.Sum(t => t.Records)))
+            .ToListAsync(ct);
+        if (cut != monthEnd)
+            // Projects that first signed after the cut in its month: their tranches of the whole arrival months.
+            rows.AddRange(await (from s in db.ProjectSignings
+                                 where s.Year == year && s.SignedOn > cut && s.SignedOn <= monthEnd
+                                 join t in db.FundsTranches on s.ProjectId equals t.ProjectId
+                                 where t.Verification == VerificationStatus.Verified && t.ArrivedOn >= arrivedFrom && t.ArrivedOn <= arrivalEnd
+                                 group t by new { s.DepartmentId, t.Source, t.Amount.Currency, t.ArrivedOn.Year, t.ArrivedOn.Month } into g
+                                 select new FundsPart(g.Key.DepartmentId, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, -g.Sum(t => t.Amount.Amount), -g.Count()))
+                .ToListAsync(ct));
+        if (arrivedTo != arrivalEnd)
+            // The cohort's tranches that arrived after the last day in its month.
+            rows.AddRange(await (from t in db.FundsTranches
+                                 where t.Verification == VerificationStatus.Verified && t.ArrivedOn > arrivedTo && t.ArrivedOn <= arrivalEnd
+                                 join s in db.ProjectSignings on new { t.ProjectId, Year = year } equals new { s.ProjectId, s.Year }
+                                 where s.SignedOn <= cut
+                                 group t by new { s.DepartmentId, t.Source, t.Amount.Currency, t.ArrivedOn.Year, t.ArrivedOn.Month } into g
+                                 select new FundsPart(g.Key.DepartmentId, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, -g.Sum(t => t.Amount.Amount), -g.Count()))
+                .ToListAsync(ct));
+        return rows
+            .GroupBy(r => (r.DepartmentId, r.Source, r.Currency, r.Year, r.Month))
+            .Where(g => g.Sum(r => r.Tranches) > 0)
+            .Select(g => new FundsRow(g.Key.DepartmentId, g.Key.Source, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(r => r.Amount), WindowPart.Current))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Cohort C(P) as facts rows: live projects that entered 签约 in [start, cut], as <see cref="FigureQueries.Cohort"/>, for
+    /// windows other than a year's (those read <see cref="ProjectSigning"/>).
+    /// </summary>
     private IQueryable<ProjectFigureFacts> Cohort(DateOnly start, DateOnly cut) =>
         db.ProjectFigureFacts.Where(f => db.ProjectStageTransitions.Any(t => t.ProjectId == f.ProjectId && t.ToStage == ProjectStage.Signed
             && t.EffectiveDate >= start && t.EffectiveDate <= cut));
@@ -158,15 +273,18 @@ internal sealed class FigureSummaryQueries(ICrmDbContext db)
         if (parts.Count == 0)
             return [];
 
-        var years = parts.Select(p => p.From.Year).ToList();
+        // The parts lie in different calendar years: the year tells a part's sums apart (no more than two parts).
+        var (firstYear, firstLastMonth) = (parts[0].From.Year, parts[0].To.Month);
+        var (secondYear, secondLastMonth) = parts.Count > 1 ? (parts[1].From.Year, parts[1].To.Month) : (0, 0);
         var counts = await db.StageMonthCounts.AsNoTracking()
-            .Where(c => years.Contains(c.Year) && c.Entered != 0)
-            .Select(c => new { c.DepartmentId, c.Stage, c.Year, c.Month, c.Entered })
+            .Where(c => ((c.Year == firstYear && c.Month <= firstLastMonth) || (c.Year == secondYear && c.Month <= secondLastMonth)) && c.Entered != 0)
+            .GroupBy(c => new { c.DepartmentId, c.Stage, c.Year })
+            .Select(g => new { g.Key.DepartmentId, g.Key.Stage, g.Key.Year, Entered = g.Sum(c => c.Entered) })
             .ToListAsync(ct);
         var rows = new List<StageRow>();
         foreach (var (part, from, to) in parts)
         {
-            rows.AddRange(counts.Where(c => c.Year == from.Year && c.Month <= to.Month)
+            rows.AddRange(counts.Where(c => c.Year == from.Year)
                 .Select(c => new StageRow(c.DepartmentId, c.Stage, c.Entered, part)));
             if (to == MonthEnd(to))
                 continue;

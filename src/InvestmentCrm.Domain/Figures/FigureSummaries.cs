@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using InvestmentCrm.Projects;
 
 namespace InvestmentCrm.Figures;
@@ -56,6 +57,56 @@ public class ProjectFigureFacts
 }
 
 /// <summary>
+/// A project's first transition into 签约 within one calendar year: the project is in the 签约队列 (cohort) of every
+/// window from 1 January of that year to a cut on or after <see cref="SignedOn"/> (docs/figures.md, 签约队列). One row per
+/// live project and year it signed in, so that a year's cohort is read by index instead of searched in the transitions.
+/// </summary>
+public class ProjectSigning
+{
+    public Guid ProjectId { get; set; }
+    public int Year { get; set; }
+    public DateOnly SignedOn { get; set; }
+    /// <summary>The project's 招引单位 (<see cref="Guid.Empty"/> for none), as in <see cref="ProjectFigureFacts"/>.</summary>
+    public Guid DepartmentId { get; set; }
+    /// <summary>The 履约 evidence of <see cref="ProjectFigureFacts"/>, repeated so that a year's cohort is counted from this row alone.</summary>
+    public DateOnly? LandedOn { get; set; }
+    public DateOnly? FirstVerifiedFundsOn { get; set; }
+    public DateOnly? ConstructionStartedOn { get; set; }
+    public DateOnly? MovedInOn { get; set; }
+}
+
+/// <summary>
+/// Σ of what the cohort of one year owes and has brought, per 招引单位 and the month its projects first signed in that
+/// year: the 正式投资合同 amounts by the contract's month (<see cref="CohortMoneyKind.Contracted"/>) and the verified tranches by the
+/// arrival month (<see cref="CohortMoneyKind.Arrived"/>) — the two sides of 到位率 without reading the cohort's contracts and
+/// tranches.
+/// </summary>
+public class CohortMonthTotal
+{
+    public Guid DepartmentId { get; set; }
+    public int CohortYear { get; set; }
+    public int CohortMonth { get; set; }
+    public CohortMoneyKind Kind { get; set; }
+    public CapitalSource Source { get; set; }
+    /// <summary>The amount's currency (for <see cref="CohortMoneyKind.Contracted"/>: the contract's foreign currency, which keys both its amounts).</summary>
+    public string Currency { get; set; } = "";
+    public int Year { get; set; }
+    public int Month { get; set; }
+    /// <summary>In cents, as <see cref="FundsMonthTotal.AmountCents"/>.</summary>
+    public long AmountCents { get; set; }
+    /// <summary>How many contracts or tranches the sum holds: a group of zero amounts still exists, as it does in the detail.</summary>
+    public int Records { get; set; }
+}
+
+public enum CohortMoneyKind
+{
+    [Display(Name = "合同约定")]
+    Contracted = 1,
+    [Display(Name = "到位")]
+    Arrived = 2,
+}
+
+/// <summary>
 /// What one project adds to the summary rows. The database keeps the sums; on every save the rows of the projects
 /// touched are computed before and after and the difference is added, so a row never needs a full recount.
 /// </summary>
@@ -64,6 +115,40 @@ public static class FigureSummaryContribution
     public readonly record struct FundsKey(Guid DepartmentId, CapitalSource Source, string Currency, int Year, int Month);
 
     public readonly record struct StageKey(Guid DepartmentId, ProjectStage Stage, int Year, int Month);
+
+    public readonly record struct CohortKey(Guid DepartmentId, int CohortYear, int CohortMonth, CohortMoneyKind Kind, CapitalSource Source, string Currency, int Year, int Month);
+
+    /// <summary>The first transition into 签约 in each calendar year: the years whose cohort the project is in, and from when.</summary>
+    public static IEnumerable<(int Year, DateOnly SignedOn)> FirstSignings(IEnumerable<(ProjectStage Stage, DateOnly On)> transitions) =>
+        transitions.Where(t => t.Stage == ProjectStage.Signed)
+            .GroupBy(t => t.On.Year)
+            .Select(g => (g.Key, g.Min(t => t.On)));
+
+    /// <summary>
+    /// One project's contracted amounts (per foreign currency and month of its 正式投资合同) and verified tranches (per source,
+    /// currency and arrival month), added with <paramref name="sign"/> under each cohort the project is in.
+    /// </summary>
+    public static void AddCohortMoney(IDictionary<CohortKey, (long Cents, int Records)> sums, Guid department, IEnumerable<(int Year, DateOnly SignedOn)> signings,
+        IReadOnlyCollection<(string ForeignCurrency, int Year, int Month, decimal Domestic, decimal Foreign, int Contracts)> contracts,
+        IReadOnlyCollection<(CapitalSource Source, string Currency, int Year, int Month, decimal Amount, int Tranches)> verifiedMonths, int sign)
+    {
+        foreach (var (cohortYear, signedOn) in signings)
+        {
+            foreach (var c in contracts)
+            {
+                Add(sums, new CohortKey(department, cohortYear, signedOn.Month, CohortMoneyKind.Contracted, CapitalSource.Domestic, c.ForeignCurrency, c.Year, c.Month), sign * Cents(c.Domestic), sign * c.Contracts);
+                Add(sums, new CohortKey(department, cohortYear, signedOn.Month, CohortMoneyKind.Contracted, CapitalSource.Foreign, c.ForeignCurrency, c.Year, c.Month), sign * Cents(c.Foreign), sign * c.Contracts);
+            }
+            foreach (var t in verifiedMonths)
+                Add(sums, new CohortKey(department, cohortYear, signedOn.Month, CohortMoneyKind.Arrived, t.Source, t.Currency, t.Year, t.Month), sign * Cents(t.Amount), sign * t.Tranches);
+        }
+    }
+
+    private static void Add(IDictionary<CohortKey, (long Cents, int Records)> sums, CohortKey key, long cents, int records)
+    {
+        var (c, r) = sums.TryGetValue(key, out var value) ? value : (0, 0);
+        sums[key] = (c + cents, r + records);
+    }
 
     /// <summary>A verified tranche's amount in cents (money has two decimals).</summary>
     public static long Cents(decimal amount) => (long)decimal.Round(amount * 100m, MidpointRounding.AwayFromZero);

@@ -31,6 +31,7 @@ internal static class AuditTrail
         // The 快报 documents as sent: the meeting's own change to 快报已发 (recipients, date) is what the log keeps.
         nameof(InvestmentCrm.Meetings.MeetingBulletin),
         nameof(InvestmentCrm.Figures.FundsMonthTotal), nameof(InvestmentCrm.Figures.StageMonthCount), nameof(InvestmentCrm.Figures.ProjectFigureFacts),
+        nameof(InvestmentCrm.Figures.CohortMonthTotal), nameof(InvestmentCrm.Figures.ProjectSigning),
     ];
 
     public static List<AuditLog> Collect(ChangeTracker tracker, DateTime now, ICurrentUser user)

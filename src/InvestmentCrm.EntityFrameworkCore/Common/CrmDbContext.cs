@@ -46,6 +46,8 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, TimeProvider c
     public DbSet<InvestmentCrm.Figures.FundsMonthTotal> FundsMonthTotals => Set<InvestmentCrm.Figures.FundsMonthTotal>();
     public DbSet<InvestmentCrm.Figures.StageMonthCount> StageMonthCounts => Set<InvestmentCrm.Figures.StageMonthCount>();
     public DbSet<InvestmentCrm.Figures.ProjectFigureFacts> ProjectFigureFacts => Set<InvestmentCrm.Figures.ProjectFigureFacts>();
+    public DbSet<InvestmentCrm.Figures.CohortMonthTotal> CohortMonthTotals => Set<InvestmentCrm.Figures.CohortMonthTotal>();
+    public DbSet<InvestmentCrm.Figures.ProjectSigning> ProjectSignings => Set<InvestmentCrm.Figures.ProjectSigning>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<RoleDepartment> RoleDepartments => Set<RoleDepartment>();
     public DbSet<AuditLog> AuditLogs => Set<AuditLog>();

@@ -675,6 +675,44 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.ToTable("CompanyContacts", (string)null);
                 });
 
+            modelBuilder.Entity("InvestmentCrm.Figures.CohortMonthTotal", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "CohortYear", "Year", "Month", "CohortMonth", "DepartmentId", "Source", "Currency");
+
+                    b.ToTable("CohortMonthTotals", (string)null);
+                });
+
             modelBuilder.Entity("InvestmentCrm.Figures.FigureRules", b =>
                 {
                     b.Property<Guid>("Id")
@@ -793,6 +831,39 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                     b.HasKey("ProjectId");
 
                     b.ToTable("ProjectFigureFacts", (string)null);
+                });
+
+            modelBuilder.Entity("InvestmentCrm.Figures.ProjectSigning", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ConstructionStartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirstVerifiedFundsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LandedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MovedInOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId", "Year");
+
+                    b.HasIndex("Year", "SignedOn");
+
+                    b.ToTable("ProjectSignings", (string)null);
                 });
 
             modelBuilder.Entity("InvestmentCrm.Figures.StageMonthCount", b =>
@@ -2543,7 +2614,7 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.HasIndex("ProjectId", "EffectiveDate");
 
-                    b.HasIndex("ToStage", "EffectiveDate");
+                    b.HasIndex("ToStage", "EffectiveDate", "ProjectId");
 
                     b.ToTable("ProjectStageTransitions", (string)null);
                 });

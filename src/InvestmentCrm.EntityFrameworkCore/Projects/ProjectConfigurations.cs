@@ -102,7 +102,8 @@ internal sealed class ProjectStageTransitionConfiguration : IEntityTypeConfigura
         entity.ToTable("ProjectStageTransitions");
         entity.Property(t => t.Reason).HasMaxLength(500);
         // Figures select transitions into a stage by effective date.
-        entity.HasIndex(t => new { t.ToStage, t.EffectiveDate });
+        // The project in the key: the figures' reads of a stage's transitions in a date range are index-only scans.
+        entity.HasIndex(t => new { t.ToStage, t.EffectiveDate, t.ProjectId });
         entity.HasIndex(t => new { t.ProjectId, t.EffectiveDate });
     }
 }

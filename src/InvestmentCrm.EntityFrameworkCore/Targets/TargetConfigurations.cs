@@ -87,6 +87,28 @@ internal sealed class ProjectFigureFactsConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class CohortMonthTotalConfiguration : IEntityTypeConfiguration<InvestmentCrm.Figures.CohortMonthTotal>
+{
+    public void Configure(EntityTypeBuilder<InvestmentCrm.Figures.CohortMonthTotal> entity)
+    {
+        entity.ToTable("CohortMonthTotals");
+        // A read takes one kind of one cohort over a range of months: the key leads with them.
+        entity.HasKey(t => new { t.Kind, t.CohortYear, t.Year, t.Month, t.CohortMonth, t.DepartmentId, t.Source, t.Currency });
+        entity.Property(t => t.Currency).HasMaxLength(3);
+    }
+}
+
+internal sealed class ProjectSigningConfiguration : IEntityTypeConfiguration<InvestmentCrm.Figures.ProjectSigning>
+{
+    public void Configure(EntityTypeBuilder<InvestmentCrm.Figures.ProjectSigning> entity)
+    {
+        entity.ToTable("ProjectSignings");
+        entity.HasKey(s => new { s.ProjectId, s.Year });
+        // A year's cohort up to a cut, and the few who signed after the cut in its month.
+        entity.HasIndex(s => new { s.Year, s.SignedOn });
+    }
+}
+
 internal sealed class PlanBaselineConfiguration : IEntityTypeConfiguration<PlanBaseline>
 {
     public void Configure(EntityTypeBuilder<PlanBaseline> entity)

@@ -37,7 +37,13 @@ public class FigureSummaryTests
 
         var projects = FigureQueries.ByDepartment(db.Projects);
         var (detail, summary) = (new FigureQueries(db), new FigureSummaryQueries(db));
-        foreach (var asOf in AsOfDates)
+        // Also the day before a signing in mid-month: the project signs after the cut within the cut's month.
+        var signingEves = (await db.ProjectStageTransitions
+                .Where(t => t.ToStage == ProjectStage.Signed && t.EffectiveDate >= new DateOnly(2030, 1, 2) && t.EffectiveDate <= new DateOnly(2030, 12, 31))
+                .Select(t => t.EffectiveDate).ToListAsync())
+            .Where(d => d.Day > 1).Order().Take(3).Select(d => d.AddDays(-1)).ToList();
+        signingEves.ShouldNotBeEmpty();
+        foreach (var asOf in AsOfDates.Concat(signingEves))
         {
             var year = FigurePeriod.Year(2030);
             var earlier = year.YearEarlier()!;
@@ -64,6 +70,23 @@ public class FigureSummaryTests
                 .ShouldBe(Sorted(await detail.ContractedAsync(projects, year.Start, cut, default)), $"contracted as of {asOf}");
             Sorted(await summary.CohortFundsAsync(year.Start, cut, year.Start, asOf, default))
                 .ShouldBe(Sorted(await detail.VerifiedFundsAsync(detail.Cohort(projects, year.Start, cut), year.Start, asOf, default)), $"cohort funds as of {asOf}");
+            Sorted(await summary.CohortFundsAsync(year.Start, cut, year.Start, cut, default))
+                .ShouldBe(Sorted(await detail.VerifiedFundsAsync(detail.Cohort(projects, year.Start, cut), year.Start, cut, default)), $"cohort funds within the year as of {asOf}");
+            // The earlier year's whole cohort with arrivals up to the as-of date (arrivals counted to the 统计日), and a quarter's cohort.
+            Sorted(await summary.ContractedAsync(earlier.Start, earlierCut, default))
+                .ShouldBe(Sorted(await detail.ContractedAsync(projects, earlier.Start, earlierCut, default)), $"earlier contracted as of {asOf}");
+            Sorted(await summary.CohortFundsAsync(earlier.Start, earlier.End, earlier.Start, asOf, default))
+                .ShouldBe(Sorted(await detail.VerifiedFundsAsync(detail.Cohort(projects, earlier.Start, earlier.End), earlier.Start, asOf, default)), $"earlier cohort funds to {asOf}");
+            var quarter = new DateOnly(2030, 4, 1);
+            if (cut >= quarter)
+            {
+                Sorted(await summary.ContractedAsync(quarter, cut, default))
+                    .ShouldBe(Sorted(await detail.ContractedAsync(projects, quarter, cut, default)), $"quarter contracted as of {asOf}");
+                Sorted(await summary.CohortFundsAsync(quarter, cut, quarter, cut, default))
+                    .ShouldBe(Sorted(await detail.VerifiedFundsAsync(detail.Cohort(projects, quarter, cut), quarter, cut, default)), $"quarter cohort funds as of {asOf}");
+                Sorted(await summary.CohortCountsAsync(quarter, cut, asOf, RuleVariants[0], default))
+                    .ShouldBe(Sorted(await detail.CohortCountsAsync(projects, quarter, cut, asOf, RuleVariants[0], default)), $"quarter cohort as of {asOf}");
+            }
         }
         // A period that does not start in January (a campaign) is not read from the summary.
         FigureSummaryQueries.CanReadStageEntries(DateWindow.Only(new DateOnly(2030, 4, 1), new DateOnly(2030, 6, 30))).ShouldBeFalse();
@@ -107,6 +130,24 @@ public class FigureSummaryTests
         await db.SaveChangesAsync();
         (await SummaryAsync(db)).ShouldBe(await RecountAsync(database));
 
+        // A 正式投资合同 corrected (amount and month), one withdrawn, one added: the cohort's contracted sums follow.
+        var contracts = await db.Contracts.Where(c => c.Kind == ContractKind.FormalInvestment).OrderBy(c => c.Number).Take(3).ToListAsync();
+        contracts[0].Correct(ContractKind.FormalInvestment, contracts[0].Number, contracts[0].SignedOn.AddDays(35), contracts[0].Parties,
+            Money.YiYuan(12), Money.Dollars(70_000m), null, null, null, "金额录入有误");
+        contracts[1].NoteWithdrawal("重复录入");
+        db.Contracts.Remove(contracts[1]);
+        db.Contracts.Add(new Contract(contracts[2].ProjectId, ContractKind.FormalInvestment, "SUM-ADDED", contracts[2].SignedOn.AddDays(3),
+            "南关区人民政府；测试投资方", Money.YiYuan(2), Money.Zero(Money.Usd)));
+        await db.SaveChangesAsync();
+        (await SummaryAsync(db)).ShouldBe(await RecountAsync(database));
+        // A signed project that signs again in a later year joins that year's cohort too.
+        var signed = projects.First(p => p.Stage == ProjectStage.Signed);
+        signed.MoveTo(ProjectStage.Suspended, new DateOnly(2031, 1, 5), TestClock.Default.UtcDateTime, null, "暂缓");
+        signed.MoveTo(ProjectStage.Signed, new DateOnly(2031, 2, 5), TestClock.Default.UtcDateTime, null, "恢复");
+        await db.SaveChangesAsync();
+        (await SummaryAsync(db)).ShouldBe(await RecountAsync(database));
+        (await db.ProjectSignings.CountAsync(s => s.ProjectId == signed.Id)).ShouldBeGreaterThan(1);
+
         // A milestone completed on its own (开工 or 投产) changes the project's 履约 facts.
         var open = projects.Skip(5).SelectMany(p => p.Milestones).First(m => m.ActualDate is null);
         projects.Single(p => p.Milestones.Contains(open)).CompleteMilestone(open.Id, new DateOnly(2029, 5, 5));
@@ -125,11 +166,22 @@ public class FigureSummaryTests
         await db.FundsMonthTotals.ExecuteDeleteAsync();
         await db.StageMonthCounts.ExecuteDeleteAsync();
         await db.ProjectFigureFacts.ExecuteDeleteAsync();
+        await db.CohortMonthTotals.ExecuteDeleteAsync();
+        await db.ProjectSignings.ExecuteDeleteAsync();
 
         await new DatabaseMigrator(db).FillDerivedDataAsync();
 
         (await SummaryAsync(db)).ShouldBe(expected);
         expected.ShouldNotBeEmpty();
+        (await db.ProjectSignings.AnyAsync()).ShouldBeTrue();
+
+        // As after the migration that adds the cohort's summaries to a database whose other summaries were filled.
+        await db.CohortMonthTotals.ExecuteDeleteAsync();
+        await db.ProjectSignings.ExecuteDeleteAsync();
+
+        await new DatabaseMigrator(db).FillDerivedDataAsync();
+
+        (await SummaryAsync(db)).ShouldBe(expected);
     }
 
     /// <summary>Projects over three years in several departments (and none), with stage moves back and forth and tranches in three currencies.</summary>
@@ -211,7 +263,8 @@ public class FigureSummaryTests
 
     private static async Task<List<string>> SummaryAsync(CrmDbContext db) =>
         Rows(await db.FundsMonthTotals.AsNoTracking().ToListAsync(), await db.StageMonthCounts.AsNoTracking().ToListAsync(),
-            await db.ProjectFigureFacts.AsNoTracking().ToListAsync());
+            await db.ProjectFigureFacts.AsNoTracking().ToListAsync(), await db.CohortMonthTotals.AsNoTracking().ToListAsync(),
+            await db.ProjectSignings.AsNoTracking().ToListAsync());
 
     /// <summary>The summary as a recount from the detail gives it, in a copy of the database's current state.</summary>
     private static async Task<List<string>> RecountAsync(TestDatabase database)
@@ -219,14 +272,17 @@ public class FigureSummaryTests
         await using var db = database.CreateContext();
         await using var transaction = await db.Database.BeginTransactionAsync();
         await EntityFrameworkCore.Figures.FigureSummaryMaintenance.RebuildAsync(db, default);
-        var rows = Rows(await db.FundsMonthTotals.AsNoTracking().ToListAsync(), await db.StageMonthCounts.AsNoTracking().ToListAsync(),
-            await db.ProjectFigureFacts.AsNoTracking().ToListAsync());
+        var rows = await SummaryAsync(db);
         await transaction.RollbackAsync();
         return rows;
     }
 
-    private static List<string> Rows(List<FundsMonthTotal> funds, List<StageMonthCount> stages, List<ProjectFigureFacts> facts) =>
+    private static List<string> Rows(List<FundsMonthTotal> funds, List<StageMonthCount> stages, List<ProjectFigureFacts> facts,
+        List<CohortMonthTotal> cohortMoney, List<ProjectSigning> signings) =>
     [
+        .. signings.Select(s => $"{s.ProjectId} {s.Year} {s.SignedOn} {s.DepartmentId} {s.LandedOn} {s.FirstVerifiedFundsOn} {s.ConstructionStartedOn} {s.MovedInOn}").Order(StringComparer.Ordinal),
+        .. cohortMoney.Where(c => c.AmountCents != 0 || c.Records != 0)
+            .Select(c => $"{c.CohortYear}-{c.CohortMonth} {c.DepartmentId} {c.Kind} {c.Source} {c.Currency} {c.Year}-{c.Month} {c.AmountCents} {c.Records}").Order(StringComparer.Ordinal),
         .. facts.Select(f => $"{f.ProjectId} {f.DepartmentId} {f.LandedOn} {f.FirstVerifiedFundsOn} {f.ConstructionStartedOn} {f.MovedInOn}").Order(StringComparer.Ordinal),
         .. funds.Where(f => f.AmountCents != 0).Select(f => $"{f.Year}-{f.Month} {f.DepartmentId} {f.Source} {f.Currency} {f.AmountCents}").Order(StringComparer.Ordinal),
         .. stages.Where(s => s.Entered != 0 || s.Reached != 0).Select(s => $"{s.Year}-{s.Month} {s.DepartmentId} {s.Stage} {s.Entered} {s.Reached}").Order(StringComparer.Ordinal),
