@@ -2131,6 +2131,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Kind", "AgreedLandingDate");
+
                     b.HasIndex("Kind", "SignedOn");
 
                     b.HasIndex("ProjectId", "Number")
@@ -2612,7 +2614,7 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectId", "EffectiveDate");
+                    b.HasIndex("ProjectId", "ToStage", "EffectiveDate");
 
                     b.HasIndex("ToStage", "EffectiveDate", "ProjectId");
 

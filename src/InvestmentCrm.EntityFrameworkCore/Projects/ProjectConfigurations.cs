@@ -101,10 +101,10 @@ internal sealed class ProjectStageTransitionConfiguration : IEntityTypeConfigura
     {
         entity.ToTable("ProjectStageTransitions");
         entity.Property(t => t.Reason).HasMaxLength(500);
-        // Figures select transitions into a stage by effective date.
-        // The project in the key: the figures' reads of a stage's transitions in a date range are index-only scans.
+        // Figures select transitions into a stage by effective date; with the project in the key these reads are index-only scans.
         entity.HasIndex(t => new { t.ToStage, t.EffectiveDate, t.ProjectId });
-        entity.HasIndex(t => new { t.ProjectId, t.EffectiveDate });
+        // A project's own transitions, and "did it enter this stage in that range" as one index-only lookup.
+        entity.HasIndex(t => new { t.ProjectId, t.ToStage, t.EffectiveDate });
     }
 }
 
@@ -173,6 +173,8 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         // Withdrawn contracts keep their number without blocking a corrected entry.
         entity.HasIndex(c => new { c.ProjectId, c.Number }).IsUnique().HasFilter("NOT \"IsDeleted\"").HasDatabaseName(UniqueIndexes.ContractNumber);
         entity.HasIndex(c => new { c.Kind, c.SignedOn });
+        // Contracts past their agreed landing date (the cockpit's late key projects) are few: found by index, not by a scan.
+        entity.HasIndex(c => new { c.Kind, c.AgreedLandingDate });
         entity.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Restrict);
     }
 }

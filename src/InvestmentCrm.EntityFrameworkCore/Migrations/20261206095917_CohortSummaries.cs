@@ -12,6 +12,10 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_ProjectStageTransitions_ProjectId_EffectiveDate",
+                table: "ProjectStageTransitions");
+
+            migrationBuilder.DropIndex(
                 name: "IX_ProjectStageTransitions_ToStage_EffectiveDate",
                 table: "ProjectStageTransitions");
 
@@ -54,9 +58,19 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProjectStageTransitions_ProjectId_ToStage_EffectiveDate",
+                table: "ProjectStageTransitions",
+                columns: new[] { "ProjectId", "ToStage", "EffectiveDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectStageTransitions_ToStage_EffectiveDate_ProjectId",
                 table: "ProjectStageTransitions",
                 columns: new[] { "ToStage", "EffectiveDate", "ProjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contracts_Kind_AgreedLandingDate",
+                table: "Contracts",
+                columns: new[] { "Kind", "AgreedLandingDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectSignings_Year_SignedOn",
@@ -74,8 +88,21 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
                 name: "ProjectSignings");
 
             migrationBuilder.DropIndex(
+                name: "IX_ProjectStageTransitions_ProjectId_ToStage_EffectiveDate",
+                table: "ProjectStageTransitions");
+
+            migrationBuilder.DropIndex(
                 name: "IX_ProjectStageTransitions_ToStage_EffectiveDate_ProjectId",
                 table: "ProjectStageTransitions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Contracts_Kind_AgreedLandingDate",
+                table: "Contracts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectStageTransitions_ProjectId_EffectiveDate",
+                table: "ProjectStageTransitions",
+                columns: new[] { "ProjectId", "EffectiveDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectStageTransitions_ToStage_EffectiveDate",

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InvestmentCrm.EntityFrameworkCore.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261206094920_CohortSummaries")]
+    [Migration("20261206095917_CohortSummaries")]
     partial class CohortSummaries
     {
         /// <inheritdoc />
@@ -1653,6 +1653,8 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Kind", "AgreedLandingDate");
+
                     b.HasIndex("Kind", "SignedOn");
 
                     b.HasIndex("ProjectId", "Number")
@@ -2030,7 +2032,7 @@ namespace InvestmentCrm.EntityFrameworkCore.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectId", "EffectiveDate");
+                    b.HasIndex("ProjectId", "ToStage", "EffectiveDate");
 
                     b.HasIndex("ToStage", "EffectiveDate", "ProjectId");
 
