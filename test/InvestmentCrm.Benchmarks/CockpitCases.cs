@@ -14,7 +14,7 @@ internal static class CockpitCases
     /// <param name="cache">The host's figure cache (a singleton), or none to compute every time.</param>
     public static async Task AppAsync(TestDatabase database, Guid leader, FiguresCache? cache = null)
     {
-        await using var db = database.CreateContext();
+        await using var db = database.CreateNodeContext();
         var user = new TestUser(leader, "bench", null);
         var cockpit = await FigureServices.For(db, user, cache: cache).Cockpit.GetCockpitAsync(CockpitData.Year, AsOf, null);
         if (cockpit.Figures[Figure.SignedCount].Value is not > 0)
@@ -27,7 +27,7 @@ internal static class CockpitCases
     /// </summary>
     public static async Task BaselineAsync(TestDatabase database)
     {
-        await using var db = database.CreateContext();
+        await using var db = database.CreateNodeContext();
         var start = new DateOnly(CockpitData.Year, 1, 1);
         var projects = await db.Projects.AsNoTracking().Select(p => new { p.Id, p.LeadDepartmentId }).ToListAsync();
         var transitions = await db.ProjectStageTransitions.AsNoTracking().Select(t => new { t.ProjectId, t.ToStage, t.EffectiveDate }).ToListAsync();

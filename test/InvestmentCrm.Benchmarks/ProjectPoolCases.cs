@@ -11,7 +11,7 @@ internal static class ProjectPoolCases
     /// <summary>The 项目盘子 page as the leader opens it: every count of the year's pool and the first page of its records.</summary>
     public static async Task<int> AppAsync(TestDatabase database, Guid leader)
     {
-        await using var db = database.CreateContext();
+        await using var db = database.CreateNodeContext();
         var pool = await FigureServices.For(db, new TestUser(leader, "bench", null)).Pool.GetAsync(CockpitData.Year, AsOf);
         if (pool.KeyProjects == 0 || pool.Started == 0 || pool.Records.Items.Count == 0)
             throw new InvalidOperationException("the benchmark data produced an empty pool — the measurement would be meaningless");
@@ -24,7 +24,7 @@ internal static class ProjectPoolCases
     /// </summary>
     public static async Task<int> BaselineAsync(TestDatabase database)
     {
-        await using var db = database.CreateContext();
+        await using var db = database.CreateNodeContext();
         const int year = CockpitData.Year;
         var threshold = (await db.FigureRules.AsNoTracking().Where(r => r.Year == year).Select(r => (decimal?)r.KeyProjectThresholdYuan).SingleOrDefaultAsync())
             ?? new Figures.FigureRules(year).KeyProjectThresholdYuan;

@@ -53,7 +53,7 @@ internal static class SearchCases
         foreach (var query in queries)
         {
             var pattern = "%" + query.Split(' ')[0] + "%";
-            await using var db = database.CreateContext();
+            await using var db = database.CreateNodeContext();
             var watch = Stopwatch.StartNew();
             // concat keeps the scan unindexed on both providers (pg_trgm would otherwise serve LIKE on the name).
             var count = database.Provider == DatabaseProviders.PostgreSql

@@ -9,14 +9,14 @@ internal static class WorkbenchCases
 {
     public static async Task AppAsync(TestDatabase database, Guid reader)
     {
-        await using var db = database.CreateContext();
+        await using var db = database.CreateNodeContext();
         await new WorkbenchAppService(db, TestScopes.Resolved(db, new TestUser(reader, "bench", null))).GetSummaryAsync();
     }
 
     /// <summary>What a naive implementation does: load the rows, count and sum in memory.</summary>
     public static async Task BaselineAsync(TestDatabase database)
     {
-        await using var db = database.CreateContext();
+        await using var db = database.CreateNodeContext();
         var projects = await db.Projects.AsNoTracking().ToListAsync();
         var tranches = await db.FundsTranches.AsNoTracking().ToListAsync();
         var contracts = await db.Contracts.AsNoTracking().ToListAsync();

@@ -89,6 +89,18 @@ public sealed class TestDatabase : IAsyncDisposable
     public CrmDbContext CreateContext(TimeProvider? clock = null, ICurrentUser? user = null) =>
         PersistenceServiceCollectionExtensions.CreateContext(Provider, ConnectionString, clock ?? new TestClock(), user);
 
+    /// <summary>
+    /// A context on the connection a web host opens (docs/architecture.md, "Resources of a node"): on PostgreSQL the node's
+    /// bounded pool, auto-prepared statements and no reset on close; on SQLite a pooled connection. For the benchmarks,
+    /// which time what a request does.
+    /// </summary>
+    public CrmDbContext CreateNodeContext(TimeProvider? clock = null, ICurrentUser? user = null) =>
+        PersistenceServiceCollectionExtensions.CreateContext(Provider, NodeConnectionString, clock ?? new TestClock(), user);
+
+    private string NodeConnectionString => Provider == DatabaseProviders.Sqlite
+        ? new SqliteConnectionStringBuilder(ConnectionString) { Pooling = true }.ConnectionString
+        : PersistenceServiceCollectionExtensions.ResolveConnectionString(new DatabaseOptions { Provider = Provider, ConnectionString = ConnectionString }, Path.GetTempPath());
+
     /// <summary>Closes every pooled connection, so the next context opens a new physical one (a "cold" request).</summary>
     public void ClearPools()
     {
@@ -108,7 +120,6 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The database is back after <see cref="CutConnectionsAsync"/>.</summary>
     public Task RestoreConnectionsAsync() => ExecuteAdminAsync($"ALTER DATABASE \"{Name}\" ALLOW_CONNECTIONS true");
 
-    /// <summary>Refreshes the planner's statistics after a bulk load (what autovacuum / PRAGMA optimize do in production).</summary>
     /// <summary>
     /// Statistics after a bulk load, and on PostgreSQL the visibility map too, as autovacuum leaves a live database
     /// (index-only scans read the heap of pages it has not yet marked all-visible).
