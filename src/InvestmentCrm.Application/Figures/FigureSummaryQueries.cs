@@ -123,25 +123,22 @@ internal sealed class FigureSummaryQueries(ICrmDbContext db)
         var landing = rules.FulfilmentRequiresLanding;
         var (byFunds, byConstruction, byMoveIn) = (rules.FulfilmentByVerifiedFunds, rules.FulfilmentByConstructionStart, rules.FulfilmentByMoveIn);
         var anyEvidence = byFunds || byConstruction || byMoveIn;
-        if (CanReadCohort(start, cut))
-            return db.ProjectSignings
-                .Where(s => s.Year == start.Year && s.SignedOn <= cut)
-                .GroupBy(s => s.DepartmentId)
-                .Select(g => new CohortRow(g.Key, g.Count(), g.Count(s =>
-                    (!landing || s.LandedOn <= asOf)
-                    && (!anyEvidence
-                        || (byFunds && s.FirstVerifiedFundsOn <= asOf)
-                        || (byConstruction && s.ConstructionStartedOn <= asOf)
-                        || (byMoveIn && s.MovedInOn <= asOf)))))
-                .ToListAsync(ct);
-        return Cohort(start, cut)
-            .GroupBy(f => f.DepartmentId)
-            .Select(g => new CohortRow(g.Key, g.Count(), g.Count(f =>
-                (!landing || f.LandedOn <= asOf)
+        // Other windows bring the facts of their cohort in the signings' shape: one 履约 test for both.
+        var cohort = CanReadCohort(start, cut)
+            ? db.ProjectSignings.Where(s => s.Year == start.Year && s.SignedOn <= cut)
+            : Cohort(start, cut).Select(f => new ProjectSigning
+            {
+                DepartmentId = f.DepartmentId, LandedOn = f.LandedOn, FirstVerifiedFundsOn = f.FirstVerifiedFundsOn,
+                ConstructionStartedOn = f.ConstructionStartedOn, MovedInOn = f.MovedInOn,
+            });
+        return cohort
+            .GroupBy(s => s.DepartmentId)
+            .Select(g => new CohortRow(g.Key, g.Count(), g.Count(s =>
+                (!landing || s.LandedOn <= asOf)
                 && (!anyEvidence
-                    || (byFunds && f.FirstVerifiedFundsOn <= asOf)
-                    || (byConstruction && f.ConstructionStartedOn <= asOf)
-                    || (byMoveIn && f.MovedInOn <= asOf)))))
+                    || (byFunds && s.FirstVerifiedFundsOn <= asOf)
+                    || (byConstruction && s.ConstructionStartedOn <= asOf)
+                    || (byMoveIn && s.MovedInOn <= asOf)))))
             .ToListAsync(ct);
     }
 
