@@ -216,11 +216,8 @@ public static class LoadCases
         // Staging: production's error pages and settings, without its refusal of plain HTTP (nginx terminates TLS in production).
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
         start.Environment["Database__Provider"] = provider;
-        // As deployed: the test databases switch SQLite's connection pool off (so their files can be deleted), which would
-        // make every request open the file and parse its schema again.
-        start.Environment["Database__ConnectionString"] = provider == DatabaseProviders.Sqlite
-            ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { Pooling = true }.ConnectionString
-            : connectionString;
+        // As deployed (TestDatabase.NodeConnectionString).
+        start.Environment["Database__ConnectionString"] = connectionString;
         start.Environment["Database__MigrateOnStartup"] = "false";
         start.Environment["Database__SeedDemoData"] = "false";
         start.Environment["DataProtection__KeysFolder"] = keysFolder;

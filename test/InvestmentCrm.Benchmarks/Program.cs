@@ -88,7 +88,7 @@ if (suite == "load")
         foreach (var nodeCount in provider == DatabaseProviders.PostgreSql && nodes == 2 ? new[] { 1, 2 } : [1])
         {
             var label = nodeCount == 1 ? provider : $"{provider}, 2 nodes behind nginx";
-            var run = await LoadCases.RunAsync(provider, database.ConnectionString, clients, TimeSpan.FromSeconds(seconds), TimeSpan.FromMilliseconds(thinkMs), nodeCount);
+            var run = await LoadCases.RunAsync(provider, database.NodeConnectionString, clients, TimeSpan.FromSeconds(seconds), TimeSpan.FromMilliseconds(thinkMs), nodeCount);
             var baselineP95 = run.Baseline.Results.Single(r => r.Kind == "all").P95;
             foreach (var (name, phase) in new[] { ("users", run.Users), ("closed loop", run.ClosedLoop), ("baseline: /health", run.Baseline) })
             {

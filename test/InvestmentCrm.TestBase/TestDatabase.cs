@@ -97,7 +97,11 @@ public sealed class TestDatabase : IAsyncDisposable
     public CrmDbContext CreateNodeContext(TimeProvider? clock = null, ICurrentUser? user = null) =>
         PersistenceServiceCollectionExtensions.CreateContext(Provider, NodeConnectionString, clock ?? new TestClock(), user);
 
-    private string NodeConnectionString => Provider == DatabaseProviders.Sqlite
+    /// <summary>
+    /// The connection string a node opens: on SQLite with the pool on (the test databases switch it off so that their files
+    /// can be deleted, which would make every request open the file and parse its schema again).
+    /// </summary>
+    public string NodeConnectionString => Provider == DatabaseProviders.Sqlite
         ? new SqliteConnectionStringBuilder(ConnectionString) { Pooling = true }.ConnectionString
         : PersistenceServiceCollectionExtensions.ResolveConnectionString(new DatabaseOptions { Provider = Provider, ConnectionString = ConnectionString }, Path.GetTempPath());
 
