@@ -21,8 +21,10 @@ internal static class SearchCases
     {
         var times = new List<double>();
         var counts = new List<int>();
-        // As the host's AddDbContext does: options built once, a new DbContext per request.
-        var options = PersistenceServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<CrmDbContext>(), database.Provider, database.ConnectionString);
+        // As the host's AddDbContext does: options built once on the node's connection, a new DbContext per request, the
+        // node's one statistics of the index terms.
+        var options = PersistenceServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<CrmDbContext>(), database.Provider, database.NodeConnectionString);
+        var termShares = new IndexTermShares(TimeProvider.System);
         var contextOptions = (DbContextOptions<CrmDbContext>)options.Options;
         foreach (var query in queries)
         {
@@ -41,7 +43,7 @@ internal static class SearchCases
         {
             var user = new TestUser(leader, "bench", null);
             await using var db = new CrmDbContext(contextOptions, TimeProvider.System, user);
-            var result = await new DatabaseCompanySearch(db, TestScopes.Resolved(db, user)).SearchAsync(request(text));
+            var result = await new DatabaseCompanySearch(db, TestScopes.Resolved(db, user), termShares: termShares).SearchAsync(request(text));
             return result.Count;
         }
     }

@@ -29,6 +29,13 @@ public sealed class DatabaseOptions
     public int MaxPoolSize { get; set; } = DefaultMaxPoolSize;
     /// <summary>PostgreSQL: how many of the statements a connection runs most are prepared on the server (Npgsql auto-prepare).</summary>
     public int MaxAutoPrepare { get; set; } = 50;
+    /// <summary>
+    /// PostgreSQL: the memory one sort, hash or bitmap of a query may use (the server's <c>work_mem</c>, sent when a
+    /// connection opens). 16MB keeps a broad company search's bitmap of ~100,000 matches exact instead of lossy
+    /// (docs/benchmarks/search.md); at most pool size × this per node (docs/architecture.md, "Resources of a node").
+    /// A connection string that sets its own <c>work_mem</c> keeps it.
+    /// </summary>
+    public string WorkMem { get; set; } = "16MB";
 
     public const int DefaultMaxPoolSize = 30;
 }

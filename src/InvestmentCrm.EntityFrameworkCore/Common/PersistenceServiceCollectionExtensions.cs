@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InvestmentCrm.EntityFrameworkCore.Common;
 
-public static class PersistenceServiceCollectionExtensions
+public static partial class PersistenceServiceCollectionExtensions
 {
     /// <summary>Registers the DbContext on the configured provider and the migrator, then each module's persistence.</summary>
     public static IServiceCollection AddCrmPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -82,8 +82,17 @@ public static class PersistenceServiceCollectionExtensions
         // reset round trip: a credit-code lookup's p50 fell from 3–4 to 2.6 ms with it (docs/architecture.md, "Resources of a node").
         if (!text.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
             builder.NoResetOnClose = true;
+        if (!text.Contains("work_mem", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!WorkMemSetting().IsMatch(options.WorkMem))
+                throw new InvalidConfigurationException($"配置错误：Database:WorkMem = “{options.WorkMem}” 应为带单位（kB、MB 或 GB）的大小，例如 16MB。");
+            builder.Options = string.Join(' ', new[] { builder.Options, $"-c work_mem={options.WorkMem}" }.Where(o => !string.IsNullOrWhiteSpace(o)));
+        }
         return builder.ConnectionString;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[1-9][0-9]{0,6}(kB|MB|GB)$")]
+    private static partial System.Text.RegularExpressions.Regex WorkMemSetting();
 
     /// <summary>One place that turns a provider name into EF options (the host and the tests use it).</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string provider, string connectionString)

@@ -11,5 +11,6 @@ public static class CompaniesPersistence
     public static IServiceCollection AddCompaniesPersistence(this IServiceCollection services) =>
         services
             .AddScoped<InvestmentCrm.Companies.ICompanySearch, DatabaseCompanySearch>()
+            .AddSingleton<IndexTermShares>()
             .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, CompanySearchIndexInterceptor>();
 }

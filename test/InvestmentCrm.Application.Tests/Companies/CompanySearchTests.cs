@@ -81,6 +81,59 @@ public class CompanySearchTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task A_long_term_is_found_whole_in_any_part_of_the_index_and_letters_in_any_case(string provider)
+    {
+        await using var database = await SeededAsync(provider);
+        await using (var seed = database.CreateContext())
+        {
+            var commerce = await seed.Departments.Where(d => d.Code == "NG-SWJ").Select(d => d.Id).SingleAsync();
+            // Every bigram of 医疗器械销售 but never the whole of it: the index finds it, the whole-term check drops it.
+            seed.Companies.Add(new Company("长春分段经营有限公司", CompanyNature.Private) { OwnerDepartmentId = commerce, BusinessScope = "医疗器；器械；械销售" });
+            // Enough holders of the term that all four parts of PostgreSQL's index hold some (ids are random).
+            seed.Companies.AddRange(Enumerable.Range(1, 40).Select(i =>
+                new Company($"长春第{i}医药有限公司", CompanyNature.Private) { OwnerDepartmentId = commerce, BusinessScope = $"医疗器械销售；Medical Cloud 服务{i}" }));
+            await seed.SaveChangesAsync();
+        }
+        await database.AnalyzeAsync(); // PostgreSQL's statistics of the index terms: the lookup takes the rarest
+        var (db, search, _) = ServicesFor(database, await UserAsync(database, "leader"));
+        await using var _ = db;
+
+        var found = await search.SearchAsync(new CompanySearchRequest("医疗器械销售", PageSize: 50));
+        found.Hits.Select(h => h.Name).Order().ShouldBe(Enumerable.Range(1, 40).Select(i => $"长春第{i}医药有限公司").Order());
+        found.Count.ShouldBe(40);
+        (await search.SearchAsync(new CompanySearchRequest("MEDICAL CLOUD", PageSize: 50))).Count.ShouldBe(40);
+        (await search.SearchAsync(new CompanySearchRequest("medical cloud 服务7", PageSize: 50))).Hits.Select(h => h.Name).ShouldBe(["长春第7医药有限公司"]);
+        if (provider == DatabaseProviders.PostgreSql)
+        {
+            var parts = await db.Companies.Where(c => c.Name.StartsWith("长春第")).Select(c => c.Id).ToListAsync();
+            parts.Select(id => id.ToByteArray(bigEndian: true)[15] & (CompanySearchIndex.Parts - 1)).Distinct().Count().ShouldBe(CompanySearchIndex.Parts);
+        }
+    }
+
+    [Fact]
+    public void A_long_term_looks_up_its_two_rarest_bigrams()
+    {
+        var terms = SearchTerms.Query("医疗器械销售");
+        var shares = new Dictionary<string, double> { ["医疗"] = 0.16, ["疗器"] = 0.13, ["器械"] = 0.13, ["销售"] = 0.48 };
+
+        IndexTermShares.Rarest(terms, shares).ShouldBe([("械销", false), ("疗器", false)]); // 械销 is not among the common ones
+        IndexTermShares.Rarest(SearchTerms.Query("华为"), shares).ShouldBe([("华为", false)]);
+    }
+
+    [Theory, OnPostgres]
+    public async Task PostgreSql_keeps_the_shares_of_the_common_index_terms(string provider)
+    {
+        await using var database = await SeededAsync(provider);
+        await database.AnalyzeAsync();
+        await using var db = database.CreateContext();
+
+        var shares = await new IndexTermShares(new TestClock()).GetAsync(db, default);
+
+        shares["公司"].ShouldBeGreaterThan(0.5); // most demo companies are 有限公司
+        shares.Values.ShouldAllBe(v => v > 0 && v <= 1);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task A_company_outside_the_scope_is_in_no_hit_count_or_facet(string provider)
     {
         await using var database = await SeededAsync(provider);

@@ -6,6 +6,7 @@ using InvestmentCrm.TestBase;
 using InvestmentCrm.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -54,6 +55,33 @@ public class BoundedResourcesTests
         new Npgsql.NpgsqlConnectionStringBuilder(Resolve("Host=db;Database=crm;Username=crm;Maximum Pool Size=80;Max Auto Prepare=0;No Reset On Close=false"))
             .ShouldSatisfyAllConditions(b => b.MaxPoolSize.ShouldBe(80), b => b.MaxAutoPrepare.ShouldBe(0), b => b.NoResetOnClose.ShouldBeFalse());
         Should.Throw<InvalidConfigurationException>(() => Resolve("Host=db", pool: 0)).Message.ShouldContain("Database:MaxPoolSize");
+    }
+
+    [Fact]
+    public void A_postgresql_node_sets_its_work_mem_at_connection_start_unless_the_connection_says_otherwise()
+    {
+        string Resolve(string connection, string? workMem = null) => PersistenceServiceCollectionExtensions.ResolveConnectionString(new DatabaseOptions
+        {
+            Provider = DatabaseProviders.PostgreSql,
+            ConnectionString = connection,
+            WorkMem = workMem ?? new DatabaseOptions().WorkMem,
+        }, Path.GetTempPath());
+
+        new Npgsql.NpgsqlConnectionStringBuilder(Resolve("Host=db;Database=crm")).Options.ShouldBe("-c work_mem=16MB");
+        new Npgsql.NpgsqlConnectionStringBuilder(Resolve("Host=db;Database=crm;Options=-c statement_timeout=30000", "64MB")).Options
+            .ShouldBe("-c statement_timeout=30000 -c work_mem=64MB");
+        new Npgsql.NpgsqlConnectionStringBuilder(Resolve("Host=db;Database=crm;Options=-c work_mem=4MB")).Options.ShouldBe("-c work_mem=4MB");
+        Should.Throw<InvalidConfigurationException>(() => Resolve("Host=db", "16 MB")).Message.ShouldContain("Database:WorkMem");
+        Should.Throw<InvalidConfigurationException>(() => Resolve("Host=db", "16MB -c fsync=off")).Message.ShouldContain("Database:WorkMem");
+    }
+
+    [Theory, OnPostgres]
+    public async Task A_postgresql_node_connection_runs_with_the_configured_work_mem(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.Migrated);
+        await using var db = database.CreateNodeContext();
+
+        (await db.Database.SqlQueryRaw<string>("""SELECT current_setting('work_mem') AS "Value" """).SingleAsync()).ShouldBe("16MB");
     }
 
     [Theory, OnSqlite, OnPostgres]

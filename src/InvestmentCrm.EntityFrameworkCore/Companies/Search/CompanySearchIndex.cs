@@ -15,6 +15,16 @@ public static class CompanySearchIndex
 {
     public const string TermsColumn = "SearchTerms";
 
+    /// <summary>
+    /// PostgreSQL: the search index is four partial GIN indexes, one per part of the companies (by a byte of the id), so
+    /// that a query bounded by the count cap reads the index of one part when that part holds enough matches — a bitmap
+    /// cannot stop early, a union of parts can (migration CompanySearchParts, docs/benchmarks/search.md).
+    /// </summary>
+    public const int Parts = 4;
+
+    /// <summary>The part of a company (of the row with the given table alias): the partial indexes' predicate, written alike.</summary>
+    public static string PartOf(string? alias = null) => $"""(get_byte(uuid_send({(alias is null ? "" : alias + ".")}"Id"), 15) & {Parts - 1})""";
+
     public static string TermsOf(Company c) =>
         SearchTerms.Of([c.Name, c.Aliases], [c.CreditCode?.Value, c.Tags, c.Industry, c.Origin, c.LegalPerson, c.Address, c.BusinessScope, NatureTerm(c.Nature)]);
 

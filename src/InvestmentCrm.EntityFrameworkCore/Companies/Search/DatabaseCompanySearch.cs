@@ -14,8 +14,11 @@ namespace InvestmentCrm.EntityFrameworkCore.Companies;
 /// page are then taken from those rows.
 /// </summary>
 /// <param name="countCap">The count cap; tests lower it to reach the bounded path with a few rows.</param>
-public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int countCap = CompanySearchResult.CountCap) : ICompanySearch
+/// <param name="termShares">The node's statistics of the index terms (PostgreSQL); without it, each search reads them.</param>
+public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int countCap = CompanySearchResult.CountCap, IndexTermShares? termShares = null) : ICompanySearch
 {
+    private readonly IndexTermShares _termShares = termShares ?? new IndexTermShares(db.Clock);
+
     public const int MaxPageSize = 100;
     /// <summary>Names starting with a broad query, added to its bounded matches so that they can rank first.</summary>
     private const int PrefixCandidates = 50;
@@ -45,7 +48,7 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
             // With 全部 and no facet the filters remove nothing, so the index reads can stop at the cap; a narrower
             // scope or a facet filters first (bounding before them would lose matches they keep).
             var bounded = (await scope.GetRulesAsync(ct)).All && request is { Industry: null, Nature: null, Tag: null, Origin: null };
-            candidates = Filter(await scope.CompaniesAsync(Matches(query.Terms, facetTerms, bounded), ct), request).Take(countCap + 1);
+            candidates = Filter(await scope.CompaniesAsync(await MatchesAsync(query.Terms, facetTerms, bounded, ct), ct), request).Take(countCap + 1);
             if (query.Terms.Count == 1)
                 prefixed = NameStartsWith(companies, first).Take(PrefixCandidates);
         }
@@ -147,7 +150,7 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
         if (query.Terms.Count == 0)
             return [];
         // The whole district's names (the duplicate check), so the data-scope filter is left.
-        return await Matches(query.Terms, [], bounded: false).IgnoreQueryFilters([InvestmentCrm.Authorization.QueryFilters.DataScope]).OrderBy(c => c.Name.Length).Take(max).Select(c => c.Id).ToListAsync(ct);
+        return await (await MatchesAsync(query.Terms, [], bounded: false, ct)).IgnoreQueryFilters([InvestmentCrm.Authorization.QueryFilters.DataScope]).OrderBy(c => c.Name.Length).Take(max).Select(c => c.Id).ToListAsync(ct);
     }
 
     /// <summary>An index range on SQLite (binary order); pg_trgm serves an anchored LIKE on PostgreSQL.</summary>
@@ -167,8 +170,10 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
     /// <summary>The companies whose text contains every term, as the provider's index finds them.</summary>
     /// <param name="bounded">Read at most the count cap (plus one) of rows from the index: only when no scope filter follows.</param>
     /// <param name="facetTerms">Facet values as index terms: the index narrows to them too, the exact facet filter follows.</param>
-    private IQueryable<Company> Matches(IReadOnlyList<string> terms, IReadOnlyList<string> facetTerms, bool bounded) =>
-        db.Database.IsNpgsql() ? PostgreSqlMatches(terms, facetTerms, bounded) : SqliteMatches(terms, facetTerms, bounded);
+    private async Task<IQueryable<Company>> MatchesAsync(IReadOnlyList<string> terms, IReadOnlyList<string> facetTerms, bool bounded, CancellationToken ct) =>
+        db.Database.IsNpgsql()
+            ? PostgreSqlMatches(terms, facetTerms, bounded, await _termShares.GetAsync(db, ct))
+            : SqliteMatches(terms, facetTerms, bounded);
 
     /// <summary>
     /// The chosen facets as terms of the index (industry, tag and origin are in the indexed text, the nature is its own
@@ -225,35 +230,46 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
     /// <summary>
     /// PostgreSQL: the GIN index of the bigram terms (the stored tsvector "CompanySearchVector", a generated column: migration
     /// CompanySearchVector) finds every company whose text holds all bigrams of a term; a term
-    /// of three or more characters is then checked as a substring of the name, the aliases or the other text. (One
+    /// of three or more characters is then checked as a substring of the name, the aliases or the other text, so its
+    /// lookup takes only its rarest bigrams (<see cref="IndexTermShares"/>). (One
     /// bitmap scan and a recheck: an OR with the names' pg_trgm indexes made PostgreSQL recheck each row three ways,
     /// six times slower; pg_trgm serves the anchored name prefix and the duplicate check.)
     /// </summary>
-    private IQueryable<Company> PostgreSqlMatches(IReadOnlyList<string> terms, IReadOnlyList<string> facetTerms, bool bounded)
+    private IQueryable<Company> PostgreSqlMatches(IReadOnlyList<string> terms, IReadOnlyList<string> facetTerms, bool bounded, IReadOnlyDictionary<string, double> shares)
     {
-        var sql = new StringBuilder("""SELECT c.* FROM "Companies" c WHERE TRUE""");
+        var sql = new StringBuilder();
         var parameters = new List<object>();
         foreach (var (term, isFacet) in terms.Select(t => (t, false)).Concat(facetTerms.Select(t => (t, true))))
         {
             var q = parameters.Count;
-            parameters.Add(string.Join(" & ", SearchTerms.Query(term).Select(t => $"'{t.Term}'" + (t.IsPrefix ? ":*" : ""))));
+            var checkedAsSubstring = CompanyQuery.Length(term) >= 3 && !isFacet;
+            var indexTerms = checkedAsSubstring ? IndexTermShares.Rarest(SearchTerms.Query(term), shares) : SearchTerms.Query(term);
+            parameters.Add(string.Join(" & ", indexTerms.Select(t => $"'{t.Term}'" + (t.IsPrefix ? ":*" : ""))));
             sql.Append($"""
                  AND c."CompanySearchVector" @@ {Placeholder(q)}::tsquery
                 """);
-            if (CompanyQuery.Length(term) >= 3 && !isFacet)
+            if (checkedAsSubstring)
             {
                 var like = Placeholder(parameters.Count);
                 parameters.Add("%" + Escape(term) + "%");
+                // A term without cased letters (Chinese, digits) matches the same rows by LIKE, which skips lower-casing each
+                // row's text: a third of a broad query's recheck (docs/benchmarks/search.md).
+                var op = HasCase(term) ? "ILIKE" : "LIKE";
                 sql.Append($"""
-                     AND (c."Name" ILIKE {like} OR c."Aliases" ILIKE {like}
-                      OR concat_ws(' | ', c."CreditCode", c."Tags", c."Industry", c."Origin", c."LegalPerson", c."Address", c."BusinessScope") ILIKE {like})
+                     AND (c."Name" {op} {like} OR c."Aliases" {op} {like}
+                      OR concat_ws(' | ', c."CreditCode", c."Tags", c."Industry", c."Origin", c."LegalPerson", c."Address", c."BusinessScope") {op} {like})
                     """);
             }
         }
-        if (bounded)
-            sql.Append($" LIMIT {countCap + 1}");
-        return db.Companies.FromSqlRaw(sql.ToString(), parameters.ToArray());
+        // One branch per part of the index (CompanySearchIndex.Parts): a bounded read stops in the first part that fills the
+        // cap, a part's bitmap holds a quarter of a broad query's matches (docs/benchmarks/search.md).
+        var conditions = sql.ToString();
+        var union = string.Join(" UNION ALL ", Enumerable.Range(0, CompanySearchIndex.Parts).Select(part =>
+            $"""SELECT c.* FROM "Companies" c WHERE {CompanySearchIndex.PartOf("c")} = {part}{conditions}"""));
+        return db.Companies.FromSqlRaw(bounded ? $"{union} LIMIT {countCap + 1}" : union, parameters.ToArray());
     }
+
+    private static bool HasCase(string term) => term.ToLowerInvariant() != term.ToUpperInvariant();
 
     /// <summary>A parameter placeholder of <c>FromSqlRaw</c> ({0}, {1} …).</summary>
     private static string Placeholder(int index) => "{" + index + "}";
