@@ -48,10 +48,37 @@ public sealed class IdleMemoryTrimJob(NodeActivity activity, ILogger<IdleMemoryT
         {
             var before = Environment.WorkingSet;
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            NativeHeap.Trim();
             log.LogDebug("Idle: working set {Before} → {After} bytes", before, Environment.WorkingSet);
         }
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary>
+/// The native heap's share of an idle trim: glibc keeps the pages freed inside its arenas (the database drivers' and the
+/// runtime's own allocations) until asked; <c>malloc_trim</c> gives them back (docs/architecture.md, "Memory").
+/// </summary>
+internal static class NativeHeap
+{
+    private static bool _unavailable = !OperatingSystem.IsLinux();
+
+    public static void Trim()
+    {
+        if (_unavailable)
+            return;
+        try
+        {
+            _ = MallocTrim(0);
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            _unavailable = true; // a C library without it (musl)
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int MallocTrim(nuint pad);
 }
 
 public static class IdleMemory

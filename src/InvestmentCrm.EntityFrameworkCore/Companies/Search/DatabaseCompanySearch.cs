@@ -261,12 +261,16 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
                     """);
             }
         }
-        // One branch per part of the index (CompanySearchIndex.Parts): a bounded read stops in the first part that fills the
-        // cap, a part's bitmap holds a quarter of a broad query's matches (docs/benchmarks/search.md).
+        // The index is in parts (CompanySearchIndex.Parts). A bounded read takes them one after another and stops in the first
+        // that fills the cap: a part's bitmap holds a quarter of a broad query's matches (docs/benchmarks/search.md). Any
+        // other read names every part in one condition: one table, so the planner may start from a narrow scope's few
+        // companies and check each (a union there made it read every match first: 1.6 → 700 ms, docs/benchmarks/load.md).
         var conditions = sql.ToString();
-        var union = string.Join(" UNION ALL ", Enumerable.Range(0, CompanySearchIndex.Parts).Select(part =>
-            $"""SELECT c.* FROM "Companies" c WHERE {CompanySearchIndex.PartOf("c")} = {part}{conditions}"""));
-        return db.Companies.FromSqlRaw(bounded ? $"{union} LIMIT {countCap + 1}" : union, parameters.ToArray());
+        var parts = Enumerable.Range(0, CompanySearchIndex.Parts).Select(part => $"{CompanySearchIndex.PartOf("c")} = {part}").ToList();
+        var text = bounded
+            ? string.Join(" UNION ALL ", parts.Select(part => $"""SELECT c.* FROM "Companies" c WHERE {part}{conditions}""")) + $" LIMIT {countCap + 1}"
+            : $"""SELECT c.* FROM "Companies" c WHERE ({string.Join(" OR ", parts)}){conditions}""";
+        return db.Companies.FromSqlRaw(text, parameters.ToArray());
     }
 
     private static bool HasCase(string term) => term.ToLowerInvariant() != term.ToUpperInvariant();
