@@ -18,7 +18,8 @@ public static class CompanySearchIndex
     /// <summary>
     /// PostgreSQL: the search index is four partial GIN indexes, one per part of the companies (by a byte of the id), so
     /// that a query bounded by the count cap reads the index of one part when that part holds enough matches — a bitmap
-    /// cannot stop early, a union of parts can (migration CompanySearchParts, docs/benchmarks/search.md).
+    /// cannot stop early, a union of parts can (migration CompanySearchParts, docs/benchmarks/search.md). A power of two:
+    /// the part is the id's last byte masked.
     /// </summary>
     public const int Parts = 4;
 

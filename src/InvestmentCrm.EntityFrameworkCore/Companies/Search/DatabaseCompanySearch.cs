@@ -229,7 +229,7 @@ public sealed class DatabaseCompanySearch(CrmDbContext db, DataScope scope, int 
 
     /// <summary>
     /// PostgreSQL: the GIN index of the bigram terms (the stored tsvector "CompanySearchVector", a generated column: migration
-    /// CompanySearchVector) finds every company whose text holds all bigrams of a term; a term
+    /// CompanySearchVector; in four parts: migration CompanySearchParts) finds every company whose text holds all bigrams of a term; a term
     /// of three or more characters is then checked as a substring of the name, the aliases or the other text, so its
     /// lookup takes only its rarest bigrams (<see cref="IndexTermShares"/>). (One
     /// bitmap scan and a recheck: an OR with the names' pg_trgm indexes made PostgreSQL recheck each row three ways,
