@@ -24,6 +24,7 @@ public static partial class PersistenceServiceCollectionExtensions
             Configure(builder, options.Provider, connectionString).AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
         services.AddScoped<ICrmDbContext>(sp => sp.GetRequiredService<CrmDbContext>());
         services.AddScoped<DatabaseMigrator>();
+        services.AddSingleton(new IdleConnections(options.Provider, connectionString));
         return services.AddPersistenceModules(configuration, Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder)));
     }
 

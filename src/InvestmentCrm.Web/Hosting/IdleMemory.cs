@@ -1,3 +1,4 @@
+using InvestmentCrm.EntityFrameworkCore.Common;
 using Quartz;
 
 namespace InvestmentCrm.Web.Hosting;
@@ -33,12 +34,12 @@ public sealed class NodeActivity(TimeProvider clock)
 }
 
 /// <summary>
-/// Every 15 s on each node (Quartz's in-memory store, so every node runs its own): after a quiet spell, one full blocking
-/// collection in the aggressive mode, which compacts and returns the free regions to the system. It never runs while
-/// requests arrive, so no request waits for it.
+/// Every 15 s on each node (Quartz's in-memory store, so every node runs its own): after a quiet spell, the idle pooled
+/// database connections closed, then one full blocking collection in the aggressive mode, which compacts and returns the
+/// free regions to the system. It never runs while requests arrive, so no request waits for it.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class IdleMemoryTrimJob(NodeActivity activity, ILogger<IdleMemoryTrimJob> log) : IJob
+public sealed class IdleMemoryTrimJob(NodeActivity activity, IdleConnections connections, ILogger<IdleMemoryTrimJob> log) : IJob
 {
     public static readonly JobKey Key = new("idle-memory-trim", "hosting");
 
@@ -47,6 +48,7 @@ public sealed class IdleMemoryTrimJob(NodeActivity activity, ILogger<IdleMemoryT
         if (activity.TakeIdleSpell())
         {
             var before = Environment.WorkingSet;
+            connections.Release();
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             NativeHeap.Trim();
             log.LogDebug("Idle: working set {Before} → {After} bytes", before, Environment.WorkingSet);

@@ -3,11 +3,12 @@ using InvestmentCrm.TestBase;
 using InvestmentCrm.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace InvestmentCrm.Web.Tests.Performance;
 
-/// <summary>Issue 21 (part): an idle node gives back the heap a busy spell grew — once per quiet spell, never while serving.</summary>
+/// <summary>Issue 21 (part): an idle node gives back the heap and the connections a busy spell grew — once per quiet spell, never while serving.</summary>
 public class IdleMemoryTests
 {
     [Fact]
@@ -45,7 +46,7 @@ public class IdleMemoryTests
         var client = await factory.SignInAsync("officer");
         (await client.GetAsync("/projects")).EnsureSuccessStatusCode();
         factory.Clock.Now += NodeActivity.IdleAfter;
-        var job = new IdleMemoryTrimJob(activity, NullLogger<IdleMemoryTrimJob>.Instance);
+        var job = new IdleMemoryTrimJob(activity, factory.Services.GetRequiredService<IdleConnections>(), NullLogger<IdleMemoryTrimJob>.Instance);
         var collections = GC.CollectionCount(GC.MaxGeneration);
         await job.Execute(null!, CancellationToken.None);
         GC.CollectionCount(GC.MaxGeneration).ShouldBeGreaterThan(collections);
@@ -53,5 +54,41 @@ public class IdleMemoryTests
 
         var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(CancellationToken.None);
         (await scheduler.GetTriggersOfJob(IdleMemoryTrimJob.Key, CancellationToken.None)).ShouldHaveSingleItem();
+    }
+
+    [Theory, OnPostgres]
+    public async Task Releasing_closes_the_nodes_idle_pooled_connections_and_the_next_query_opens_one(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, TestDatabaseContent.Migrated);
+        // The node's pool, told apart on the server by its application name.
+        var application = $"crm-idle-{Guid.NewGuid():N}"[..30];
+        var node = new Npgsql.NpgsqlConnectionStringBuilder(database.NodeConnectionString) { ApplicationName = application }.ConnectionString;
+        var connections = new IdleConnections(provider, node);
+
+        async Task<long> ServerProcessesAsync()
+        {
+            await using var observer = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
+            await observer.OpenAsync();
+            await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1", observer) { Parameters = { new() { Value = application } } };
+            return (long)(await count.ExecuteScalarAsync())!;
+        }
+
+        // A busy spell: three requests at once, each with its own connection, back in the pool afterwards.
+        var busy = new List<Npgsql.NpgsqlConnection>();
+        for (var i = 0; i < 3; i++)
+        {
+            var connection = new Npgsql.NpgsqlConnection(node);
+            await connection.OpenAsync();
+            busy.Add(connection);
+        }
+        foreach (var connection in busy)
+            await connection.DisposeAsync();
+        (await ServerProcessesAsync()).ShouldBe(3, "the pool keeps them open");
+
+        connections.Release();
+        (await ServerProcessesAsync()).ShouldBe(0);
+
+        await using var db = PersistenceServiceCollectionExtensions.CreateContext(provider, node);
+        (await db.Departments.CountAsync()).ShouldBeGreaterThanOrEqualTo(0);
     }
 }
