@@ -83,6 +83,11 @@ public static partial class PersistenceServiceCollectionExtensions
         // reset round trip: a credit-code lookup's p50 fell from 3–4 to 2.6 ms with it (docs/architecture.md, "Resources of a node").
         if (!text.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
             builder.NoResetOnClose = true;
+        // Npgsql's default (Prefer) looks for Kerberos credentials at every physical connection open — the host loads the
+        // Kerberos libraries for it (~1 MB resident) and pays the lookup after each idle pool release; the node signs in with
+        // a password. A connection string that names the mode keeps it (docs/architecture.md, "Resources of a node").
+        if (!text.Contains("GSS Encryption", StringComparison.OrdinalIgnoreCase) && !text.Contains("GssEncryption", StringComparison.OrdinalIgnoreCase))
+            builder.GssEncryptionMode = Npgsql.GssEncryptionMode.Disable;
         if (!text.Contains("work_mem", StringComparison.OrdinalIgnoreCase))
         {
             if (!WorkMemSetting().IsMatch(options.WorkMem))

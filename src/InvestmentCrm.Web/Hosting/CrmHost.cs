@@ -13,7 +13,10 @@ public static class CrmHost
         var (verb, options, configArgs) = ParseVerb(args);
         try
         {
-            var builder = WebApplication.CreateBuilder(configArgs);
+            // The slim builder leaves out what a node never uses — the IIS integration and HTTP/3 (QUIC) — ~1.5 MB of mapped
+            // assemblies resident for nothing (docs/architecture.md, "Memory"); HTTPS endpoints from configuration stay possible.
+            var builder = WebApplication.CreateSlimBuilder(configArgs);
+            builder.WebHost.UseKestrelHttpsConfiguration();
             // Maintenance verbs that delete or replace rows run as the owner role where one is configured (PostgreSQL).
             if (verb is "purge-audit" or "backup" or "restore" && builder.Configuration["Database:MigrationConnectionString"] is { Length: > 0 } owner)
                 builder.Configuration["Database:ConnectionString"] = owner;

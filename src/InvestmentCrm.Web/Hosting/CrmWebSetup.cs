@@ -57,6 +57,7 @@ public static class CrmWebSetup
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ChineseProblemDetails.Customize);
+        services.ConfigureHttpJsonOptions(options => ApiJsonOnFirstUse.Register(options.SerializerOptions));
         services.AddExceptionHandler<DatabaseOutageHandler>();
         services.AddExceptionHandler<BusinessExceptionHandler>();
         // A request the framework cannot bind (JSON of the wrong type, a query value that is no number) is thrown, so that

@@ -50,10 +50,11 @@ public class BoundedResourcesTests
         }, Path.GetTempPath());
 
         var bounded = new Npgsql.NpgsqlConnectionStringBuilder(Resolve("Host=db;Database=crm;Username=crm"));
-        (bounded.MaxPoolSize, bounded.MaxAutoPrepare, bounded.NoResetOnClose).ShouldBe((30, 50, true));
+        (bounded.MaxPoolSize, bounded.MaxAutoPrepare, bounded.NoResetOnClose, bounded.GssEncryptionMode).ShouldBe((30, 50, true, Npgsql.GssEncryptionMode.Disable));
         new Npgsql.NpgsqlConnectionStringBuilder(Resolve("Host=db;Database=crm;Username=crm", pool: 12)).MaxPoolSize.ShouldBe(12);
-        new Npgsql.NpgsqlConnectionStringBuilder(Resolve("Host=db;Database=crm;Username=crm;Maximum Pool Size=80;Max Auto Prepare=0;No Reset On Close=false"))
-            .ShouldSatisfyAllConditions(b => b.MaxPoolSize.ShouldBe(80), b => b.MaxAutoPrepare.ShouldBe(0), b => b.NoResetOnClose.ShouldBeFalse());
+        new Npgsql.NpgsqlConnectionStringBuilder(Resolve("Host=db;Database=crm;Username=crm;Maximum Pool Size=80;Max Auto Prepare=0;No Reset On Close=false;GSS Encryption Mode=Prefer"))
+            .ShouldSatisfyAllConditions(b => b.MaxPoolSize.ShouldBe(80), b => b.MaxAutoPrepare.ShouldBe(0), b => b.NoResetOnClose.ShouldBeFalse(),
+                b => b.GssEncryptionMode.ShouldBe(Npgsql.GssEncryptionMode.Prefer));
         Should.Throw<InvalidConfigurationException>(() => Resolve("Host=db", pool: 0)).Message.ShouldContain("Database:MaxPoolSize");
     }
 
