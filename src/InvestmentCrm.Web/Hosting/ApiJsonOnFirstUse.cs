@@ -23,9 +23,9 @@ internal sealed class ApiJsonOnFirstUse : JsonConverterFactory
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
         (JsonConverter)Activator.CreateInstance(typeof(OnFirstUse<>).MakeGenericType(typeToConvert), this)!;
 
-    /// <summary>The application's own classes and records; enums, numbers and the framework's types keep their converters.</summary>
+    /// <summary>The application's own classes and records; its enums and the framework's types keep their converters.</summary>
     internal static bool IsApplicationType(Type type) =>
-        !type.IsEnum && !type.IsPrimitive && type.Assembly.GetName().Name is { } name && name.StartsWith("InvestmentCrm.", StringComparison.Ordinal);
+        !type.IsEnum && type.Assembly.GetName().Name is { } name && name.StartsWith("InvestmentCrm.", StringComparison.Ordinal);
 
     /// <summary>The same options without this factory: there a type's metadata is built, once, with everything it reaches.</summary>
     private JsonSerializerOptions Built(JsonSerializerOptions options)
